@@ -1,0 +1,107 @@
+# IPP Desk. Two commands do all set-up on a fresh Debian 12 machine:
+#   make run    install what is missing, build, open the app on the default database
+#   make test   install what is missing and run every check and test, end to end included
+# Every target installs what it needs; a second run installs nothing.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+CARGO_BIN := $(HOME)/.cargo/bin
+export PATH := $(CARGO_BIN):$(PATH)
+
+# Build: WebKitGTK 4.1 and friends for Tauri 2. Test: the WebDriver for WebKit,
+# a virtual display, PDF and image tools for looking at results.
+BUILD_PKGS := build-essential pkg-config libwebkit2gtk-4.1-dev libssl-dev librsvg2-dev
+TEST_PKGS := webkit2gtk-driver xvfb xauth poppler-utils imagemagick fonts-noto-cjk
+APP := target/debug/ippdesk-app
+UI_SOURCES := $(shell find ui/src ui/public -type f 2>/dev/null) ui/index.html ui/vite.config.ts ui/package.json ui/tsconfig.app.json
+
+.PHONY: help run test bench fmt lint e2e ui app cli bindings deps-build deps-test deps-ui deps-driver clean
+
+help:
+	@echo "make run    build and open IPP Desk (DB=path to use another database)"
+	@echo "make test   every check and test, end to end included"
+	@echo "make e2e    only the end-to-end tests (real app over WebDriver)"
+	@echo "make fmt    format Rust code;  make lint  clippy + UI lint and types"
+	@echo "make bindings  regenerate ui/src/lib/ipc/bindings.ts from the Rust types"
+	@echo "make bench  benchmarks (none yet: no issue has set a speed target)"
+
+# ---- installs (each a no-op when already satisfied) ----
+define apt_install
+	missing=""; for p in $(1); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
+	fi
+endef
+
+deps-build:
+	@$(call apt_install,$(BUILD_PKGS))
+	@command -v cargo >/dev/null || { echo "Rust is missing: install it with rustup (https://rustup.rs)"; exit 1; }
+	@command -v npm >/dev/null || { $(call apt_install,nodejs npm); }
+
+deps-test: deps-build
+	@$(call apt_install,$(TEST_PKGS))
+
+deps-driver:
+	@command -v tauri-driver >/dev/null || cargo install tauri-driver --locked --version 2.1.0
+
+ui/node_modules/.package-lock.json: ui/package-lock.json
+	cd ui && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+deps-ui: deps-build ui/node_modules/.package-lock.json
+
+ui/dist/index.html: ui/node_modules/.package-lock.json $(UI_SOURCES)
+	cd ui && npm run build --silent
+
+ui: deps-ui ui/dist/index.html
+
+app: ui
+	cargo build -p ippdesk-app
+
+cli:
+	cargo build -p ippdesk-cli
+
+# ---- the two commands ----
+run: deps-build app
+	$(APP) $(if $(DB),--db "$(DB)")
+
+test: deps-test deps-driver ui
+	@start=$$(date +%s); \
+	echo "== Rust format"; cargo fmt --all --check; \
+	echo "== clippy"; cargo clippy --workspace --all-targets --quiet -- -D warnings; \
+	echo "== UI types, lint, unit tests"; (cd ui && npm run --silent typecheck && npm run --silent lint && npm run --silent test); \
+	echo "== Rust tests (domain, store, migrations, desk, CLI, app over mock IPC, journeys)"; \
+	cargo test --workspace --quiet; \
+	$(MAKE) --no-print-directory e2e; \
+	echo "make test: all passed in $$(( $$(date +%s) - start )) s"
+
+# End to end: the real app binary driven through tauri-driver + WebKitWebDriver,
+# under Xvfb when there is no display.
+e2e: deps-test deps-driver app
+	@echo "== end to end (real app over WebDriver)"
+	@if [ -z "$${DISPLAY:-}" ]; then \
+	  xvfb-run -a -s "-screen 0 1400x900x24" cargo test -p ippdesk-tests --test e2e --quiet -- --ignored --test-threads=1; \
+	else \
+	  cargo test -p ippdesk-tests --test e2e --quiet -- --ignored --test-threads=1; \
+	fi
+
+fmt:
+	cargo fmt --all
+
+lint: ui
+	cargo clippy --workspace --all-targets -- -D warnings
+	cd ui && npm run typecheck && npm run lint
+
+bindings:
+	UPDATE_BINDINGS=1 cargo test -p ippdesk-desk --quiet committed_typescript_bindings_are_fresh
+
+bench:
+	@echo "No benchmarks yet: the foundation issue sets no speed target. Cold start and idle memory are measured by tests/e2e/measure.sh."
+
+clean:
+	cargo clean
+	rm -rf ui/dist ui/node_modules

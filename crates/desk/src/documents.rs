@@ -1,0 +1,148 @@
+//! Documents: files copied into the vault and attached to a record.
+
+use std::path::{Path, PathBuf};
+
+use chrono::Utc;
+use ippdesk_domain::{new_id, Id, OwnerKind};
+use ippdesk_store::tables::{accounts, agents, documents, holders, poas, rights};
+use ippdesk_store::Document;
+
+use crate::{AttachInput, Desk, DeskError, DocumentView, ErrorCode, Result};
+
+impl From<Document> for DocumentView {
+    fn from(d: Document) -> Self {
+        DocumentView {
+            id: d.id,
+            owner_kind: d.owner_kind,
+            owner_id: d.owner_id,
+            doc_kind: d.doc_kind,
+            sha256: d.sha256,
+            original_name: d.original_name,
+            size: d.size,
+            media_type: d.media_type,
+            added_at: d.added_at,
+        }
+    }
+}
+
+impl Desk {
+    pub(crate) fn documents_of(&self, kind: OwnerKind, owner: Id) -> Result<Vec<DocumentView>> {
+        Ok(documents::for_owner(&self.store, kind, owner)?
+            .into_iter()
+            .map(Into::into)
+            .collect())
+    }
+
+    fn check_owner(&self, kind: OwnerKind, id: Id) -> Result<()> {
+        match kind {
+            OwnerKind::Holder => holders::get(&self.store, id).map(drop),
+            OwnerKind::Agent => agents::get(&self.store, id).map(drop),
+            OwnerKind::Poa => poas::get(&self.store, id).map(drop),
+            OwnerKind::Account => accounts::get(&self.store, id).map(drop),
+            OwnerKind::Right => rights::get(&self.store, id).map(drop),
+        }?;
+        Ok(())
+    }
+
+    /// Copies each file into the vault and attaches it, all in one transaction:
+    /// if any file cannot be read, nothing is attached.
+    pub fn attach(&mut self, input: AttachInput) -> Result<Vec<DocumentView>> {
+        self.check_owner(input.owner_kind, input.owner_id)?;
+        if input.paths.is_empty() {
+            return Err(DeskError::new(
+                ErrorCode::Validation,
+                "Choose at least one file.",
+            ));
+        }
+        let mut docs = Vec::with_capacity(input.paths.len());
+        for p in &input.paths {
+            let path = Path::new(p);
+            if path.is_dir() {
+                return Err(DeskError::new(
+                    ErrorCode::Io,
+                    format!("{p} is a folder; attach the files inside it."),
+                ));
+            }
+            let stored = self.vault.ingest(path)?;
+            docs.push(Document {
+                id: new_id(),
+                owner_kind: input.owner_kind,
+                owner_id: input.owner_id,
+                doc_kind: input.doc_kind,
+                original_name: path
+                    .file_name()
+                    .map_or_else(|| p.clone(), |n| n.to_string_lossy().into_owned()),
+                media_type: mime_guess::from_path(path)
+                    .first_or_octet_stream()
+                    .essence_str()
+                    .to_string(),
+                sha256: stored.sha256,
+                size: stored.size,
+                added_at: Utc::now(),
+            });
+        }
+        self.store
+            .write(|tx| docs.iter().try_for_each(|d| documents::insert(tx, d)))?;
+        Ok(docs.into_iter().map(Into::into).collect())
+    }
+
+    pub(crate) fn attach_bytes(
+        &mut self,
+        kind: OwnerKind,
+        owner: Id,
+        doc_kind: ippdesk_domain::DocumentKind,
+        name: &str,
+        bytes: &[u8],
+    ) -> Result<DocumentView> {
+        let stored = self.vault.ingest_bytes(bytes)?;
+        let d = Document {
+            id: new_id(),
+            owner_kind: kind,
+            owner_id: owner,
+            doc_kind,
+            original_name: name.to_string(),
+            media_type: mime_guess::from_path(name)
+                .first_or_octet_stream()
+                .essence_str()
+                .to_string(),
+            sha256: stored.sha256,
+            size: stored.size,
+            added_at: Utc::now(),
+        };
+        self.store.write(|tx| documents::insert(tx, &d))?;
+        Ok(d.into())
+    }
+
+    pub fn detach(&mut self, id: Id) -> Result<()> {
+        Ok(self.store.write(|tx| documents::delete(tx, id))?)
+    }
+
+    /// A copy of the document under its original name in a temporary folder,
+    /// for the system viewer (vault files carry only their hash as a name and
+    /// must never be opened for writing).
+    pub fn document_for_viewing(&self, id: Id) -> Result<PathBuf> {
+        let d = documents::get(&self.store, id)?;
+        let dir = std::env::temp_dir().join("ippdesk-view").join(&d.sha256);
+        std::fs::create_dir_all(&dir).map_err(|e| io_err(&dir, e))?;
+        let safe_name: String = d
+            .original_name
+            .chars()
+            .map(|c| {
+                if matches!(c, '/' | '\\' | ':' | '\0') {
+                    '_'
+                } else {
+                    c
+                }
+            })
+            .collect();
+        let dest = dir.join(safe_name);
+        if !dest.exists() {
+            std::fs::copy(self.vault.path_of(&d.sha256), &dest).map_err(|e| io_err(&dest, e))?;
+        }
+        Ok(dest)
+    }
+}
+
+fn io_err(path: &Path, e: std::io::Error) -> DeskError {
+    DeskError::new(ErrorCode::Io, format!("{}: {e}", path.display()))
+}

@@ -1,0 +1,79 @@
+//! The one error type that crosses every boundary: `{code, message, fields}`.
+//! The UI switches on `code` and shows `fields` under their inputs; it never
+//! parses `message`.
+
+use ippdesk_domain::FieldError;
+use ippdesk_store::StoreError;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    Validation,
+    NotFound,
+    Duplicate,
+    InUse,
+    InvalidTransition,
+    NotADatabase,
+    NotIppDesk,
+    DatabaseTooNew,
+    Io,
+    Internal,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, thiserror::Error)]
+#[error("{message}")]
+pub struct DeskError {
+    pub code: ErrorCode,
+    pub message: String,
+    /// Field-level errors of a form (only with `code: validation` or `duplicate`).
+    pub fields: Vec<FieldError>,
+}
+
+impl DeskError {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        DeskError {
+            code,
+            message: message.into(),
+            fields: Vec::new(),
+        }
+    }
+
+    pub fn validation(fields: Vec<FieldError>) -> Self {
+        let n = fields.len();
+        DeskError {
+            code: ErrorCode::Validation,
+            message: format!(
+                "{n} field{} need{} attention.",
+                if n == 1 { "" } else { "s" },
+                if n == 1 { "s" } else { "" }
+            ),
+            fields,
+        }
+    }
+}
+
+impl From<Vec<FieldError>> for DeskError {
+    fn from(fields: Vec<FieldError>) -> Self {
+        DeskError::validation(fields)
+    }
+}
+
+impl From<StoreError> for DeskError {
+    fn from(e: StoreError) -> Self {
+        let code = match &e {
+            StoreError::NotADatabase(_) => ErrorCode::NotADatabase,
+            StoreError::NotIppDesk(_) => ErrorCode::NotIppDesk,
+            StoreError::TooNew { .. } => ErrorCode::DatabaseTooNew,
+            StoreError::NotFound(_) => ErrorCode::NotFound,
+            StoreError::Duplicate(_) => ErrorCode::Duplicate,
+            StoreError::InUse(_) => ErrorCode::InUse,
+            StoreError::Io { .. } => ErrorCode::Io,
+            StoreError::Migration { .. } | StoreError::Sqlite(_) | StoreError::Corrupt(_) => {
+                ErrorCode::Internal
+            }
+        };
+        DeskError::new(code, e.to_string())
+    }
+}

@@ -1,0 +1,94 @@
+//! IPP Desk's use cases. `Desk` opens a database and its vault and offers
+//! every action the app and the CLI perform, in host-agnostic DTOs, with one
+//! error type whose `code` is stable. Nothing here knows Tauri exists.
+
+mod accounts;
+mod bindings;
+mod documents;
+mod dto;
+mod error;
+mod holders;
+mod integrity;
+mod rights;
+mod sample;
+mod shared;
+
+pub use bindings::typescript_bindings;
+pub use dto::*;
+pub use error::{DeskError, ErrorCode};
+pub use ippdesk_domain::*;
+pub use shared::SharedDesk;
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use ippdesk_store::{Store, Vault};
+
+pub type Result<T, E = DeskError> = std::result::Result<T, E>;
+
+pub struct Desk {
+    store: Store,
+    vault: Vault,
+    today: Option<NaiveDate>,
+}
+
+/// `<user data dir>/ippdesk/ippdesk.sqlite3`, e.g. `~/.local/share/…` on Linux,
+/// `%APPDATA%\…` on Windows, `~/Library/Application Support/…` on macOS.
+pub fn default_db_path() -> Result<PathBuf> {
+    dirs::data_dir()
+        .map(|d| d.join("ippdesk").join("ippdesk.sqlite3"))
+        .ok_or_else(|| {
+            DeskError::new(
+                ErrorCode::Io,
+                "This system reports no user data folder; pass --db PATH.",
+            )
+        })
+}
+
+/// The database to open: an explicit path, else `IPPDESK_DB`, else the default.
+pub fn resolve_db_path(explicit: Option<PathBuf>) -> Result<PathBuf> {
+    match explicit.or_else(|| std::env::var_os("IPPDESK_DB").map(PathBuf::from)) {
+        Some(p) => Ok(p),
+        None => default_db_path(),
+    }
+}
+
+impl Desk {
+    pub fn open(path: &Path) -> Result<Desk> {
+        let store = Store::open(path)?;
+        let vault = Vault::beside(path);
+        Ok(Desk {
+            store,
+            vault,
+            today: None,
+        })
+    }
+
+    /// Fixes "today" for rules that depend on it (tests, reproducible samples).
+    pub fn with_today(mut self, today: NaiveDate) -> Desk {
+        self.today = Some(today);
+        self
+    }
+
+    pub fn today(&self) -> NaiveDate {
+        self.today
+            .unwrap_or_else(|| chrono::Local::now().date_naive())
+    }
+
+    pub fn db_path(&self) -> &Path {
+        self.store.path()
+    }
+
+    pub fn info(&self) -> Result<DeskInfo> {
+        Ok(DeskInfo {
+            db_path: self.store.path().display().to_string(),
+            vault_dir: self.vault.dir().display().to_string(),
+            schema_version: self.store.schema_version()?,
+            today: self.today(),
+        })
+    }
+
+    pub fn backup(&self, dest: &Path) -> Result<()> {
+        Ok(self.store.backup_to(dest)?)
+    }
+}

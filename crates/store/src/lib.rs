@@ -1,0 +1,19 @@
+//! IPP Desk's store: one SQLite file, numbered migrations, one module per
+//! table, the content-addressed vault and the hash-chained audit log. All SQL
+//! lives here; nothing above this crate sees rusqlite.
+
+mod codec;
+mod error;
+pub mod migrations;
+mod open;
+pub mod tables;
+mod testing;
+pub mod vault;
+
+pub use error::StoreError;
+pub use open::{Store, Tx};
+pub use tables::audit::{AuditEntry, AuditProblem};
+pub use tables::documents::Document;
+pub use vault::{Vault, VaultProblem};
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;

@@ -1,0 +1,162 @@
+//! Opening the database file: refuse what is not ours or is too new, before
+//! anything is written; then set the connection up and migrate.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OpenFlags};
+
+use crate::migrations::{self, APPLICATION_ID, MIGRATIONS};
+use crate::{Result, StoreError};
+
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+/// A write transaction. Every table write takes one, so the audit row it adds
+/// commits or rolls back with the change itself.
+pub struct Tx<'a>(rusqlite::Transaction<'a>);
+
+/// Something queries can run on: the store itself or an open transaction.
+pub trait Db: private::Sealed {
+    #[doc(hidden)]
+    fn conn(&self) -> &Connection;
+}
+mod private {
+    pub trait Sealed {}
+    impl Sealed for super::Store {}
+    impl Sealed for super::Tx<'_> {}
+}
+impl Db for Store {
+    fn conn(&self) -> &Connection {
+        &self.conn
+    }
+}
+impl Db for Tx<'_> {
+    fn conn(&self) -> &Connection {
+        &self.0
+    }
+}
+
+const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
+
+impl Store {
+    /// Opens (creating if needed) the database at `path` and migrates it.
+    pub fn open(path: &Path) -> Result<Store> {
+        Self::open_with(path, MIGRATIONS)
+    }
+
+    /// As `open`, with a given migration list (tests use it to prove a failing
+    /// migration changes nothing).
+    pub fn open_with(path: &Path, list: &[migrations::Migration]) -> Result<Store> {
+        check_header(path)?;
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, e))?;
+        }
+        let mut conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        let latest = list.last().map_or(0, |m| m.version);
+        check_ownership(&conn, path, latest)?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "foreign_keys", true)?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        migrations::apply(&mut conn, list)?;
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(migrations::user_version(&self.conn)?)
+    }
+
+    /// Runs `f` in one transaction: committed if it returns Ok, rolled back otherwise.
+    pub fn write<T, E: From<StoreError>>(
+        &mut self,
+        f: impl FnOnce(&Tx) -> Result<T, E>,
+    ) -> Result<T, E> {
+        let tx = self.conn.transaction().map_err(StoreError::from)?;
+        let tx = Tx(tx);
+        let out = f(&tx)?;
+        tx.0.commit().map_err(StoreError::from)?;
+        Ok(out)
+    }
+
+    /// A consistent copy of the live database (SQLite online backup).
+    pub fn backup_to(&self, dest: &Path) -> Result<()> {
+        if dest.exists() {
+            return Err(StoreError::Duplicate(format!(
+                "{} already exists",
+                dest.display()
+            )));
+        }
+        self.conn
+            .backup(rusqlite::MAIN_DB, dest, None)
+            .map_err(StoreError::from)
+    }
+}
+
+/// A non-empty file that does not start with SQLite's magic is refused without
+/// SQLite touching it.
+fn check_header(path: &Path) -> Result<()> {
+    let mut file = match std::fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(StoreError::io(path, e)),
+    };
+    let mut head = [0u8; 16];
+    let mut n = 0;
+    while n < head.len() {
+        match file
+            .read(&mut head[n..])
+            .map_err(|e| StoreError::io(path, e))?
+        {
+            0 => break,
+            k => n += k,
+        }
+    }
+    if n == 0 || &head == SQLITE_MAGIC {
+        Ok(())
+    } else {
+        Err(StoreError::NotADatabase(path.to_path_buf()))
+    }
+}
+
+/// Refuses another program's database and a database newer than this binary,
+/// reading only, so the file is left exactly as it was.
+fn check_ownership(conn: &Connection, path: &Path, latest: i64) -> Result<()> {
+    let not_db = |e: rusqlite::Error| match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::NotADatabase) => StoreError::NotADatabase(path.to_path_buf()),
+        _ => StoreError::Sqlite(e),
+    };
+    let app_id: i64 = conn
+        .query_row("PRAGMA application_id", [], |r| r.get(0))
+        .map_err(not_db)?;
+    let version = migrations::user_version(conn).map_err(not_db)?;
+    let tables: i64 = conn
+        .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
+        .map_err(not_db)?;
+    let fresh = app_id == 0 && version == 0 && tables == 0;
+    if !fresh && app_id != APPLICATION_ID {
+        return Err(StoreError::NotIppDesk(path.to_path_buf()));
+    }
+    if version > latest {
+        return Err(StoreError::TooNew {
+            path: path.to_path_buf(),
+            found: version,
+            supported: latest,
+        });
+    }
+    Ok(())
+}

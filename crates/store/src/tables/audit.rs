@@ -1,0 +1,314 @@
+//! The audit log: append only, hash-chained. Row n stores
+//! `hash = SHA-256(seq, at, action, entity, entity_id, before, after, prev_hash)`
+//! and `prev_hash` = row n-1's hash, so editing, removing or inserting a row
+//! afterwards breaks the chain at a row `verify` can name.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{params, OptionalExtension};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use uuid::Uuid;
+
+use crate::codec::json_text;
+use crate::{open::Db, Result, Tx};
+
+pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AuditEntry {
+    pub seq: i64,
+    pub at: DateTime<Utc>,
+    pub action: String,
+    pub entity: String,
+    pub entity_id: String,
+    pub before: Option<serde_json::Value>,
+    pub after: Option<serde_json::Value>,
+    pub hash: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AuditProblem {
+    pub seq: i64,
+    pub problem: String,
+}
+
+#[allow(clippy::too_many_arguments)]
+fn row_hash(
+    seq: i64,
+    at: &str,
+    action: &str,
+    entity: &str,
+    entity_id: &str,
+    before: Option<&str>,
+    after: Option<&str>,
+    prev: &str,
+) -> String {
+    let mut h = Sha256::new();
+    for part in [
+        &seq.to_string(),
+        at,
+        action,
+        entity,
+        entity_id,
+        before.unwrap_or("\u{0}"),
+        after.unwrap_or("\u{0}"),
+        prev,
+    ] {
+        h.update((part.len() as u64).to_le_bytes());
+        h.update(part.as_bytes());
+    }
+    hex::encode(h.finalize())
+}
+
+/// Appends one row; called by every table write inside its transaction.
+pub fn record<T: Serialize>(
+    tx: &Tx,
+    action: &str,
+    entity: &str,
+    entity_id: Uuid,
+    before: Option<&T>,
+    after: Option<&T>,
+) -> Result<()> {
+    let conn = tx.conn();
+    let last: Option<(i64, String)> = conn
+        .query_row(
+            "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    let (seq, prev) = match last {
+        Some((s, h)) => (s + 1, h),
+        None => (1, GENESIS.to_string()),
+    };
+    let at = Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Micros, true);
+    let before = before.map(json_text);
+    let after = after.map(json_text);
+    let id = entity_id.to_string();
+    let hash = row_hash(
+        seq,
+        &at,
+        action,
+        entity,
+        &id,
+        before.as_deref(),
+        after.as_deref(),
+        &prev,
+    );
+    conn.execute(
+        "INSERT INTO audit_log (seq, at, action, entity, entity_id, before, after, prev_hash, hash)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![seq, at, action, entity, id, before, after, prev, hash],
+    )?;
+    Ok(())
+}
+
+/// The trail of one record, oldest first.
+pub fn for_entity(db: &impl Db, entity_id: Uuid) -> Result<Vec<AuditEntry>> {
+    let mut stmt = db.conn().prepare(
+        "SELECT seq, at, action, entity, entity_id, before, after, hash
+         FROM audit_log WHERE entity_id = ?1 ORDER BY seq",
+    )?;
+    let rows = stmt.query_map([entity_id.to_string()], |r| {
+        let at: String = r.get(1)?;
+        let json = |s: Option<String>| s.and_then(|s| serde_json::from_str(&s).ok());
+        Ok(AuditEntry {
+            seq: r.get(0)?,
+            at: DateTime::parse_from_rfc3339(&at)
+                .map(|t| t.with_timezone(&Utc))
+                .unwrap_or_default(),
+            action: r.get(2)?,
+            entity: r.get(3)?,
+            entity_id: r.get(4)?,
+            before: json(r.get(5)?),
+            after: json(r.get(6)?),
+            hash: r.get(7)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub fn count(db: &impl Db) -> Result<i64> {
+    Ok(db
+        .conn()
+        .query_row("SELECT count(*) FROM audit_log", [], |r| r.get(0))?)
+}
+
+/// Walks the whole chain and names every row that does not fit.
+pub fn verify(db: &impl Db) -> Result<Vec<AuditProblem>> {
+    let mut stmt = db.conn().prepare(
+        "SELECT seq, at, action, entity, entity_id, before, after, prev_hash, hash FROM audit_log ORDER BY seq",
+    )?;
+    let mut rows = stmt.query([])?;
+    let mut problems = Vec::new();
+    let mut expected_prev = GENESIS.to_string();
+    let mut expected_seq = 1;
+    while let Some(r) = rows.next()? {
+        let seq: i64 = r.get(0)?;
+        let prev: String = r.get(7)?;
+        let hash: String = r.get(8)?;
+        let recomputed = row_hash(
+            seq,
+            &r.get::<_, String>(1)?,
+            &r.get::<_, String>(2)?,
+            &r.get::<_, String>(3)?,
+            &r.get::<_, String>(4)?,
+            r.get::<_, Option<String>>(5)?.as_deref(),
+            r.get::<_, Option<String>>(6)?.as_deref(),
+            &prev,
+        );
+        if seq != expected_seq {
+            problems.push(AuditProblem {
+                seq,
+                problem: format!(
+                    "rows {expected_seq}..{} are missing before this row",
+                    seq - 1
+                ),
+            });
+        } else if prev != expected_prev {
+            problems.push(AuditProblem {
+                seq,
+                problem: "does not follow the row before it (a row was removed or inserted)".into(),
+            });
+        }
+        if recomputed != hash {
+            problems.push(AuditProblem {
+                seq,
+                problem: "content was changed after it was written".into(),
+            });
+        }
+        expected_prev = hash;
+        expected_seq = seq + 1;
+    }
+    Ok(problems)
+}
+
+/// For tests of the chain itself: the last row's hash.
+pub fn head(db: &impl Db) -> Result<Option<String>> {
+    Ok(db
+        .conn()
+        .query_row(
+            "SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+#[doc(hidden)]
+pub fn raw_execute(db: &impl Db, sql: &str) -> Result<()> {
+    db.conn().execute_batch(sql)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Store;
+
+    fn store_with_rows(n: usize) -> (tempfile::TempDir, Store) {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = Store::open(&dir.path().join("a.sqlite3")).unwrap();
+        for i in 0..n {
+            s.write(|tx| {
+                record(
+                    tx,
+                    "create",
+                    "holder",
+                    Uuid::now_v7(),
+                    None,
+                    Some(&serde_json::json!({ "i": i })),
+                )
+            })
+            .unwrap();
+        }
+        (dir, s)
+    }
+
+    fn tamper(s: &Store, sql: &str) {
+        raw_execute(
+            s,
+            &format!("DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete; {sql}"),
+        )
+        .unwrap();
+    }
+
+    #[test]
+    fn an_intact_chain_verifies() {
+        let (_d, s) = store_with_rows(5);
+        assert_eq!(count(&s).unwrap(), 5);
+        assert_eq!(verify(&s).unwrap(), []);
+    }
+
+    #[test]
+    fn the_log_refuses_updates_and_deletes() {
+        let (_d, s) = store_with_rows(2);
+        assert!(raw_execute(&s, "UPDATE audit_log SET action = 'x' WHERE seq = 1").is_err());
+        assert!(raw_execute(&s, "DELETE FROM audit_log WHERE seq = 1").is_err());
+    }
+
+    #[test]
+    fn a_changed_row_is_named() {
+        let (_d, s) = store_with_rows(4);
+        tamper(
+            &s,
+            "UPDATE audit_log SET after = '{\"i\":99}' WHERE seq = 2",
+        );
+        let p = verify(&s).unwrap();
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].seq, 2);
+        assert!(p[0].problem.contains("changed"));
+    }
+
+    #[test]
+    fn a_removed_row_is_named() {
+        let (_d, s) = store_with_rows(4);
+        tamper(&s, "DELETE FROM audit_log WHERE seq = 3");
+        let p = verify(&s).unwrap();
+        assert_eq!(p.iter().map(|p| p.seq).collect::<Vec<_>>(), [4]);
+        assert!(p[0].problem.contains("missing"));
+    }
+
+    #[test]
+    fn an_inserted_row_is_named() {
+        let (_d, s) = store_with_rows(3);
+        // Shift rows 2.. up and slip a forged row in at seq 2, with a hash that
+        // is self-consistent but cannot match what row 3 points back to.
+        tamper(
+            &s,
+            "UPDATE audit_log SET seq = seq + 10 WHERE seq >= 2;
+             UPDATE audit_log SET seq = seq - 9 WHERE seq >= 12;",
+        );
+        let first = head_of(&s, 1);
+        let forged = row_hash(
+            2,
+            "2026-01-01T00:00:00Z",
+            "delete",
+            "holder",
+            "x",
+            None,
+            None,
+            &first,
+        );
+        raw_execute(
+            &s,
+            &format!(
+                "INSERT INTO audit_log VALUES (2, '2026-01-01T00:00:00Z', 'delete', 'holder', 'x', NULL, NULL, '{first}', '{forged}')"
+            ),
+        )
+        .unwrap();
+        let p = verify(&s).unwrap();
+        // The row after the forgery no longer links to it, and the renumbered
+        // rows no longer match their own hashes.
+        assert_eq!(p.iter().map(|p| p.seq).collect::<Vec<_>>(), [3, 3, 4]);
+        assert!(p[0].problem.contains("removed or inserted"));
+    }
+
+    fn head_of(s: &Store, seq: i64) -> String {
+        s.conn()
+            .query_row("SELECT hash FROM audit_log WHERE seq = ?1", [seq], |r| {
+                r.get(0)
+            })
+            .unwrap()
+    }
+}

@@ -1,0 +1,136 @@
+//! Documents: a record's link to a file in the vault, with what the file is.
+
+use chrono::{DateTime, Utc};
+use ippdesk_domain::{DocumentKind, Id, OwnerKind};
+use rusqlite::{named_params, Row};
+use serde::{Deserialize, Serialize};
+
+use super::audit;
+use crate::codec::{enum_text, not_found, parse_enum, parse_id, query_all, query_one};
+use crate::{open::Db, Result, StoreError, Tx};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Document {
+    pub id: Id,
+    pub owner_kind: OwnerKind,
+    pub owner_id: Id,
+    pub doc_kind: DocumentKind,
+    pub sha256: String,
+    pub original_name: String,
+    pub size: u64,
+    pub media_type: String,
+    pub added_at: DateTime<Utc>,
+}
+
+const SELECT: &str =
+    "SELECT id, owner_kind, owner_id, doc_kind, sha256, original_name, size, media_type, added_at FROM documents";
+
+fn from_row(r: &Row) -> rusqlite::Result<Document> {
+    Ok(Document {
+        id: parse_id(r.get(0)?)?,
+        owner_kind: parse_enum(r.get(1)?)?,
+        owner_id: parse_id(r.get(2)?)?,
+        doc_kind: parse_enum(r.get(3)?)?,
+        sha256: r.get(4)?,
+        original_name: r.get(5)?,
+        size: r.get::<_, i64>(6)?.try_into().unwrap_or(0),
+        media_type: r.get(7)?,
+        added_at: r.get(8)?,
+    })
+}
+
+pub fn for_owner(db: &impl Db, kind: OwnerKind, owner: Id) -> Result<Vec<Document>> {
+    query_all(
+        db.conn(),
+        &format!("{SELECT} WHERE owner_kind = ?1 AND owner_id = ?2 ORDER BY added_at, id"),
+        [kind.as_str().to_string(), owner.to_string()],
+        from_row,
+    )
+}
+
+pub fn all(db: &impl Db) -> Result<Vec<Document>> {
+    query_all(
+        db.conn(),
+        &format!("{SELECT} ORDER BY added_at"),
+        [],
+        from_row,
+    )
+}
+
+pub fn get(db: &impl Db, id: Id) -> Result<Document> {
+    query_one(
+        db.conn(),
+        &format!("{SELECT} WHERE id = ?1"),
+        [id.to_string()],
+        from_row,
+    )?
+    .ok_or_else(|| not_found("document", id))
+}
+
+pub fn insert(tx: &Tx, d: &Document) -> Result<()> {
+    tx.conn()
+        .execute(
+            "INSERT INTO documents (id, owner_kind, owner_id, doc_kind, sha256, original_name, size, media_type, added_at)
+             VALUES (:id, :owner_kind, :owner_id, :doc_kind, :sha256, :original_name, :size, :media_type, :added_at)",
+            named_params! {
+                ":id": d.id.to_string(), ":owner_kind": enum_text(&d.owner_kind), ":owner_id": d.owner_id.to_string(),
+                ":doc_kind": enum_text(&d.doc_kind), ":sha256": d.sha256, ":original_name": d.original_name,
+                ":size": i64::try_from(d.size).unwrap_or(i64::MAX), ":media_type": d.media_type, ":added_at": d.added_at,
+            },
+        )
+        .map_err(|e| StoreError::from_write(e, "document"))?;
+    audit::record(tx, "attach", "document", d.owner_id, None, Some(d))
+}
+
+/// Detaches the document from its record. The vault file stays: it is
+/// content-addressed and may back other documents, and evidence is never erased.
+pub fn delete(tx: &Tx, id: Id) -> Result<()> {
+    let before = get(tx, id)?;
+    tx.conn()
+        .execute("DELETE FROM documents WHERE id = ?1", [id.to_string()])?;
+    audit::record(
+        tx,
+        "detach",
+        "document",
+        before.owner_id,
+        Some(&before),
+        None,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::temp_store;
+
+    #[test]
+    fn attach_list_detach() {
+        let (_d, mut s) = temp_store();
+        let owner = ippdesk_domain::new_id();
+        let doc = Document {
+            id: ippdesk_domain::new_id(),
+            owner_kind: OwnerKind::Holder,
+            owner_id: owner,
+            doc_kind: DocumentKind::BusinessRegistration,
+            sha256: "ab".repeat(32),
+            original_name: "营业执照.pdf".into(),
+            size: 1234,
+            media_type: "application/pdf".into(),
+            added_at: Utc::now(),
+        };
+        s.write(|tx| insert(tx, &doc)).unwrap();
+        assert_eq!(
+            for_owner(&s, OwnerKind::Holder, owner).unwrap(),
+            [doc.clone()]
+        );
+        assert!(for_owner(&s, OwnerKind::Right, owner).unwrap().is_empty());
+        s.write(|tx| delete(tx, doc.id)).unwrap();
+        assert!(all(&s).unwrap().is_empty());
+        let trail: Vec<_> = audit::for_entity(&s, owner)
+            .unwrap()
+            .into_iter()
+            .map(|e| e.action)
+            .collect();
+        assert_eq!(trail, ["attach", "detach"]);
+    }
+}

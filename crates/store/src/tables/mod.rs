@@ -1,0 +1,14 @@
+//! One module per table. Reads take any `Db` (the store or a transaction);
+//! writes take a `Tx` and append their audit row in it.
+
+pub mod accounts;
+pub mod agents;
+pub mod audit;
+pub mod documents;
+pub mod holders;
+pub mod poas;
+pub mod registrations;
+pub mod rights;
+pub mod status_changes;
+
+pub use crate::open::Db;

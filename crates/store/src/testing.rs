@@ -1,0 +1,68 @@
+//! Fixtures for the store's own tests.
+#![cfg(test)]
+
+use chrono::Utc;
+use ippdesk_domain::*;
+
+use crate::Store;
+
+pub fn temp_store() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let s = Store::open(&dir.path().join("test.sqlite3")).unwrap();
+    (dir, s)
+}
+
+pub fn holder(name: &str) -> Holder {
+    Holder {
+        id: new_id(),
+        draft: HolderDraft {
+            kind: HolderKind::Company,
+            legal_name: name.into(),
+            latin_name: "Aurora".into(),
+            country: "CN".into(),
+            registration_number: "9144".into(),
+            address: String::new(),
+            contact_email: "ip@aurora.example".into(),
+            notes: String::new(),
+        },
+        created_at: Utc::now(),
+        updated_at: Utc::now(),
+    }
+}
+
+pub fn agent() -> Agent {
+    Agent {
+        id: new_id(),
+        draft: AgentDraft {
+            kind: AgentKind::LawFirm,
+            name: "Lin & Partners 林律师事务所".into(),
+            country: "CN".into(),
+            contact_email: "ipp@linpartners.example".into(),
+            notes: String::new(),
+        },
+        created_at: Utc::now(),
+        updated_at: Utc::now(),
+    }
+}
+
+pub fn right(registrant: Id, number: &str) -> IpRight {
+    IpRight {
+        id: new_id(),
+        draft: RightDraft {
+            kind: RightKind::Trademark,
+            title: "AURORA 极光".into(),
+            mark_type: Some(MarkType::Combined),
+            registration_number: number.into(),
+            jurisdiction: "CN".into(),
+            designations: vec![],
+            registrant_id: registrant,
+            nice_classes: vec![9, 35],
+            filing_date: "2015-01-02".parse().ok(),
+            registration_date: "2016-01-02".parse().ok(),
+            expiry_date: "2026-01-01".parse().ok(),
+            notes: String::new(),
+        },
+        created_at: Utc::now(),
+        updated_at: Utc::now(),
+    }
+}

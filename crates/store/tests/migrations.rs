@@ -1,0 +1,110 @@
+//! The migration rules: fresh database, all-or-nothing, too new refused,
+//! not-a-database refused, another program's database refused.
+
+use ippdesk_store::migrations::{latest_version, Migration, MIGRATIONS};
+use ippdesk_store::{Store, StoreError};
+
+fn temp() -> (tempfile::TempDir, std::path::PathBuf) {
+    let d = tempfile::tempdir().unwrap();
+    let p = d.path().join("db.sqlite3");
+    (d, p)
+}
+
+fn shipped_plus(extra: Vec<Migration>) -> Vec<Migration> {
+    MIGRATIONS
+        .iter()
+        .map(|m| Migration {
+            version: m.version,
+            name: m.name,
+            sql: m.sql,
+        })
+        .chain(extra)
+        .collect()
+}
+
+#[test]
+fn a_fresh_database_gets_every_migration() {
+    let (_d, p) = temp();
+    let s = Store::open(&p).unwrap();
+    assert_eq!(s.schema_version().unwrap(), latest_version());
+    drop(s);
+    // Reopening is a no-op.
+    assert_eq!(
+        Store::open(&p).unwrap().schema_version().unwrap(),
+        latest_version()
+    );
+}
+
+#[test]
+fn a_failing_migration_changes_nothing() {
+    let (_d, p) = temp();
+    drop(Store::open(&p).unwrap());
+    let next = latest_version() + 1;
+    let list = shipped_plus(vec![
+        Migration {
+            version: next,
+            name: "good",
+            sql: "CREATE TABLE extra (x INTEGER);",
+        },
+        Migration {
+            version: next + 1,
+            name: "bad",
+            sql: "CREATE TABLE broken (;",
+        },
+    ]);
+    let err = Store::open_with(&p, &list).err().unwrap();
+    assert!(
+        matches!(err, StoreError::Migration { version, .. } if version == next + 1),
+        "{err}"
+    );
+    assert_eq!(
+        Store::open(&p).unwrap().schema_version().unwrap(),
+        latest_version()
+    );
+    // The good migration before the bad one was rolled back too: it applies again cleanly.
+    let again = Store::open_with(&p, &list[..list.len() - 1]).unwrap();
+    assert_eq!(again.schema_version().unwrap(), next);
+}
+
+#[test]
+fn a_newer_database_is_refused_and_left_untouched() {
+    let (_d, p) = temp();
+    let future = latest_version() + 5;
+    let list = shipped_plus(vec![Migration {
+        version: future,
+        name: "future",
+        sql: "CREATE TABLE future (x);",
+    }]);
+    drop(Store::open_with(&p, &list).unwrap());
+    let before = std::fs::read(&p).unwrap();
+    let err = Store::open(&p).err().unwrap();
+    assert!(
+        matches!(err, StoreError::TooNew { found, .. } if found == future),
+        "{err}"
+    );
+    assert!(err.to_string().contains("newer IPP Desk"));
+    assert_eq!(std::fs::read(&p).unwrap(), before);
+}
+
+#[test]
+fn a_file_that_is_not_a_database_is_refused() {
+    let (_d, p) = temp();
+    std::fs::write(&p, "name,url\nfoo,https://detail.1688.com/offer/1.html\n").unwrap();
+    let err = Store::open(&p).err().unwrap();
+    assert!(matches!(err, StoreError::NotADatabase(_)), "{err}");
+    assert_eq!(std::fs::read_to_string(&p).unwrap().lines().count(), 2);
+}
+
+#[test]
+fn another_programs_sqlite_file_is_refused() {
+    let (_d, p) = temp();
+    {
+        let c = rusqlite::Connection::open(&p).unwrap();
+        c.execute_batch("CREATE TABLE moz_places (id INTEGER); PRAGMA user_version = 3;")
+            .unwrap();
+    }
+    let before = std::fs::read(&p).unwrap();
+    let err = Store::open(&p).err().unwrap();
+    assert!(matches!(err, StoreError::NotIppDesk(_)), "{err}");
+    assert_eq!(std::fs::read(&p).unwrap(), before);
+}

@@ -1,0 +1,54 @@
+//! Command adapters, one module per domain. Each is one line over the desk;
+//! errors cross IPC as the desk's `{code, message, fields}`.
+
+mod accounts;
+mod documents;
+mod holders;
+mod rights;
+mod system;
+
+use ippdesk_desk::{DeskError, ErrorCode, SharedDesk};
+use tauri::{Runtime, State};
+
+pub(crate) type Desk<'a> = State<'a, SharedDesk>;
+pub(crate) type Res<T> = Result<T, DeskError>;
+
+pub(crate) fn parse_id(id: &str) -> Res<ippdesk_desk::Id> {
+    id.parse()
+        .map_err(|_| DeskError::new(ErrorCode::NotFound, format!("{id} is not a record id.")))
+}
+
+pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
+    tauri::generate_handler![
+        system::app_info,
+        system::verify_integrity,
+        system::load_sample,
+        system::audit_trail,
+        holders::list_holders,
+        holders::get_holder,
+        holders::create_holder,
+        holders::update_holder,
+        holders::delete_holder,
+        accounts::list_agents,
+        accounts::create_agent,
+        accounts::update_agent,
+        accounts::delete_agent,
+        accounts::list_poas,
+        accounts::create_poa,
+        accounts::update_poa,
+        accounts::delete_poa,
+        accounts::create_account,
+        accounts::update_account,
+        accounts::delete_account,
+        accounts::change_account_status,
+        rights::list_rights,
+        rights::get_right,
+        rights::create_right,
+        rights::update_right,
+        rights::delete_right,
+        rights::set_registration,
+        documents::attach_documents,
+        documents::detach_document,
+        documents::open_document,
+    ]
+}

@@ -1,0 +1,138 @@
+//! The IPP Desk desktop shell: opens the desk, registers plugins and the
+//! one-line command adapters. All behaviour lives in `ippdesk-desk`.
+
+mod commands;
+
+use std::path::PathBuf;
+
+use ippdesk_desk::{resolve_db_path, Desk, SharedDesk};
+use tauri::{Builder, Runtime};
+
+/// The database path from `--db PATH` (or `--db=PATH`), if given.
+pub fn db_arg(args: impl IntoIterator<Item = String>) -> Option<PathBuf> {
+    let mut args = args.into_iter();
+    while let Some(a) = args.next() {
+        if a == "--db" {
+            return args.next().map(PathBuf::from);
+        }
+        if let Some(p) = a.strip_prefix("--db=") {
+            return Some(PathBuf::from(p));
+        }
+    }
+    None
+}
+
+/// Opens the desk; a failure is kept and reported to the UI on every call.
+pub fn open_desk(db: Option<PathBuf>) -> SharedDesk {
+    SharedDesk::new(resolve_db_path(db).and_then(|p| Desk::open(&p)))
+}
+
+/// The app, generic over the runtime so tests can build it on the mock runtime.
+pub fn builder<R: Runtime>(desk: SharedDesk) -> Builder<R> {
+    Builder::<R>::new()
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
+        .manage(desk)
+        .invoke_handler(commands::handler())
+}
+
+pub fn run() {
+    let desk = open_desk(db_arg(std::env::args().skip(1)));
+    if let Err(e) = builder::<tauri::Wry>(desk).run(tauri::generate_context!()) {
+        eprintln!("IPP Desk could not start: {e}");
+        std::process::exit(1);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tauri::ipc::{CallbackFn, InvokeBody};
+    use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, INVOKE_KEY};
+    use tauri::webview::InvokeRequest;
+
+    fn invoke(
+        webview: &tauri::WebviewWindow<tauri::test::MockRuntime>,
+        cmd: &str,
+        body: serde_json::Value,
+    ) -> Result<serde_json::Value, serde_json::Value> {
+        get_ipc_response(
+            webview,
+            InvokeRequest {
+                cmd: cmd.into(),
+                callback: CallbackFn(0),
+                error: CallbackFn(1),
+                url: "tauri://localhost".parse().unwrap(),
+                body: InvokeBody::Json(body),
+                headers: Default::default(),
+                invoke_key: INVOKE_KEY.to_string(),
+            },
+        )
+        .map(|b| b.deserialize::<serde_json::Value>().unwrap())
+    }
+
+    #[test]
+    fn db_argument_forms() {
+        let a = |v: &[&str]| db_arg(v.iter().map(|s| s.to_string()));
+        assert_eq!(
+            a(&["--db", "/tmp/x.sqlite3"]),
+            Some(PathBuf::from("/tmp/x.sqlite3"))
+        );
+        assert_eq!(
+            a(&["--db=/tmp/y.sqlite3"]),
+            Some(PathBuf::from("/tmp/y.sqlite3"))
+        );
+        assert_eq!(a(&["--verbose"]), None);
+    }
+
+    #[test]
+    fn commands_answer_over_ipc_without_a_display() {
+        let dir = tempfile::tempdir().unwrap();
+        let desk = open_desk(Some(dir.path().join("t.sqlite3")));
+        let app = builder(desk).build(mock_context(noop_assets())).unwrap();
+        let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
+            .build()
+            .unwrap();
+
+        let draft = serde_json::json!({
+            "kind": "company", "legal_name": "深圳市极光电子有限公司", "latin_name": "Aurora",
+            "country": "CN", "registration_number": "", "address": "", "contact_email": "ip@aurora.example", "notes": ""
+        });
+        let created = invoke(
+            &webview,
+            "create_holder",
+            serde_json::json!({ "draft": draft }),
+        )
+        .unwrap();
+        assert_eq!(created["legal_name"], "深圳市极光电子有限公司");
+        let list = invoke(&webview, "list_holders", serde_json::json!({})).unwrap();
+        assert_eq!(list.as_array().unwrap().len(), 1);
+
+        // Errors cross as {code, message, fields}.
+        let mut bad = draft.clone();
+        bad["contact_email"] = "nope".into();
+        let err = invoke(
+            &webview,
+            "create_holder",
+            serde_json::json!({ "draft": bad }),
+        )
+        .unwrap_err();
+        assert_eq!(err["code"], "validation");
+        assert_eq!(err["fields"][0]["field"], "contact_email");
+    }
+
+    #[test]
+    fn a_database_that_failed_to_open_is_reported_on_every_call() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("notes.sqlite3");
+        std::fs::write(&path, "not a database at all").unwrap();
+        let app = builder(open_desk(Some(path)))
+            .build(mock_context(noop_assets()))
+            .unwrap();
+        let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
+            .build()
+            .unwrap();
+        let err = invoke(&webview, "app_info", serde_json::json!({})).unwrap_err();
+        assert_eq!(err["code"], "not_a_database");
+    }
+}

@@ -1,0 +1,6 @@
+//! Journeys through the desk on a real temporary database, as a paralegal
+//! walks them: one file per step of the IPP process.
+
+mod documents;
+mod registration;
+mod rights;

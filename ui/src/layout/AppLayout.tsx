@@ -1,0 +1,81 @@
+import {
+  AlertOutlined,
+  CalendarOutlined,
+  IdcardOutlined,
+  SafetyCertificateOutlined,
+  SettingOutlined,
+  ShopOutlined,
+  TeamOutlined,
+} from '@ant-design/icons'
+import { Layout, Menu, Typography } from 'antd'
+import type { MenuProps } from 'antd'
+import type { ReactNode } from 'react'
+import { Outlet, useLocation, useNavigate } from 'react-router-dom'
+import { useTranslation } from 'react-i18next'
+
+const { Sider, Header, Content } = Layout
+
+function sectionOf(pathname: string): string {
+  const first = pathname.split('/')[1] ?? ''
+  return first === '' ? 'holders' : first
+}
+
+function titleKey(pathname: string): string {
+  const parts = pathname.split('/').filter(Boolean)
+  const section = parts[0] ?? 'holders'
+  if (parts.length > 1 && section === 'holders') return 'title.holder'
+  if (parts.length > 1 && section === 'rights') return 'title.right'
+  if (['holders', 'rights', 'agents', 'settings'].includes(section)) return `title.${section}`
+  return 'app.name'
+}
+
+export default function AppLayout() {
+  const { t } = useTranslation()
+  const navigate = useNavigate()
+  const { pathname } = useLocation()
+  const section = sectionOf(pathname)
+
+  const soon = (key: string, icon: ReactNode) => ({
+    key,
+    icon,
+    disabled: true,
+    label: `${t(`nav.${key}`)} (${t('nav.comingSoon')})`,
+  })
+
+  const mainItems: MenuProps['items'] = [
+    { key: 'holders', icon: <IdcardOutlined />, label: t('nav.holders') },
+    { key: 'rights', icon: <SafetyCertificateOutlined />, label: t('nav.rights') },
+    { key: 'agents', icon: <TeamOutlined />, label: t('nav.agents') },
+    soon('complaints', <AlertOutlined />),
+    soon('deadlines', <CalendarOutlined />),
+    soon('sellers', <ShopOutlined />),
+  ]
+  const bottomItems: MenuProps['items'] = [
+    { key: 'settings', icon: <SettingOutlined />, label: t('nav.settings') },
+  ]
+  const go: MenuProps['onClick'] = ({ key }) => navigate(`/${key}`)
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Sider width={232} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
+        <div style={{ display: 'flex', flexDirection: 'column', height: '100%', minHeight: '100vh' }}>
+          <div style={{ padding: '16px 24px', fontWeight: 600, fontSize: 18 }}>{t('app.name')}</div>
+          <nav aria-label={t('app.name')} style={{ flex: 1 }}>
+            <Menu mode="inline" selectedKeys={[section]} items={mainItems} onClick={go} style={{ border: 0 }} />
+          </nav>
+          <Menu mode="inline" selectedKeys={[section]} items={bottomItems} onClick={go} style={{ border: 0 }} />
+        </div>
+      </Sider>
+      <Layout>
+        <Header style={{ background: '#fff', padding: '0 24px', borderBottom: '1px solid #f0f0f0' }}>
+          <Typography.Title level={4} style={{ margin: 0, lineHeight: '64px' }}>
+            {t(titleKey(pathname))}
+          </Typography.Title>
+        </Header>
+        <Content style={{ padding: 24 }}>
+          <Outlet />
+        </Content>
+      </Layout>
+    </Layout>
+  )
+}

@@ -1,0 +1,49 @@
+import dayjs from 'dayjs'
+import type { Dayjs } from 'dayjs'
+
+/** RFC 3339 UTC time -> local date and time. */
+export function localTime(iso: string | null | undefined): string {
+  if (!iso) return ''
+  const d = dayjs(iso)
+  return d.isValid() ? d.format('YYYY-MM-DD HH:mm') : iso
+}
+
+/** ISO date (YYYY-MM-DD) as shown: unchanged, it is already unambiguous. */
+export function showDate(d: string | null | undefined): string {
+  return d ?? ''
+}
+
+export function toIsoDate(d: Dayjs | null | undefined): string | null {
+  return d ? d.format('YYYY-MM-DD') : null
+}
+
+export function fromIsoDate(d: string | null | undefined): Dayjs | null {
+  if (!d) return null
+  const v = dayjs(d, 'YYYY-MM-DD')
+  return v.isValid() ? v : null
+}
+
+export function humanSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`
+  const units = ['KB', 'MB', 'GB', 'TB']
+  let v = bytes / 1024
+  let i = 0
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024
+    i++
+  }
+  return `${v < 10 ? v.toFixed(1) : Math.round(v)} ${units[i]}`
+}
+
+export function shortHash(h: string, n = 10): string {
+  return h.length > n ? `${h.slice(0, n)}…` : h
+}
+
+export function compareStr(a: string | null | undefined, b: string | null | undefined): number {
+  return (a ?? '').localeCompare(b ?? '')
+}
+
+/** Unique, sorted, non-empty values for column filters. */
+export function uniqueValues(values: readonly string[]): string[] {
+  return [...new Set(values.filter((v) => v !== ''))].sort()
+}
