@@ -48,7 +48,7 @@ pub fn run() {
 mod tests {
     use super::*;
     use tauri::ipc::{CallbackFn, InvokeBody};
-    use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, INVOKE_KEY};
+    use tauri::test::{get_ipc_response, mock_context, noop_assets, INVOKE_KEY};
     use tauri::webview::InvokeRequest;
 
     fn invoke(

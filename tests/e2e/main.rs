@@ -1,1 +1,101 @@
+//! End to end: the real app binary, driven through tauri-driver and
+//! WebKitWebDriver, on a temporary database. Run by `make e2e` (which builds
+//! the app and provides a display); ignored in a plain `cargo test`.
 
+mod harness;
+
+use std::time::Duration;
+
+use fantoccini::{key::Key, Locator};
+use harness::{App, Session};
+
+const LEGAL_NAME: &str = "深圳市极光电子有限公司";
+
+async fn create_holder(s: &Session, legal_name: &str, email: &str) {
+    s.click(Locator::Css("[data-testid=holder-new]")).await;
+    s.wait_modal().await;
+    s.fill("#holder_legal_name", legal_name).await;
+    s.fill(
+        "#holder_latin_name",
+        "Shenzhen Aurora Electronics Co., Ltd.",
+    )
+    .await;
+    s.fill("#holder_country", "CN").await;
+    s.fill("#holder_contact_email", email).await;
+    assert_eq!(s.value("#holder_legal_name").await, legal_name);
+    s.click(Locator::Css("[data-testid=holder-save]")).await;
+}
+
+#[tokio::test]
+#[ignore = "needs the app binary and a display: make e2e"]
+async fn a_holder_and_a_trademark_survive_a_restart() {
+    let app = App::new();
+    {
+        let s = app.start().await;
+        s.wait_text("Add your first rights holder").await;
+        create_holder(&s, LEGAL_NAME, "ip@aurora.example").await;
+        s.wait_text_in("table", LEGAL_NAME).await;
+
+        s.click(Locator::XPath("//li[contains(., 'IP rights')]"))
+            .await;
+        s.click(Locator::Css("[data-testid=right-new]")).await;
+        s.wait_modal().await;
+        s.fill("#right_title", "极光 AURORA").await;
+        s.fill("#right_registration_number", "12345678").await;
+        s.fill("#right_jurisdiction", "CN").await;
+        s.type_into("#right_registrant_id", "深圳").await;
+        s.wait_text_in(".ant-select-item-option", LEGAL_NAME).await;
+        s.send_keys("#right_registrant_id", &Key::Enter.to_string())
+            .await;
+        s.type_into("#right_nice_classes", "9,").await;
+        s.type_into("#right_nice_classes", "35,").await;
+        s.click(Locator::Css("[data-testid=right-save]")).await;
+        // Saving opens the new right's page.
+        s.wait_text_in("main", "极光 AURORA").await;
+        s.wait_text_in("table", "12345678").await;
+        s.screenshot("right-after-create").await;
+        s.close().await;
+    }
+    // The app is gone; the data is in the SQLite file.
+    {
+        let desk = app.open_desk();
+        let rights = desk.list_rights().unwrap();
+        assert_eq!(rights.len(), 1);
+        assert_eq!(rights[0].right.draft.nice_classes, [9, 35]);
+        assert_eq!(rights[0].registrant_name, LEGAL_NAME);
+    }
+    // Restart: both are still listed.
+    let s = app.start().await;
+    s.wait_text_in("table", LEGAL_NAME).await;
+    s.click(Locator::XPath("//li[contains(., 'IP rights')]"))
+        .await;
+    s.wait_text_in("table", "12345678").await;
+    s.screenshot("after-restart").await;
+    s.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the app binary and a display: make e2e"]
+async fn a_form_with_bad_input_shows_field_errors_and_saves_nothing() {
+    let app = App::new();
+    let s = app.start().await;
+    s.wait_text("Add your first rights holder").await;
+    create_holder(&s, "   ", "ip-at-aurora").await;
+    let errors = s.wait_count(".ant-form-item-explain-error", 2).await;
+    assert!(
+        errors.iter().any(|e| e.to_lowercase().contains("required")),
+        "{errors:?}"
+    );
+    assert!(
+        errors.iter().any(|e| e.to_lowercase().contains("e-mail")),
+        "{errors:?}"
+    );
+    s.screenshot("field-errors").await;
+    // The modal stays open with what was typed; nothing was saved.
+    assert_eq!(s.value("#holder_contact_email").await, "ip-at-aurora");
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    s.close().await;
+    let desk = app.open_desk();
+    assert!(desk.list_holders().unwrap().is_empty());
+    assert_eq!(desk.verify().unwrap().audit_rows, 0);
+}

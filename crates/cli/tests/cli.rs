@@ -9,7 +9,7 @@ fn ippdesk(db: &std::path::Path, args: &[&str]) -> std::process::Output {
         .args(args)
         .env_remove("IPPDESK_DB")
         .output()
-        .unwrap()
+        .expect("ippdesk runs")
 }
 
 #[test]

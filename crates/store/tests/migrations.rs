@@ -5,7 +5,7 @@ use ippdesk_store::migrations::{latest_version, Migration, MIGRATIONS};
 use ippdesk_store::{Store, StoreError};
 
 fn temp() -> (tempfile::TempDir, std::path::PathBuf) {
-    let d = tempfile::tempdir().unwrap();
+    let d = tempfile::tempdir().expect("temp dir");
     let p = d.path().join("db.sqlite3");
     (d, p)
 }

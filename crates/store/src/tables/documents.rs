@@ -121,7 +121,7 @@ mod tests {
         s.write(|tx| insert(tx, &doc)).unwrap();
         assert_eq!(
             for_owner(&s, OwnerKind::Holder, owner).unwrap(),
-            [doc.clone()]
+            std::slice::from_ref(&doc)
         );
         assert!(for_owner(&s, OwnerKind::Right, owner).unwrap().is_empty());
         s.write(|tx| delete(tx, doc.id)).unwrap();

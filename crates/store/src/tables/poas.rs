@@ -139,7 +139,7 @@ mod tests {
             insert(tx, &p)
         })
         .unwrap();
-        assert_eq!(for_holder(&s, h.id).unwrap(), [p.clone()]);
+        assert_eq!(for_holder(&s, h.id).unwrap(), std::slice::from_ref(&p));
         assert!(matches!(
             s.write(|tx| holders::delete(tx, h.id)),
             Err(StoreError::InUse(_))
