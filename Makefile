@@ -49,7 +49,9 @@ deps-driver:
 	@command -v tauri-driver >/dev/null || cargo install tauri-driver --locked --version 2.1.0
 
 ui/node_modules/.package-lock.json: ui/package-lock.json
-	cd ui && npm ci --no-audit --no-fund --loglevel=error
+	# `npm install`, not `npm ci`: this npm records only this platform's optional
+	# binaries (oxlint, rolldown) in the lock file, which `npm ci` then rejects.
+	cd ui && npm install --no-audit --no-fund --loglevel=error
 	@touch $@
 
 deps-ui: deps-build ui/node_modules/.package-lock.json
