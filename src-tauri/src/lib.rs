@@ -27,9 +27,10 @@ pub fn open_desk(db: Option<PathBuf>) -> SharedDesk {
     SharedDesk::new(resolve_db_path(db).and_then(|p| Desk::open(&p)))
 }
 
-/// The app, generic over the runtime so tests can build it on the mock runtime.
-pub fn builder<R: Runtime>(desk: SharedDesk) -> Builder<R> {
-    Builder::<R>::new()
+/// Adds IPP Desk's plugins, state and commands to a builder; generic over the
+/// runtime so tests can start from `tauri::test::mock_builder()`.
+pub fn setup<R: Runtime>(builder: Builder<R>, desk: SharedDesk) -> Builder<R> {
+    builder
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .manage(desk)
@@ -38,7 +39,7 @@ pub fn builder<R: Runtime>(desk: SharedDesk) -> Builder<R> {
 
 pub fn run() {
     let desk = open_desk(db_arg(std::env::args().skip(1)));
-    if let Err(e) = builder::<tauri::Wry>(desk).run(tauri::generate_context!()) {
+    if let Err(e) = setup(Builder::default(), desk).run(tauri::generate_context!()) {
         eprintln!("IPP Desk could not start: {e}");
         std::process::exit(1);
     }
@@ -48,7 +49,7 @@ pub fn run() {
 mod tests {
     use super::*;
     use tauri::ipc::{CallbackFn, InvokeBody};
-    use tauri::test::{get_ipc_response, mock_context, noop_assets, INVOKE_KEY};
+    use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, INVOKE_KEY};
     use tauri::webview::InvokeRequest;
 
     fn invoke(
@@ -89,7 +90,9 @@ mod tests {
     fn commands_answer_over_ipc_without_a_display() {
         let dir = tempfile::tempdir().unwrap();
         let desk = open_desk(Some(dir.path().join("t.sqlite3")));
-        let app = builder(desk).build(mock_context(noop_assets())).unwrap();
+        let app = setup(mock_builder(), desk)
+            .build(mock_context(noop_assets()))
+            .unwrap();
         let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
             .build()
             .unwrap();
@@ -126,7 +129,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("notes.sqlite3");
         std::fs::write(&path, "not a database at all").unwrap();
-        let app = builder(open_desk(Some(path)))
+        let app = setup(mock_builder(), open_desk(Some(path)))
             .build(mock_context(noop_assets()))
             .unwrap();
         let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
