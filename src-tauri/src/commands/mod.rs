@@ -8,6 +8,8 @@ mod rights;
 mod system;
 
 use ippdesk_desk::{DeskError, ErrorCode, SharedDesk};
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use tauri::{Runtime, State};
 
 pub(crate) type Desk<'a> = State<'a, SharedDesk>;
@@ -19,36 +21,46 @@ pub(crate) fn parse_id(id: &str) -> Res<ippdesk_desk::Id> {
 }
 
 pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
-    tauri::generate_handler![
-        system::app_info,
-        system::verify_integrity,
-        system::load_sample,
-        system::audit_trail,
-        holders::list_holders,
-        holders::get_holder,
-        holders::create_holder,
-        holders::update_holder,
-        holders::delete_holder,
-        accounts::list_agents,
-        accounts::create_agent,
-        accounts::update_agent,
-        accounts::delete_agent,
-        accounts::list_poas,
-        accounts::create_poa,
-        accounts::update_poa,
-        accounts::delete_poa,
-        accounts::create_account,
-        accounts::update_account,
-        accounts::delete_account,
-        accounts::change_account_status,
-        rights::list_rights,
-        rights::get_right,
-        rights::create_right,
-        rights::update_right,
-        rights::delete_right,
-        rights::set_registration,
-        documents::attach_documents,
-        documents::detach_document,
-        documents::open_document,
-    ]
+    // `tools/measure-startup.sh` times cold start to the UI's first call.
+    let trace_startup = std::env::var_os("IPPDESK_TRACE_STARTUP").is_some();
+    let first_call = AtomicBool::new(true);
+    let commands: Box<dyn Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync> =
+        Box::new(tauri::generate_handler![
+            system::app_info,
+            system::verify_integrity,
+            system::load_sample,
+            system::audit_trail,
+            holders::list_holders,
+            holders::get_holder,
+            holders::create_holder,
+            holders::update_holder,
+            holders::delete_holder,
+            accounts::list_agents,
+            accounts::create_agent,
+            accounts::update_agent,
+            accounts::delete_agent,
+            accounts::list_poas,
+            accounts::create_poa,
+            accounts::update_poa,
+            accounts::delete_poa,
+            accounts::create_account,
+            accounts::update_account,
+            accounts::delete_account,
+            accounts::change_account_status,
+            rights::list_rights,
+            rights::get_right,
+            rights::create_right,
+            rights::update_right,
+            rights::delete_right,
+            rights::set_registration,
+            documents::attach_documents,
+            documents::detach_document,
+            documents::open_document,
+        ]);
+    move |invoke: tauri::ipc::Invoke<R>| {
+        if trace_startup && first_call.swap(false, Ordering::Relaxed) {
+            eprintln!("ui-ready: first call {}", invoke.message.command());
+        }
+        commands(invoke)
+    }
 }
