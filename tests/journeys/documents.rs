@@ -18,7 +18,8 @@ fn attach_dedupe_verify_and_detect_tampering() {
         .attach(AttachInput {
             owner_kind: OwnerKind::Holder,
             owner_id: h.id,
-            doc_kind: DocumentKind::BusinessRegistration,
+            doc_kind: Some(DocumentKind::BusinessRegistration),
+            facts: None,
             paths: vec![a.display().to_string(), b.display().to_string()],
         })
         .unwrap();
@@ -44,7 +45,8 @@ fn attach_dedupe_verify_and_detect_tampering() {
         .attach(AttachInput {
             owner_kind: OwnerKind::Holder,
             owner_id: h.id,
-            doc_kind: DocumentKind::Other,
+            doc_kind: Some(DocumentKind::Other),
+            facts: None,
             paths: vec![
                 a.display().to_string(),
                 src.join("missing.pdf").display().to_string(),

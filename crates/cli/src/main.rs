@@ -5,8 +5,9 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 use ippdesk_desk::{
-    resolve_db_path, Desk, DeskError, ErrorCode, HolderDraft, HolderKind, MarkType, RightDraft,
-    RightKind,
+    normalize_url, resolve_db_path, ComplaintFilter, ComplaintStatus, Desk, DeskError, ErrorCode,
+    HolderDraft, HolderKind, ImportRequest, ImportSource, LineOutcome, MarkType, Platform,
+    RightDraft, RightKind,
 };
 use serde::Serialize;
 
@@ -39,8 +40,102 @@ enum Command {
     Verify,
     /// Copy the live database to FILE (SQLite online backup).
     Backup { file: PathBuf },
-    /// Load the sample data (a brand, its agent, trademarks in CN / US / EU, accounts).
+    /// Load the sample data (a brand, its agent, trademarks in CN / US / EU, accounts,
+    /// sellers, complaints with listings and evidence).
     Sample,
+    /// Marketplace URLs (no database needed).
+    #[command(subcommand)]
+    Url(UrlCmd),
+    /// Complaints (IPP step 3).
+    #[command(subcommand)]
+    Complaint(ComplaintCmd),
+    /// Listings.
+    #[command(subcommand)]
+    Listing(ListingCmd),
+    /// Sellers (stores).
+    #[command(subcommand)]
+    Seller(SellerCmd),
+    /// Full-text search over listings, sellers and complaints (Chinese included).
+    Search { text: String },
+    /// Developer tools (benchmark data).
+    #[command(subcommand)]
+    Dev(DevCmd),
+}
+
+#[derive(Subcommand)]
+enum UrlCmd {
+    /// Normalize URLs given as arguments, or one per line on stdin. With
+    /// --json, one object per input line:
+    /// {"input","platform","kind","id","canonical","error"}.
+    Normalize { urls: Vec<String> },
+}
+
+#[derive(Subcommand)]
+enum ComplaintCmd {
+    List {
+        /// draft, ready, filed or closed
+        #[arg(long, value_parser = parse_kind::<ComplaintStatus>)]
+        status: Option<ComplaintStatus>,
+        /// 1688, aliexpress, taobao, tmall, …
+        #[arg(long, value_parser = parse_kind::<Platform>)]
+        platform: Option<Platform>,
+        /// An IP right's id.
+        #[arg(long)]
+        right: Option<String>,
+        #[arg(long)]
+        assignee: Option<String>,
+        /// created, filed, listings or status
+        #[arg(long, default_value = "created")]
+        sort: String,
+        #[arg(long)]
+        desc: bool,
+        #[arg(long, default_value_t = 100)]
+        limit: u32,
+        #[arg(long, default_value_t = 0)]
+        offset: u32,
+    },
+    Show {
+        id: String,
+    },
+    /// Print a complaint's listing URLs one per line, as IPP's form takes them.
+    Urls {
+        id: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum ListingCmd {
+    /// Import listing URLs from a CSV, TSV or XLSX file (URL plus optional
+    /// title, price, seller name, store URL, notes) and print the per-line report.
+    Import {
+        file: PathBuf,
+        /// Also add the listings to this draft complaint.
+        #[arg(long)]
+        complaint: Option<String>,
+        /// Only print the report; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    Show {
+        id: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum SellerCmd {
+    List,
+    Show { id: String },
+}
+
+#[derive(Subcommand)]
+enum DevCmd {
+    /// Fill the database with generated listings and complaints (for benchmarks).
+    Seed {
+        #[arg(long, default_value_t = 1_000_000)]
+        listings: u32,
+        #[arg(long, default_value_t = 100_000)]
+        complaints: u32,
+    },
 }
 
 #[derive(Subcommand)]
@@ -139,7 +234,10 @@ fn main() -> ExitCode {
                 }
             }
             ExitCode::from(match e.code {
-                ErrorCode::Validation | ErrorCode::Duplicate | ErrorCode::InvalidTransition => 2,
+                ErrorCode::Validation
+                | ErrorCode::Duplicate
+                | ErrorCode::InvalidTransition
+                | ErrorCode::FilingRefused => 2,
                 _ => 1,
             })
         }
@@ -151,7 +249,74 @@ fn id(s: &str) -> Result<ippdesk_desk::Id, DeskError> {
         .map_err(|_| DeskError::new(ErrorCode::NotFound, format!("{s} is not a record id.")))
 }
 
+/// One line of `url normalize --json`.
+#[derive(Serialize)]
+struct NormalizedLine<'a> {
+    input: &'a str,
+    platform: Option<Platform>,
+    kind: Option<ippdesk_desk::ListingKind>,
+    id: Option<String>,
+    canonical: Option<String>,
+    error: Option<String>,
+}
+
+/// Per-line errors are data, not a failure: the command exits 0 and prints
+/// every line, so a batch of 300 with one bad URL keeps the other 299.
+fn normalize_urls(cli: &Cli, urls: &[String]) -> Result<(), DeskError> {
+    let lines: Vec<String> = if urls.is_empty() {
+        use std::io::BufRead;
+        std::io::stdin()
+            .lock()
+            .lines()
+            .collect::<Result<_, _>>()
+            .map_err(|e| {
+                DeskError::new(ErrorCode::Io, format!("Cannot read standard input: {e}"))
+            })?
+    } else {
+        urls.to_vec()
+    };
+    for input in lines.iter().filter(|l| !l.trim().is_empty()) {
+        let r = normalize_url(input);
+        if cli.json {
+            let line = match &r {
+                Ok(p) => NormalizedLine {
+                    input,
+                    platform: Some(p.platform),
+                    kind: Some(p.kind),
+                    id: p.id.clone(),
+                    canonical: Some(p.canonical.clone()),
+                    error: None,
+                },
+                Err(e) => NormalizedLine {
+                    input,
+                    platform: None,
+                    kind: None,
+                    id: None,
+                    canonical: None,
+                    error: Some(e.to_string()),
+                },
+            };
+            println!("{}", serde_json::to_string(&line).unwrap_or_default());
+        } else {
+            match r {
+                Ok(p) => println!(
+                    "{}\t{}\t{}\t{}",
+                    p.platform.as_str(),
+                    p.kind.as_str(),
+                    p.id.as_deref().unwrap_or("-"),
+                    p.canonical
+                ),
+                Err(e) => println!("error\t{input}\t{e}"),
+            }
+        }
+    }
+    Ok(())
+}
+
 fn run(cli: &Cli) -> Result<(), DeskError> {
+    if let Command::Url(UrlCmd::Normalize { urls }) = &cli.command {
+        return normalize_urls(cli, urls);
+    }
     let path = resolve_db_path(cli.db.clone())?;
     let mut desk = Desk::open(&path)?;
     let out = Out { json: cli.json };
@@ -268,8 +433,175 @@ fn run(cli: &Cli) -> Result<(), DeskError> {
             let s = desk.load_sample()?;
             out.print(&s, || {
                 format!(
-                    "Loaded {} holders, {} agent, {} accounts, {} rights, {} documents.",
-                    s.holders, s.agents, s.accounts, s.rights, s.documents
+                    "Loaded {} holders, {} agent, {} accounts, {} rights, {} sellers, {} complaints, {} listings, {} documents.",
+                    s.holders, s.agents, s.accounts, s.rights, s.sellers, s.complaints, s.listings, s.documents
+                )
+            })
+        }
+        Command::Url(_) => Ok(()),
+        Command::Complaint(ComplaintCmd::List {
+            status,
+            platform,
+            right,
+            assignee,
+            sort,
+            desc,
+            limit,
+            offset,
+        }) => {
+            let page = desk.list_complaints(ComplaintFilter {
+                status: *status,
+                platform: *platform,
+                right_id: right.as_deref().map(id).transpose()?,
+                assignee: assignee.clone(),
+                sort: Some(sort.clone()),
+                descending: *desc,
+                offset: *offset,
+                limit: *limit,
+            })?;
+            out.print(&page.rows, || {
+                let mut s: Vec<_> = page
+                    .rows
+                    .iter()
+                    .map(|r| {
+                        let c = &r.complaint;
+                        format!(
+                            "{}  {:<28}  {:<8}  {:<12}  {:>3} listings  {}",
+                            c.id,
+                            r.label,
+                            format!("{:?}", c.status).to_lowercase(),
+                            c.draft.platform.as_str(),
+                            c.listing_count,
+                            r.right_title
+                        )
+                    })
+                    .collect();
+                s.push(format!("{} of {} complaints", page.rows.len(), page.total));
+                s.join("\n")
+            })
+        }
+        Command::Complaint(ComplaintCmd::Show { id: i }) => {
+            let c = desk.get_complaint(id(i)?)?;
+            out.print(&c, || pretty(&c))
+        }
+        Command::Complaint(ComplaintCmd::Urls { id: i }) => {
+            let urls = desk.complaint_urls(id(i)?)?;
+            out.print(&urls.lines().collect::<Vec<_>>(), || {
+                urls.trim_end().to_string()
+            })
+        }
+        Command::Listing(ListingCmd::Import {
+            file,
+            complaint,
+            dry_run,
+        }) => {
+            let report = desk.import_listings(
+                ImportRequest {
+                    source: ImportSource::File {
+                        path: file.display().to_string(),
+                    },
+                    complaint_id: complaint.as_deref().map(id).transpose()?,
+                },
+                !dry_run,
+                &mut |_| {},
+            )?;
+            out.print(&report, || {
+                let mut s: Vec<String> = report
+                    .lines
+                    .iter()
+                    .map(|l| {
+                        let what = match &l.outcome {
+                            LineOutcome::Accepted { canonical, .. } => {
+                                format!("accepted    {canonical}")
+                            }
+                            LineOutcome::DuplicateInBatch { first_line, .. } => {
+                                format!("duplicate   same listing as line {first_line}")
+                            }
+                            LineOutcome::AlreadyKnown {
+                                canonical,
+                                complaints,
+                                ..
+                            } => {
+                                let wher: Vec<_> =
+                                    complaints.iter().map(|c| c.label.as_str()).collect();
+                                if wher.is_empty() {
+                                    format!("known       {canonical}")
+                                } else {
+                                    format!("known       {canonical} (in {})", wher.join(", "))
+                                }
+                            }
+                            LineOutcome::Invalid { reason } => format!("invalid     {reason}"),
+                        };
+                        format!("line {:>6}  {what}", l.line)
+                    })
+                    .collect();
+                let c = &report.counts;
+                s.push(format!(
+                    "{} accepted, {} duplicate, {} already known, {} invalid{}",
+                    c.accepted,
+                    c.duplicate,
+                    c.known,
+                    c.invalid,
+                    if report.committed {
+                        ""
+                    } else {
+                        " (dry run: nothing written)"
+                    }
+                ));
+                s.join("\n")
+            })
+        }
+        Command::Listing(ListingCmd::Show { id: i }) => {
+            let l = desk.get_listing(id(i)?)?;
+            out.print(&l, || pretty(&l))
+        }
+        Command::Seller(SellerCmd::List) => {
+            let rows = desk.list_sellers()?;
+            out.print(&rows, || {
+                rows.iter()
+                    .map(|r| {
+                        let d = &r.seller.draft;
+                        format!(
+                            "{}  {:<12}  {}  listings: {}  complaints: {}  {}",
+                            r.seller.id,
+                            d.platform.as_str(),
+                            d.store_name,
+                            r.listings,
+                            r.complaints,
+                            r.risk
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })
+        }
+        Command::Seller(SellerCmd::Show { id: i }) => {
+            let s = desk.get_seller(id(i)?)?;
+            out.print(&s, || pretty(&s))
+        }
+        Command::Search { text } => {
+            let hits = desk.search(text)?;
+            out.print(&hits, || {
+                hits.iter()
+                    .map(|h| {
+                        format!("{:?}  {}  {}  {}", h.kind, h.id, h.title, h.detail).to_string()
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })
+        }
+        Command::Dev(DevCmd::Seed {
+            listings,
+            complaints,
+        }) => {
+            let started = std::time::Instant::now();
+            let s = desk.seed(*listings, *complaints)?;
+            out.print(&s, || {
+                format!(
+                    "Seeded {} listings and {} complaints in {:.1} s.",
+                    s.listings,
+                    s.complaints,
+                    started.elapsed().as_secs_f64()
                 )
             })
         }

@@ -3,11 +3,14 @@
 use std::path::{Path, PathBuf};
 
 use chrono::Utc;
-use ippdesk_domain::{new_id, Id, OwnerKind};
-use ippdesk_store::tables::{accounts, agents, documents, holders, poas, rights};
+use ippdesk_domain::{new_id, DocumentKind, Id, OwnerKind};
+use ippdesk_store::tables::{
+    accounts, agents, complaints, documents, holders, listings, poas, rights, sellers,
+    test_purchases,
+};
 use ippdesk_store::Document;
 
-use crate::{AttachInput, Desk, DeskError, DocumentView, ErrorCode, Result};
+use crate::{AttachInput, Desk, DeskError, DocumentView, ErrorCode, EvidenceFacts, Result};
 
 impl From<Document> for DocumentView {
     fn from(d: Document) -> Self {
@@ -21,6 +24,10 @@ impl From<Document> for DocumentView {
             size: d.size,
             media_type: d.media_type,
             added_at: d.added_at,
+            captured_at: d.captured_at,
+            captured_by: d.captured_by,
+            source_url: d.source_url,
+            notes: d.notes,
         }
     }
 }
@@ -40,6 +47,10 @@ impl Desk {
             OwnerKind::Poa => poas::get(&self.store, id).map(drop),
             OwnerKind::Account => accounts::get(&self.store, id).map(drop),
             OwnerKind::Right => rights::get(&self.store, id).map(drop),
+            OwnerKind::Complaint => complaints::get(&self.store, id).map(drop),
+            OwnerKind::Listing => listings::get(&self.store, id).map(drop),
+            OwnerKind::Seller => sellers::get(&self.store, id).map(drop),
+            OwnerKind::TestPurchase => test_purchases::get(&self.store, id).map(drop),
         }?;
         Ok(())
     }
@@ -54,6 +65,7 @@ impl Desk {
                 "Choose at least one file.",
             ));
         }
+        let facts = input.facts.clone().unwrap_or_default();
         let mut docs = Vec::with_capacity(input.paths.len());
         for p in &input.paths {
             let path = Path::new(p);
@@ -64,14 +76,17 @@ impl Desk {
                 ));
             }
             let stored = self.vault.ingest(path)?;
+            let name = path
+                .file_name()
+                .map_or_else(|| p.clone(), |n| n.to_string_lossy().into_owned());
             docs.push(Document {
                 id: new_id(),
                 owner_kind: input.owner_kind,
                 owner_id: input.owner_id,
-                doc_kind: input.doc_kind,
-                original_name: path
-                    .file_name()
-                    .map_or_else(|| p.clone(), |n| n.to_string_lossy().into_owned()),
+                doc_kind: input
+                    .doc_kind
+                    .unwrap_or_else(|| DocumentKind::guess_evidence(&name)),
+                original_name: name,
                 media_type: mime_guess::from_path(path)
                     .first_or_octet_stream()
                     .essence_str()
@@ -79,6 +94,10 @@ impl Desk {
                 sha256: stored.sha256,
                 size: stored.size,
                 added_at: Utc::now(),
+                captured_at: facts.captured_at,
+                captured_by: facts.captured_by.clone(),
+                source_url: facts.source_url.clone(),
+                notes: facts.notes.clone(),
             });
         }
         self.store
@@ -94,6 +113,18 @@ impl Desk {
         name: &str,
         bytes: &[u8],
     ) -> Result<DocumentView> {
+        self.attach_evidence_bytes(kind, owner, doc_kind, name, bytes, EvidenceFacts::default())
+    }
+
+    pub(crate) fn attach_evidence_bytes(
+        &mut self,
+        kind: OwnerKind,
+        owner: Id,
+        doc_kind: ippdesk_domain::DocumentKind,
+        name: &str,
+        bytes: &[u8],
+        facts: EvidenceFacts,
+    ) -> Result<DocumentView> {
         let stored = self.vault.ingest_bytes(bytes)?;
         let d = Document {
             id: new_id(),
@@ -108,6 +139,10 @@ impl Desk {
             sha256: stored.sha256,
             size: stored.size,
             added_at: Utc::now(),
+            captured_at: facts.captured_at,
+            captured_by: facts.captured_by,
+            source_url: facts.source_url,
+            notes: facts.notes,
         };
         self.store.write(|tx| documents::insert(tx, &d))?;
         Ok(d.into())

@@ -101,15 +101,32 @@ pub struct DocumentView {
     pub size: u64,
     pub media_type: String,
     pub added_at: DateTime<Utc>,
+    pub captured_at: Option<DateTime<Utc>>,
+    pub captured_by: String,
+    pub source_url: String,
+    pub notes: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 pub struct AttachInput {
     pub owner_kind: OwnerKind,
     pub owner_id: Id,
-    pub doc_kind: DocumentKind,
+    /// `None`: guess each evidence file's kind from its name.
+    pub doc_kind: Option<DocumentKind>,
     /// Paths on this computer, from the file dialog or a drop.
     pub paths: Vec<String>,
+    /// For evidence: when, by whom and from where it was captured.
+    #[serde(default)]
+    #[ts(optional)]
+    pub facts: Option<EvidenceFacts>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+pub struct EvidenceFacts {
+    pub captured_at: Option<DateTime<Utc>>,
+    pub captured_by: String,
+    pub source_url: String,
+    pub notes: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
@@ -156,4 +173,227 @@ pub struct SampleSummary {
     pub accounts: u32,
     pub rights: u32,
     pub documents: u32,
+    pub sellers: u32,
+    pub complaints: u32,
+    pub listings: u32,
+}
+
+// ---- IPP step 3: complaints, listings, sellers, evidence, search ----
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+pub struct ComplaintFilter {
+    pub status: Option<ComplaintStatus>,
+    pub platform: Option<Platform>,
+    pub right_id: Option<Id>,
+    pub assignee: Option<String>,
+    /// "created" | "filed" | "listings" | "status".
+    pub sort: Option<String>,
+    pub descending: bool,
+    pub offset: u32,
+    /// Rows per page (default 100, at most 1000).
+    pub limit: u32,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct ComplaintRow {
+    #[serde(flatten)]
+    pub complaint: Complaint,
+    pub label: String,
+    pub right_title: String,
+    pub account_label: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct ComplaintPage {
+    pub rows: Vec<ComplaintRow>,
+    #[ts(type = "number")]
+    pub total: u64,
+    pub assignees: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct ComplaintListingView {
+    pub listing: Listing,
+    pub position: u32,
+    pub outcome: ListingOutcome,
+    pub outcome_on: Option<NaiveDate>,
+    pub evidence: Vec<DocumentView>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct FilingProblemView {
+    pub code: String,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct TestPurchaseView {
+    #[serde(flatten)]
+    pub purchase: TestPurchase,
+    pub photos: Vec<DocumentView>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct ComplaintDetail {
+    pub row: ComplaintRow,
+    pub listings: Vec<ComplaintListingView>,
+    pub evidence: Vec<DocumentView>,
+    pub test_purchases: Vec<TestPurchaseView>,
+    /// Why it cannot be filed today (empty: it can).
+    pub filing_problems: Vec<FilingProblemView>,
+    pub max_listings: u32,
+    pub next_statuses: Vec<ComplaintStatus>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct FileComplaintInput {
+    pub filed_on: NaiveDate,
+    pub external_number: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct OutcomeInput {
+    pub listing_ids: Vec<Id>,
+    pub outcome: ListingOutcome,
+    pub on: Option<NaiveDate>,
+}
+
+/// Where import lines come from: pasted text, or a CSV / XLSX file.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ImportSource {
+    Paste { text: String },
+    File { path: String },
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct ImportRequest {
+    pub source: ImportSource,
+    /// Add the accepted and already-known listings to this complaint.
+    pub complaint_id: Option<Id>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct ImportReport {
+    pub counts: ImportCounts,
+    pub lines: Vec<LineReport>,
+    /// False for a preview: nothing was written.
+    pub committed: bool,
+    pub added_to_complaint: u32,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct ImportProgress {
+    pub stage: String,
+    pub done: u32,
+    pub total: u32,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct BatchRequest {
+    pub account_id: Id,
+    pub right_id: Id,
+    pub platform: Platform,
+    pub reason: ComplaintReason,
+    pub assignee: String,
+    pub explanation_en: String,
+    pub explanation_zh: String,
+    /// Listings already stored (selected in a table) …
+    pub listing_ids: Vec<Id>,
+    /// … and / or pasted URLs, imported first.
+    pub paste: String,
+    pub by_storefront: bool,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct HeldElsewhereView {
+    pub listing_id: Id,
+    pub url: String,
+    pub complaint_id: Id,
+    pub complaint_label: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct BatchResult {
+    pub complaints: Vec<ComplaintRow>,
+    pub held_elsewhere: Vec<HeldElsewhereView>,
+    /// Lines of the paste that were not used (invalid, or another platform).
+    pub skipped: Vec<LineReport>,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum UrlExportFormat {
+    Text,
+    Csv,
+    Xlsx,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct SellerRow {
+    #[serde(flatten)]
+    pub seller: Seller,
+    pub listings: u32,
+    pub complaints: u32,
+    pub flags: Vec<RedFlag>,
+    pub risk: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct SellerGroupView {
+    pub id: Id,
+    pub name: String,
+    pub members: Vec<SellerRow>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct SellerDetail {
+    pub row: SellerRow,
+    pub listings: Vec<Listing>,
+    pub complaints: Vec<ComplaintRow>,
+    pub documents: Vec<DocumentView>,
+    pub group: Option<SellerGroupView>,
+    /// Stores that share an identifier with this one, not yet grouped with it.
+    pub suggestions: Vec<LinkSuggestionView>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct LinkSuggestionView {
+    pub a: Id,
+    pub a_name: String,
+    pub b: Id,
+    pub b_name: String,
+    pub shared: Vec<SharedIdentifier>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct LinkSellersInput {
+    pub seller_ids: Vec<Id>,
+    /// Name for a new group when none of them is grouped yet.
+    pub group_name: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct ListingDetail {
+    pub listing: Listing,
+    pub complaints: Vec<ComplaintRow>,
+    pub evidence: Vec<DocumentView>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum SearchHitKind {
+    Listing,
+    Seller,
+    Complaint,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct SearchHit {
+    pub kind: SearchHitKind,
+    pub id: Id,
+    pub title: String,
+    pub detail: String,
+    /// For a listing: the complaint it is in (to open), if any.
+    pub complaint_id: Option<Id>,
 }

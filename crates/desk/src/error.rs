@@ -15,6 +15,8 @@ pub enum ErrorCode {
     Duplicate,
     InUse,
     InvalidTransition,
+    /// A complaint that may not be filed; the message lists every reason.
+    FilingRefused,
     NotADatabase,
     NotIppDesk,
     DatabaseTooNew,

@@ -4,19 +4,24 @@
 
 mod accounts;
 mod bindings;
+mod complaints;
 mod documents;
 mod dto;
 mod error;
 mod holders;
+mod import;
 mod integrity;
 mod rights;
 mod sample;
+mod seed;
+mod sellers;
 mod shared;
 
 pub use bindings::typescript_bindings;
 pub use dto::*;
 pub use error::{DeskError, ErrorCode};
 pub use ippdesk_domain::*;
+pub use seed::{generated_title, generated_url, SeedSummary};
 pub use shared::SharedDesk;
 
 use std::path::{Path, PathBuf};

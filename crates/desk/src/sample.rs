@@ -1,16 +1,31 @@
 //! Realistic sample data for a newcomer: a Shenzhen brand, its Beijing law
 //! firm with a power of attorney, accounts on IPP and Amazon, and trademarks
-//! in CN, US and EU (plus a Madrid mark and a CN design patent).
+//! in CN, US and EU (plus a Madrid mark and a CN design patent); then sellers
+//! on 1688, AliExpress and Taobao and complaints against their listings,
+//! pasted in mixed URL forms, with screenshot evidence and a test purchase.
 
 use chrono::{Duration, NaiveDate};
 use ippdesk_domain::*;
 use ippdesk_store::tables::rights;
 
-use crate::{Desk, DeskError, ErrorCode, Result, SampleSummary, StatusChangeInput};
+use crate::{
+    Desk, DeskError, ErrorCode, EvidenceFacts, FileComplaintInput, ImportRequest, ImportSource,
+    OutcomeInput, Result, SampleSummary, StatusChangeInput,
+};
+
+struct Step3 {
+    sellers: u32,
+    complaints: u32,
+    listings: u32,
+    documents: u32,
+}
 
 const LICENCE_PNG: &[u8] = include_bytes!("../sample/business-licence.png");
 const CN_CERT_PNG: &[u8] = include_bytes!("../sample/cn-trademark-certificate.png");
 const SAMPLE_CN_NUMBER: &str = "12345678";
+const TAOBAO_SHOT_PNG: &[u8] = include_bytes!("../sample/screenshot-taobao-listing.png");
+const OFFER_1688_SHOT_PNG: &[u8] = include_bytes!("../sample/screenshot-1688-offer.png");
+const COMPARISON_PNG: &[u8] = include_bytes!("../sample/comparison-earbuds.png");
 
 impl Desk {
     /// Loads the sample once; a second call is refused rather than duplicated.
@@ -275,12 +290,262 @@ impl Desk {
             CN_CERT_PNG,
         )?;
 
+        let step3 = self.load_sample_complaints(ipp.account.id, cn.id, us.id)?;
         Ok(SampleSummary {
             holders: 2,
             agents: 1,
             accounts: 3,
             rights: 5,
-            documents: 2,
+            documents: 2 + step3.documents,
+            sellers: step3.sellers,
+            complaints: step3.complaints,
+            listings: step3.listings,
+        })
+    }
+}
+
+impl Desk {
+    fn load_sample_complaints(&mut self, ipp: Id, cn_right: Id, us_right: Id) -> Result<Step3> {
+        let today = self.today();
+        let days = |n: i64| today + Duration::days(n);
+        let seller = |platform, name: &str, translation: &str, url: &str| SellerDraft {
+            platform,
+            store_name: name.into(),
+            store_name_translation: translation.into(),
+            store_id: String::new(),
+            store_url: url.into(),
+            company_name: String::new(),
+            location: String::new(),
+            phone: String::new(),
+            address: String::new(),
+            wechat_id: String::new(),
+            years_in_business: None,
+            employee_count: None,
+            office_size_m2: None,
+            factory_size_m2: None,
+            badges: vec![],
+            rating: None,
+            group_id: None,
+            notes: String::new(),
+        };
+        let factory = self.create_seller(SellerDraft {
+            company_name: "义乌市极光数码配件有限公司".into(),
+            location: "浙江 义乌 / Yiwu, Zhejiang".into(),
+            phone: "+86 579 8555 0101".into(),
+            wechat_id: "jg_shuma".into(),
+            years_in_business: Some(2),
+            employee_count: Some(12),
+            office_size_m2: Some(80),
+            factory_size_m2: Some(0),
+            rating: Some(3.8),
+            notes: "Copies the AURORA box and logo.".into(),
+            ..seller(
+                Platform::Alibaba1688,
+                "义乌市极光数码配件厂",
+                "Yiwu Jiguang Digital Accessories Factory",
+                "https://jiguangshuma.1688.com",
+            )
+        })?;
+        self.create_seller(SellerDraft {
+            company_name: "义乌市极光数码配件 有限公司".into(),
+            phone: "0579-85550101".into(),
+            years_in_business: Some(1),
+            rating: Some(4.1),
+            badges: vec!["choice".into()],
+            ..seller(
+                Platform::AliExpress,
+                "Aurora Digital Official Store",
+                "",
+                "https://www.aliexpress.com/store/1102345678",
+            )
+        })?;
+        self.create_seller(SellerDraft {
+            location: "广东 深圳 / Shenzhen".into(),
+            years_in_business: Some(5),
+            employee_count: Some(80),
+            badges: vec![DELIVERY_GUARANTEE.into()],
+            rating: Some(4.7),
+            ..seller(
+                Platform::Taobao,
+                "极光耳机专卖店",
+                "Aurora Earphones Specialty Store",
+                "https://shop123456789.taobao.com",
+            )
+        })?;
+
+        let draft = |platform, right, reason, en: &str, zh: &str, assignee: &str| ComplaintDraft {
+            account_id: ipp,
+            platform,
+            right_id: right,
+            target: ComplaintTarget::Listings,
+            reason,
+            explanation_en: en.into(),
+            explanation_zh: zh.into(),
+            external_number: String::new(),
+            assignee: assignee.into(),
+            notes: String::new(),
+        };
+        // Filed on Taobao, with outcomes, evidence and a test purchase.
+        let taobao = self.create_complaint(draft(
+            Platform::Taobao,
+            cn_right,
+            ComplaintReason::Counterfeit,
+            "The listings sell counterfeit AURORA earbuds bearing our registered mark 极光 AURORA (CN 12345678, class 9). A test purchase confirmed the goods are not genuine.",
+            "上述链接销售假冒“极光 AURORA”蓝牙耳机，侵犯我司第12345678号注册商标专用权（第9类）。经试买鉴定，商品非正品。",
+            "Wang Fang 王芳",
+        ))?;
+        let paste = "https://item.taobao.com/item.htm?spm=a230r.1.14.16.5f1c&id=712345678901&ns=1\t极光AURORA蓝牙耳机 无线降噪 正品保证\t¥39.00\t极光耳机专卖店\thttps://shop123456789.taobao.com\n\
+             h5.m.taobao.com/awp/core/detail.htm?id=712345678902\t极光 AURORA 耳机 原装 特价\t¥45.00\t极光耳机专卖店\thttps://shop123456789.taobao.com\n\
+             https://item.taobao.com/item.htm?id=712345678903&spm=x\tAURORA极光运动耳机 挂耳式\t¥29.90\t数码潮品店\n\
+             https://item.taobao.com/item.htm?id=712345678901#detail\t(pasted twice)\n\
+             https://item.taobao.com/item.htm?id=712345678904\t极光无线耳机 Pro 超长续航\t¥59.00\t数码潮品店\n";
+        self.import_listings(
+            ImportRequest {
+                source: ImportSource::Paste { text: paste.into() },
+                complaint_id: Some(taobao.complaint.id),
+            },
+            true,
+            &mut |_| {},
+        )?;
+        self.file_complaint(
+            taobao.complaint.id,
+            FileComplaintInput {
+                filed_on: days(-20),
+                external_number: "IPP-TB-2026-0173".into(),
+            },
+        )?;
+        let detail = self.get_complaint(taobao.complaint.id)?;
+        let ids: Vec<Id> = detail.listings.iter().map(|l| l.listing.id).collect();
+        for (range, outcome, on) in [
+            (0..2, ListingOutcome::Removed, days(-16)),
+            (2..3, ListingOutcome::Rejected, days(-15)),
+        ] {
+            self.set_listing_outcomes(
+                taobao.complaint.id,
+                OutcomeInput {
+                    listing_ids: ids[range].to_vec(),
+                    outcome,
+                    on: Some(on),
+                },
+            )?;
+        }
+        let captured = |d: i64| Some((days(d).and_hms_opt(3, 14, 0).unwrap_or_default()).and_utc());
+        self.attach_evidence_bytes(
+            OwnerKind::Listing,
+            ids[0],
+            DocumentKind::ListingScreenshot,
+            "taobao-712345678901.png",
+            TAOBAO_SHOT_PNG,
+            EvidenceFacts {
+                captured_at: captured(-21),
+                captured_by: "Wang Fang 王芳".into(),
+                source_url: "https://item.taobao.com/item.htm?id=712345678901".into(),
+                notes: "Full-page capture before filing.".into(),
+            },
+        )?;
+        self.attach_evidence_bytes(
+            OwnerKind::Complaint,
+            taobao.complaint.id,
+            DocumentKind::Comparison,
+            "comparison-genuine-vs-counterfeit.png",
+            COMPARISON_PNG,
+            EvidenceFacts {
+                captured_at: captured(-21),
+                captured_by: "Wang Fang 王芳".into(),
+                source_url: String::new(),
+                notes: "Differences marked in red.".into(),
+            },
+        )?;
+        let purchase = self.create_test_purchase(TestPurchaseDraft {
+            complaint_id: Some(taobao.complaint.id),
+            listing_id: Some(ids[0]),
+            seller_id: None,
+            order_number: "3412 8877 1290 5531".into(),
+            ordered_on: Some(days(-30)),
+            price: "¥39.00".into(),
+            what_arrived: "Earbuds in a copied AURORA box; no CCC mark; no serial number. 耳机包装仿冒，无3C标志。".into(),
+            appraisal_result: "Counterfeit (brand appraisal report AR-2026-118).".into(),
+            notes: String::new(),
+        })?;
+        self.attach_evidence_bytes(
+            OwnerKind::TestPurchase,
+            purchase.purchase.id,
+            DocumentKind::TestPurchasePhoto,
+            "test-purchase-photo.png",
+            COMPARISON_PNG,
+            EvidenceFacts {
+                captured_at: captured(-25),
+                captured_by: "Wang Fang 王芳".into(),
+                source_url: String::new(),
+                notes: "Parcel as received.".into(),
+            },
+        )?;
+
+        // A draft on 1688 against the factory, and a ready one on AliExpress.
+        let offer = self.create_complaint(draft(
+            Platform::Alibaba1688,
+            cn_right,
+            ComplaintReason::TrademarkInfringement,
+            "Wholesale offers of earbuds using the mark 极光 AURORA without authorization.",
+            "批发商品未经授权使用“极光 AURORA”商标。",
+            "Li Na 李娜",
+        ))?;
+        self.import_listings(
+            ImportRequest {
+                source: ImportSource::Paste {
+                    text: "https://detail.1688.com/offer/623456789012.html?spm=a26352.13672862.offerlist.3.7d3c\t极光同款 AURORA 耳机 工厂直销 批发\t¥6.50\t义乌市极光数码配件厂\thttps://jiguangshuma.1688.com\n\
+                           m.1688.com/offer/623456789013.html\tAURORA 蓝牙耳机 OEM 定制\t¥7.20\t义乌市极光数码配件厂\thttps://jiguangshuma.1688.com\n\
+                           https://detail.1688.com/offer/623456789014.html?sk=consign\t极光 降噪耳机 跨境专供\t¥8.00\t义乌市极光数码配件厂\thttps://jiguangshuma.1688.com\n"
+                        .into(),
+                },
+                complaint_id: Some(offer.complaint.id),
+            },
+            true,
+            &mut |_| {},
+        )?;
+        let offer_listings = self.get_complaint(offer.complaint.id)?;
+        if let Some(first) = offer_listings.listings.first() {
+            self.attach_evidence_bytes(
+                OwnerKind::Listing,
+                first.listing.id,
+                DocumentKind::ListingScreenshot,
+                "1688-623456789012.png",
+                OFFER_1688_SHOT_PNG,
+                EvidenceFacts {
+                    captured_at: captured(-7),
+                    captured_by: "Li Na 李娜".into(),
+                    source_url: "https://detail.1688.com/offer/623456789012.html".into(),
+                    notes: String::new(),
+                },
+            )?;
+        }
+        let ali = self.create_complaint(draft(
+            Platform::AliExpress,
+            us_right,
+            ComplaintReason::TrademarkInfringement,
+            "Listings use the AURORA word mark (US 5,123,456) on earbuds we did not make.",
+            "",
+            "Li Na 李娜",
+        ))?;
+        self.import_listings(
+            ImportRequest {
+                source: ImportSource::Paste {
+                    text: "https://es.aliexpress.com/item/1005006123456789.html?spm=a2g0o.productlist.main.1&algo_pvid=abc\tAURORA Earbuds TWS Bluetooth 5.3\tUS $7.99\tAurora Digital Official Store\thttps://www.aliexpress.com/store/1102345678\n\
+                           https://www.aliexpress.us/item/1005006123456790.html\tAurora Pro ANC earphones\tUS $9.49\tAurora Digital Official Store\thttps://www.aliexpress.com/store/1102345678\n"
+                        .into(),
+                },
+                complaint_id: Some(ali.complaint.id),
+            },
+            true,
+            &mut |_| {},
+        )?;
+        self.set_complaint_status(ali.complaint.id, ComplaintStatus::Ready)?;
+        let _ = factory;
+        Ok(Step3 {
+            sellers: 3,
+            complaints: 3,
+            listings: 9,
+            documents: 4,
         })
     }
 }

@@ -78,6 +78,35 @@ pub static PLATFORMS: [PlatformInfo; 10] = {
 };
 
 impl Platform {
+    pub const ALL: [Platform; 10] = [
+        Platform::Alibaba1688,
+        Platform::AliExpress,
+        Platform::Taobao,
+        Platform::Tmall,
+        Platform::TmallGlobal,
+        Platform::AlibabaCom,
+        Platform::Lazada,
+        Platform::Amazon,
+        Platform::Ebay,
+        Platform::Other,
+    ];
+
+    /// The stored and serialized name ("1688", "tmall-global", …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Platform::Alibaba1688 => "1688",
+            Platform::AliExpress => "aliexpress",
+            Platform::Taobao => "taobao",
+            Platform::Tmall => "tmall",
+            Platform::TmallGlobal => "tmall-global",
+            Platform::AlibabaCom => "alibaba",
+            Platform::Lazada => "lazada",
+            Platform::Amazon => "amazon",
+            Platform::Ebay => "ebay",
+            Platform::Other => "other",
+        }
+    }
+
     pub fn info(self) -> &'static PlatformInfo {
         PLATFORMS
             .iter()
@@ -105,5 +134,12 @@ mod tests {
         assert!(Platform::Alibaba1688.needs_china_right());
         assert!(!Platform::AliExpress.needs_china_right());
         assert_eq!(Platform::Ebay.programme(), Programme::EbayVero);
+        for p in Platform::ALL {
+            assert_eq!(
+                serde_json::to_value(p).unwrap(),
+                p.as_str(),
+                "as_str matches serde"
+            );
+        }
     }
 }

@@ -66,3 +66,94 @@ pub fn right(registrant: Id, number: &str) -> IpRight {
         updated_at: Utc::now(),
     }
 }
+
+pub fn account(holder: Id) -> Account {
+    Account {
+        id: new_id(),
+        draft: AccountDraft {
+            holder_id: holder,
+            programme: Programme::AlibabaIpp,
+            role: AccountRole::RightsHolder,
+            location: AccountLocation::MainlandChina,
+            login_email: "ipp@aurora.example".into(),
+            contact_email: "ipp@aurora.example".into(),
+            external_id: String::new(),
+            agent_id: None,
+            poa_id: None,
+            notes: String::new(),
+        },
+        status: AccountStatus::Verified,
+        created_at: Utc::now(),
+        updated_at: Utc::now(),
+    }
+}
+
+pub fn seller(platform: Platform, name: &str) -> Seller {
+    Seller {
+        id: new_id(),
+        draft: SellerDraft {
+            platform,
+            store_name: name.into(),
+            store_name_translation: String::new(),
+            store_id: String::new(),
+            store_url: String::new(),
+            company_name: String::new(),
+            location: String::new(),
+            phone: String::new(),
+            address: String::new(),
+            wechat_id: String::new(),
+            years_in_business: None,
+            employee_count: None,
+            office_size_m2: None,
+            factory_size_m2: None,
+            badges: vec![],
+            rating: None,
+            group_id: None,
+            notes: String::new(),
+        },
+        created_at: Utc::now(),
+        updated_at: Utc::now(),
+    }
+}
+
+pub fn complaint(account: Id, right: Id, platform: Platform) -> Complaint {
+    Complaint {
+        id: new_id(),
+        draft: ComplaintDraft {
+            account_id: account,
+            platform,
+            right_id: right,
+            target: ComplaintTarget::Listings,
+            reason: ComplaintReason::Counterfeit,
+            explanation_en: "Counterfeit AURORA earbuds".into(),
+            explanation_zh: "假冒极光耳机".into(),
+            external_number: String::new(),
+            assignee: "Wang Fang".into(),
+            notes: String::new(),
+        },
+        status: ComplaintStatus::Draft,
+        filed_on: None,
+        listing_count: 0,
+        created_at: Utc::now(),
+        updated_at: Utc::now(),
+    }
+}
+
+pub fn listing(url: &str, title: &str) -> Listing {
+    let p = normalize_url(url).unwrap();
+    Listing {
+        id: new_id(),
+        platform: p.platform,
+        kind: p.kind,
+        external_id: p.id,
+        canonical_url: p.canonical,
+        original_url: url.into(),
+        title: title.into(),
+        price: String::new(),
+        seller_name: String::new(),
+        store_url: String::new(),
+        seller_id: None,
+        notes: String::new(),
+        created_at: Utc::now(),
+    }
+}

@@ -20,10 +20,16 @@ pub struct Document {
     pub size: u64,
     pub media_type: String,
     pub added_at: DateTime<Utc>,
+    /// Evidence facts (ISO/IEC 27037): when and by whom it was captured, from where.
+    pub captured_at: Option<DateTime<Utc>>,
+    pub captured_by: String,
+    pub source_url: String,
+    pub notes: String,
 }
 
 const SELECT: &str =
-    "SELECT id, owner_kind, owner_id, doc_kind, sha256, original_name, size, media_type, added_at FROM documents";
+    "SELECT id, owner_kind, owner_id, doc_kind, sha256, original_name, size, media_type, added_at,
+        captured_at, captured_by, source_url, notes FROM documents";
 
 fn from_row(r: &Row) -> rusqlite::Result<Document> {
     Ok(Document {
@@ -36,6 +42,10 @@ fn from_row(r: &Row) -> rusqlite::Result<Document> {
         size: r.get::<_, i64>(6)?.try_into().unwrap_or(0),
         media_type: r.get(7)?,
         added_at: r.get(8)?,
+        captured_at: r.get(9)?,
+        captured_by: r.get(10)?,
+        source_url: r.get(11)?,
+        notes: r.get(12)?,
     })
 }
 
@@ -70,12 +80,15 @@ pub fn get(db: &impl Db, id: Id) -> Result<Document> {
 pub fn insert(tx: &Tx, d: &Document) -> Result<()> {
     tx.conn()
         .execute(
-            "INSERT INTO documents (id, owner_kind, owner_id, doc_kind, sha256, original_name, size, media_type, added_at)
-             VALUES (:id, :owner_kind, :owner_id, :doc_kind, :sha256, :original_name, :size, :media_type, :added_at)",
+            "INSERT INTO documents (id, owner_kind, owner_id, doc_kind, sha256, original_name, size, media_type, added_at,
+                captured_at, captured_by, source_url, notes)
+             VALUES (:id, :owner_kind, :owner_id, :doc_kind, :sha256, :original_name, :size, :media_type, :added_at,
+                :captured_at, :captured_by, :source_url, :notes)",
             named_params! {
                 ":id": d.id.to_string(), ":owner_kind": enum_text(&d.owner_kind), ":owner_id": d.owner_id.to_string(),
                 ":doc_kind": enum_text(&d.doc_kind), ":sha256": d.sha256, ":original_name": d.original_name,
                 ":size": i64::try_from(d.size).unwrap_or(i64::MAX), ":media_type": d.media_type, ":added_at": d.added_at,
+                ":captured_at": d.captured_at, ":captured_by": d.captured_by, ":source_url": d.source_url, ":notes": d.notes,
             },
         )
         .map_err(|e| StoreError::from_write(e, "document"))?;
@@ -117,6 +130,10 @@ mod tests {
             size: 1234,
             media_type: "application/pdf".into(),
             added_at: Utc::now(),
+            captured_at: Some(Utc::now()),
+            captured_by: "王芳".into(),
+            source_url: "https://item.taobao.com/item.htm?id=1".into(),
+            notes: "evidence facts round-trip".into(),
         };
         s.write(|tx| insert(tx, &doc)).unwrap();
         assert_eq!(

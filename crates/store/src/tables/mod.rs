@@ -4,11 +4,16 @@
 pub mod accounts;
 pub mod agents;
 pub mod audit;
+pub mod complaints;
 pub mod documents;
 pub mod holders;
+pub mod listings;
 pub mod poas;
 pub mod registrations;
 pub mod rights;
+pub mod search;
+pub mod sellers;
 pub mod status_changes;
+pub mod test_purchases;
 
 pub use crate::open::Db;

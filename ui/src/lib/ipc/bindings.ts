@@ -145,11 +145,87 @@ export type ProgrammeRegistration = { id: string, updated_at: string, right_id: 
 
 export type CannotBack = "not_approved" | "expired" | "not_valid_in_china";
 
-export type DocumentKind = "business_registration" | "id_card" | "passport" | "driving_licence" | "power_of_attorney" | "certificate" | "renewal" | "assignment" | "change_certificate" | "translation" | "patent_evaluation" | "other";
+export type DocumentKind = "business_registration" | "id_card" | "passport" | "driving_licence" | "power_of_attorney" | "certificate" | "renewal" | "assignment" | "change_certificate" | "translation" | "patent_evaluation" | "listing_screenshot" | "comparison" | "test_purchase_photo" | "test_purchase_receipt" | "appraisal_report" | "web_archive" | "other";
 
-export type OwnerKind = "holder" | "agent" | "poa" | "account" | "right";
+export type OwnerKind = "holder" | "agent" | "poa" | "account" | "right" | "complaint" | "listing" | "seller" | "test_purchase";
 
-export type ErrorCode = "validation" | "not_found" | "duplicate" | "in_use" | "invalid_transition" | "not_a_database" | "not_ipp_desk" | "database_too_new" | "io" | "internal";
+export type ListingKind = "listing" | "storefront" | "short-link" | "unknown";
+
+export type ParsedUrl = { platform: Platform, kind: ListingKind, 
+/**
+ * Listing id, storefront id or short-link code; `None` for `Unknown`.
+ */
+id: string | null, 
+/**
+ * The same for every form of the same listing (see the module docs).
+ */
+canonical: string, };
+
+export type ComplaintStatus = "draft" | "ready" | "filed" | "closed";
+
+export type ComplaintTarget = "listings" | "storefront";
+
+export type ComplaintReason = "trademark_infringement" | "counterfeit" | "unauthorized_image_use" | "patent_infringement" | "copyright_infringement" | "model_does_not_exist" | "other";
+
+export type ListingOutcome = "pending" | "removed" | "rejected" | "reinstated" | "withdrawn";
+
+export type ComplaintDraft = { account_id: string, platform: Platform, right_id: string, target: ComplaintTarget, reason: ComplaintReason, explanation_en: string, explanation_zh: string, external_number: string, assignee: string, notes: string, };
+
+export type Complaint = { id: string, status: ComplaintStatus, filed_on: string | null, listing_count: number, created_at: string, updated_at: string, account_id: string, platform: Platform, right_id: string, target: ComplaintTarget, reason: ComplaintReason, explanation_en: string, explanation_zh: string, external_number: string, assignee: string, notes: string, };
+
+export type FilingProblem = { "code": "right", reason: string, } | { "code": "account_not_verified" } | { "code": "wrong_programme" } | { "code": "no_listings" } | { "code": "too_many_listings", count: number, limit: number, } | { "code": "not_editable" };
+
+export type SellerDraft = { platform: Platform, 
+/**
+ * As shown on the platform, often Chinese.
+ */
+store_name: string, store_name_translation: string, store_id: string, store_url: string, company_name: string, location: string, phone: string, address: string, wechat_id: string, years_in_business: number | null, employee_count: number | null, office_size_m2: number | null, factory_size_m2: number | null, 
+/**
+ * E.g. "delivery_guarantee", "verified_supplier", "gold_supplier_5y".
+ */
+badges: Array<string>, 
+/**
+ * The platform's rating, 0–5.
+ */
+rating: number | null, group_id: string | null, notes: string, };
+
+export type Seller = { id: string, created_at: string, updated_at: string, platform: Platform, 
+/**
+ * As shown on the platform, often Chinese.
+ */
+store_name: string, store_name_translation: string, store_id: string, store_url: string, company_name: string, location: string, phone: string, address: string, wechat_id: string, years_in_business: number | null, employee_count: number | null, office_size_m2: number | null, factory_size_m2: number | null, 
+/**
+ * E.g. "delivery_guarantee", "verified_supplier", "gold_supplier_5y".
+ */
+badges: Array<string>, 
+/**
+ * The platform's rating, 0–5.
+ */
+rating: number | null, group_id: string | null, notes: string, };
+
+export type RedFlag = "young_business" | "few_staff" | "no_delivery_guarantee" | "low_rating" | "no_factory" | "repeat_infringer";
+
+export type SharedIdentifier = "company_name" | "phone" | "address" | "wechat_id";
+
+export type Listing = { id: string, platform: Platform, kind: ListingKind, external_id: string | null, canonical_url: string, 
+/**
+ * The form it was first pasted in.
+ */
+original_url: string, title: string, price: string, seller_name: string, store_url: string, seller_id: string | null, notes: string, created_at: string, };
+
+export type LineOutcome = { "status": "accepted", platform: Platform, kind: ListingKind, canonical: string, } | { "status": "duplicate_in_batch", first_line: number, canonical: string, } | { "status": "already_known", listing_id: string, canonical: string, complaints: Array<ComplaintRef>, } | { "status": "invalid", reason: string, };
+
+export type ComplaintRef = { id: string, label: string, };
+
+export type LineReport = { line: number, input: string, } & ({ "status": "accepted", platform: Platform, kind: ListingKind, canonical: string, } | { "status": "duplicate_in_batch", first_line: number, canonical: string, } | { "status": "already_known", listing_id: string, canonical: string, complaints: Array<ComplaintRef>, } | { "status": "invalid", reason: string, });
+
+export type ImportCounts = { accepted: number, duplicate: number, known: number, invalid: number, };
+
+export type TestPurchaseDraft = { complaint_id: string | null, listing_id: string | null, seller_id: string | null, order_number: string, ordered_on: string | null, price: string, what_arrived: string, appraisal_result: string, notes: string, };
+
+export type TestPurchase = { id: string, created_at: string, updated_at: string, complaint_id: string | null, listing_id: string | null, seller_id: string | null, order_number: string, ordered_on: string | null, price: string, what_arrived: string, appraisal_result: string, notes: string, };
+
+export type ErrorCode = "validation" | "not_found" | "duplicate" | "in_use" | "invalid_transition" | "filing_refused" | "not_a_database" | "not_ipp_desk" | "database_too_new" | "io" | "internal";
 
 export type DeskError = { code: ErrorCode, message: string, 
 /**
@@ -245,13 +321,21 @@ designations: Array<string>,
  */
 registrant_id: string, nice_classes: Array<number>, filing_date: string | null, registration_date: string | null, expiry_date: string | null, notes: string, };
 
-export type DocumentView = { id: string, owner_kind: OwnerKind, owner_id: string, doc_kind: DocumentKind, sha256: string, original_name: string, size: number, media_type: string, added_at: string, };
+export type DocumentView = { id: string, owner_kind: OwnerKind, owner_id: string, doc_kind: DocumentKind, sha256: string, original_name: string, size: number, media_type: string, added_at: string, captured_at: string | null, captured_by: string, source_url: string, notes: string, };
 
-export type AttachInput = { owner_kind: OwnerKind, owner_id: string, doc_kind: DocumentKind, 
+export type AttachInput = { owner_kind: OwnerKind, owner_id: string, 
+/**
+ * `None`: guess each evidence file's kind from its name.
+ */
+doc_kind: DocumentKind | null, 
 /**
  * Paths on this computer, from the file dialog or a drop.
  */
-paths: Array<string>, };
+paths: Array<string>, 
+/**
+ * For evidence: when, by whom and from where it was captured.
+ */
+facts?: EvidenceFacts, };
 
 export type AuditView = { seq: number, at: string, action: string, entity: string, before: JsonValue | null, after: JsonValue | null, hash: string, };
 
@@ -265,5 +349,113 @@ export type AuditIssue = { seq: number, problem: string, };
 
 export type VerifyReport = { ok: boolean, files_checked: number, vault: Array<VaultIssue>, audit_rows: number, audit: Array<AuditIssue>, };
 
-export type SampleSummary = { holders: number, agents: number, accounts: number, rights: number, documents: number, };
+export type SampleSummary = { holders: number, agents: number, accounts: number, rights: number, documents: number, sellers: number, complaints: number, listings: number, };
+
+export type EvidenceFacts = { captured_at: string | null, captured_by: string, source_url: string, notes: string, };
+
+export type ComplaintFilter = { status: ComplaintStatus | null, platform: Platform | null, right_id: string | null, assignee: string | null, 
+/**
+ * "created" | "filed" | "listings" | "status".
+ */
+sort: string | null, descending: boolean, offset: number, 
+/**
+ * Rows per page (default 100, at most 1000).
+ */
+limit: number, };
+
+export type ComplaintRow = { label: string, right_title: string, account_label: string, id: string, status: ComplaintStatus, filed_on: string | null, listing_count: number, created_at: string, updated_at: string, account_id: string, platform: Platform, right_id: string, target: ComplaintTarget, reason: ComplaintReason, explanation_en: string, explanation_zh: string, external_number: string, assignee: string, notes: string, };
+
+export type ComplaintPage = { rows: Array<ComplaintRow>, total: number, assignees: Array<string>, };
+
+export type ComplaintListingView = { listing: Listing, position: number, outcome: ListingOutcome, outcome_on: string | null, evidence: Array<DocumentView>, };
+
+export type FilingProblemView = { code: string, message: string, };
+
+export type TestPurchaseView = { photos: Array<DocumentView>, id: string, created_at: string, updated_at: string, complaint_id: string | null, listing_id: string | null, seller_id: string | null, order_number: string, ordered_on: string | null, price: string, what_arrived: string, appraisal_result: string, notes: string, };
+
+export type ComplaintDetail = { row: ComplaintRow, listings: Array<ComplaintListingView>, evidence: Array<DocumentView>, test_purchases: Array<TestPurchaseView>, 
+/**
+ * Why it cannot be filed today (empty: it can).
+ */
+filing_problems: Array<FilingProblemView>, max_listings: number, next_statuses: Array<ComplaintStatus>, };
+
+export type FileComplaintInput = { filed_on: string, external_number: string, };
+
+export type OutcomeInput = { listing_ids: Array<string>, outcome: ListingOutcome, on: string | null, };
+
+export type ImportSource = { "kind": "paste", text: string, } | { "kind": "file", path: string, };
+
+export type ImportRequest = { source: ImportSource, 
+/**
+ * Add the accepted and already-known listings to this complaint.
+ */
+complaint_id: string | null, };
+
+export type ImportReport = { counts: ImportCounts, lines: Array<LineReport>, 
+/**
+ * False for a preview: nothing was written.
+ */
+committed: boolean, added_to_complaint: number, };
+
+export type ImportProgress = { stage: string, done: number, total: number, };
+
+export type BatchRequest = { account_id: string, right_id: string, platform: Platform, reason: ComplaintReason, assignee: string, explanation_en: string, explanation_zh: string, 
+/**
+ * Listings already stored (selected in a table) …
+ */
+listing_ids: Array<string>, 
+/**
+ * … and / or pasted URLs, imported first.
+ */
+paste: string, by_storefront: boolean, };
+
+export type HeldElsewhereView = { listing_id: string, url: string, complaint_id: string, complaint_label: string, };
+
+export type BatchResult = { complaints: Array<ComplaintRow>, held_elsewhere: Array<HeldElsewhereView>, 
+/**
+ * Lines of the paste that were not used (invalid, or another platform).
+ */
+skipped: Array<LineReport>, };
+
+export type UrlExportFormat = "text" | "csv" | "xlsx";
+
+export type SellerRow = { listings: number, complaints: number, flags: Array<RedFlag>, risk: string, id: string, created_at: string, updated_at: string, platform: Platform, 
+/**
+ * As shown on the platform, often Chinese.
+ */
+store_name: string, store_name_translation: string, store_id: string, store_url: string, company_name: string, location: string, phone: string, address: string, wechat_id: string, years_in_business: number | null, employee_count: number | null, office_size_m2: number | null, factory_size_m2: number | null, 
+/**
+ * E.g. "delivery_guarantee", "verified_supplier", "gold_supplier_5y".
+ */
+badges: Array<string>, 
+/**
+ * The platform's rating, 0–5.
+ */
+rating: number | null, group_id: string | null, notes: string, };
+
+export type SellerGroupView = { id: string, name: string, members: Array<SellerRow>, };
+
+export type SellerDetail = { row: SellerRow, listings: Array<Listing>, complaints: Array<ComplaintRow>, documents: Array<DocumentView>, group: SellerGroupView | null, 
+/**
+ * Stores that share an identifier with this one, not yet grouped with it.
+ */
+suggestions: Array<LinkSuggestionView>, };
+
+export type LinkSuggestionView = { a: string, a_name: string, b: string, b_name: string, shared: Array<SharedIdentifier>, };
+
+export type LinkSellersInput = { seller_ids: Array<string>, 
+/**
+ * Name for a new group when none of them is grouped yet.
+ */
+group_name: string, };
+
+export type ListingDetail = { listing: Listing, complaints: Array<ComplaintRow>, evidence: Array<DocumentView>, };
+
+export type SearchHitKind = "listing" | "seller" | "complaint";
+
+export type SearchHit = { kind: SearchHitKind, id: string, title: string, detail: string, 
+/**
+ * For a listing: the complaint it is in (to open), if any.
+ */
+complaint_id: string | null, };
 

@@ -1,0 +1,421 @@
+//! IPP step 3: complaints, their listings and outcomes, filing, the batch
+//! builder and the URL export.
+
+use std::collections::HashMap;
+
+use chrono::Utc;
+use ippdesk_domain::*;
+use ippdesk_store::tables::complaints::{self, ComplaintQuery, ComplaintSort, OutcomeChange};
+use ippdesk_store::tables::{accounts, listings, registrations, rights, test_purchases};
+
+use crate::{
+    BatchRequest, BatchResult, ComplaintDetail, ComplaintFilter, ComplaintListingView,
+    ComplaintPage, ComplaintRow, Desk, DeskError, ErrorCode, FileComplaintInput, FilingProblemView,
+    HeldElsewhereView, OutcomeInput, Result, TestPurchaseView,
+};
+
+impl Desk {
+    /// Rows for many complaints, looking each right and account up once.
+    pub(crate) fn complaint_rows(&self, list: Vec<Complaint>) -> Result<Vec<ComplaintRow>> {
+        let mut right_titles: HashMap<Id, String> = HashMap::new();
+        let mut account_labels: HashMap<Id, String> = HashMap::new();
+        list.into_iter()
+            .map(|c| {
+                let right_title = match right_titles.get(&c.draft.right_id) {
+                    Some(t) => t.clone(),
+                    None => {
+                        let r = rights::get(&self.store, c.draft.right_id)?;
+                        let t = format!(
+                            "{} ({} {})",
+                            r.draft.title, r.draft.jurisdiction, r.draft.registration_number
+                        );
+                        right_titles.insert(c.draft.right_id, t.clone());
+                        t
+                    }
+                };
+                let account_label = match account_labels.get(&c.draft.account_id) {
+                    Some(t) => t.clone(),
+                    None => {
+                        let a = accounts::get(&self.store, c.draft.account_id)?;
+                        let t = a.draft.login_email.clone();
+                        account_labels.insert(c.draft.account_id, t.clone());
+                        t
+                    }
+                };
+                Ok(ComplaintRow {
+                    label: complaints::label_of(&c),
+                    complaint: c,
+                    right_title,
+                    account_label,
+                })
+            })
+            .collect()
+    }
+
+    pub fn list_complaints(&self, f: ComplaintFilter) -> Result<ComplaintPage> {
+        let sort = match f.sort.as_deref() {
+            None | Some("created") => ComplaintSort::Created,
+            Some("filed") => ComplaintSort::Filed,
+            Some("listings") => ComplaintSort::Listings,
+            Some("status") => ComplaintSort::Status,
+            Some(other) => {
+                return Err(DeskError::new(
+                    ErrorCode::Validation,
+                    format!("Cannot sort complaints by {other}."),
+                ))
+            }
+        };
+        let q = ComplaintQuery {
+            status: f.status,
+            platform: f.platform,
+            right_id: f.right_id,
+            assignee: f.assignee,
+            sort,
+            descending: f.descending,
+            offset: f.offset,
+            limit: f.limit,
+        };
+        let (rows, total) = complaints::page(&self.store, &q)?;
+        Ok(ComplaintPage {
+            rows: self.complaint_rows(rows)?,
+            total,
+            assignees: complaints::assignees(&self.store)?,
+        })
+    }
+
+    fn filing_problems(&self, c: &Complaint) -> Result<(Vec<FilingProblem>, u32)> {
+        let account = accounts::get(&self.store, c.draft.account_id)?;
+        let right = rights::get(&self.store, c.draft.right_id)?;
+        let regs: Vec<_> = registrations::for_right(&self.store, right.id)?
+            .into_iter()
+            .map(|r| r.draft)
+            .collect();
+        let max = complaints::max_listings(&self.store, c.draft.platform.programme())?;
+        let problems = check_filing(&FilingFacts {
+            complaint: c,
+            account_status: account.status,
+            account_programme: account.draft.programme,
+            right: &right.draft,
+            registrations: &regs,
+            max_listings: max,
+            on: self.today(),
+        });
+        Ok((problems, max))
+    }
+
+    pub fn get_complaint(&self, id: Id) -> Result<ComplaintDetail> {
+        let c = complaints::get(&self.store, id)?;
+        let (problems, max_listings) = self.filing_problems(&c)?;
+        let listings = complaints::listings_of(&self.store, id)?
+            .into_iter()
+            .map(|l| {
+                Ok(ComplaintListingView {
+                    evidence: self.documents_of(OwnerKind::Listing, l.listing.id)?,
+                    listing: l.listing,
+                    position: l.position,
+                    outcome: l.outcome,
+                    outcome_on: l.outcome_on,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let test_purchases = test_purchases::for_complaint(&self.store, id)?
+            .into_iter()
+            .map(|t| {
+                Ok(TestPurchaseView {
+                    photos: self.documents_of(OwnerKind::TestPurchase, t.id)?,
+                    purchase: t,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let next_statuses = ComplaintStatus::ALL
+            .into_iter()
+            .filter(|s| c.status.can_move_to(*s) && *s != ComplaintStatus::Filed)
+            .collect();
+        Ok(ComplaintDetail {
+            evidence: self.documents_of(OwnerKind::Complaint, id)?,
+            listings,
+            test_purchases,
+            filing_problems: problems
+                .iter()
+                .map(|p| FilingProblemView {
+                    code: serde_json::to_value(p)
+                        .ok()
+                        .and_then(|v| v.get("code").and_then(|c| c.as_str().map(String::from)))
+                        .unwrap_or_default(),
+                    message: p.message(),
+                })
+                .collect(),
+            max_listings,
+            next_statuses,
+            row: self.complaint_rows(vec![c])?.remove(0),
+        })
+    }
+
+    fn check_complaint(&self, d: &ComplaintDraft) -> Result<()> {
+        d.validate()?;
+        let mut c = Checker::default();
+        if accounts::get(&self.store, d.account_id).is_err() {
+            c.add(
+                "account_id",
+                FieldErrorCode::NotFound,
+                "Choose a programme account.",
+            );
+        }
+        if rights::get(&self.store, d.right_id).is_err() {
+            c.add("right_id", FieldErrorCode::NotFound, "Choose an IP right.");
+        }
+        Ok(c.finish()?)
+    }
+
+    pub fn create_complaint(&mut self, draft: ComplaintDraft) -> Result<ComplaintRow> {
+        self.check_complaint(&draft)?;
+        let now = Utc::now();
+        let c = Complaint {
+            id: new_id(),
+            draft,
+            status: ComplaintStatus::Draft,
+            filed_on: None,
+            listing_count: 0,
+            created_at: now,
+            updated_at: now,
+        };
+        self.store.write(|tx| complaints::insert(tx, &c))?;
+        Ok(self.complaint_rows(vec![c])?.remove(0))
+    }
+
+    pub fn update_complaint(&mut self, id: Id, draft: ComplaintDraft) -> Result<ComplaintRow> {
+        self.check_complaint(&draft)?;
+        let mut c = complaints::get(&self.store, id)?;
+        let identity_changed = draft.platform != c.draft.platform
+            || draft.right_id != c.draft.right_id
+            || draft.account_id != c.draft.account_id;
+        if identity_changed && !c.status.is_editable() {
+            return Err(DeskError::new(
+                ErrorCode::InvalidTransition,
+                "A filed complaint keeps its platform, right and account.",
+            ));
+        }
+        c.draft = draft;
+        c.updated_at = Utc::now();
+        self.store.write(|tx| complaints::update(tx, &c))?;
+        Ok(self
+            .complaint_rows(vec![complaints::get(&self.store, id)?])?
+            .remove(0))
+    }
+
+    pub fn delete_complaint(&mut self, id: Id) -> Result<()> {
+        let c = complaints::get(&self.store, id)?;
+        if !c.status.is_editable() {
+            return Err(DeskError::new(
+                ErrorCode::InvalidTransition,
+                "Only a draft or ready complaint can be deleted; close a filed one instead.",
+            ));
+        }
+        Ok(self.store.write(|tx| complaints::delete(tx, id))?)
+    }
+
+    /// Moves a complaint along draft ⇄ ready, filed → closed → filed.
+    pub fn set_complaint_status(&mut self, id: Id, to: ComplaintStatus) -> Result<ComplaintRow> {
+        let mut c = complaints::get(&self.store, id)?;
+        if to == ComplaintStatus::Filed && c.status.is_editable() {
+            return Err(DeskError::new(
+                ErrorCode::InvalidTransition,
+                "File the complaint with its filing date and number.",
+            ));
+        }
+        if !c.status.can_move_to(to) {
+            return Err(DeskError::new(
+                ErrorCode::InvalidTransition,
+                format!("A {:?} complaint cannot become {:?}.", c.status, to).to_lowercase(),
+            ));
+        }
+        c.status = to;
+        c.updated_at = Utc::now();
+        self.store.write(|tx| complaints::update(tx, &c))?;
+        Ok(self.complaint_rows(vec![c])?.remove(0))
+    }
+
+    /// Files the complaint, or refuses with every reason it cannot be.
+    pub fn file_complaint(&mut self, id: Id, input: FileComplaintInput) -> Result<ComplaintRow> {
+        let mut c = complaints::get(&self.store, id)?;
+        let (problems, _) = self.filing_problems(&c)?;
+        if !problems.is_empty() {
+            let reasons: Vec<_> = problems.iter().map(FilingProblem::message).collect();
+            return Err(DeskError::new(
+                ErrorCode::FilingRefused,
+                format!("This complaint cannot be filed: {}", reasons.join(" ")),
+            ));
+        }
+        c.status = ComplaintStatus::Filed;
+        c.filed_on = Some(input.filed_on);
+        c.draft.external_number = input.external_number.trim().to_string();
+        c.updated_at = Utc::now();
+        self.store.write(|tx| complaints::update(tx, &c))?;
+        Ok(self.complaint_rows(vec![c])?.remove(0))
+    }
+
+    pub fn add_listings_to_complaint(&mut self, id: Id, listing_ids: Vec<Id>) -> Result<u32> {
+        let c = complaints::get(&self.store, id)?;
+        if !c.status.is_editable() {
+            return Err(DeskError::new(
+                ErrorCode::InvalidTransition,
+                "Listings can be added only before the complaint is filed.",
+            ));
+        }
+        for l in &listing_ids {
+            let l = listings::get(&self.store, *l)?;
+            if l.platform != c.draft.platform {
+                return Err(DeskError::new(
+                    ErrorCode::Validation,
+                    format!(
+                        "{} is not a {:?} listing.",
+                        l.canonical_url, c.draft.platform
+                    ),
+                ));
+            }
+        }
+        let added = self
+            .store
+            .write(|tx| complaints::add_listings(tx, id, &listing_ids))?;
+        Ok(added as u32)
+    }
+
+    pub fn remove_listing_from_complaint(&mut self, id: Id, listing_id: Id) -> Result<()> {
+        let c = complaints::get(&self.store, id)?;
+        if !c.status.is_editable() {
+            return Err(DeskError::new(
+                ErrorCode::InvalidTransition,
+                "A filed complaint keeps its listings; record the outcome 'withdrawn' instead.",
+            ));
+        }
+        Ok(self
+            .store
+            .write(|tx| complaints::remove_listing(tx, id, listing_id))?)
+    }
+
+    pub fn set_listing_outcomes(&mut self, id: Id, input: OutcomeInput) -> Result<()> {
+        complaints::get(&self.store, id)?;
+        Ok(self.store.write(|tx| {
+            input.listing_ids.iter().try_for_each(|l| {
+                complaints::set_outcome(
+                    tx,
+                    id,
+                    &OutcomeChange {
+                        listing: *l,
+                        outcome: input.outcome,
+                        on: input.on,
+                    },
+                )
+            })
+        })?)
+    }
+
+    pub fn set_max_listings(&mut self, programme: Programme, max: u32) -> Result<()> {
+        if max == 0 {
+            return Err(DeskError::new(
+                ErrorCode::Validation,
+                "The limit must be at least 1.",
+            ));
+        }
+        Ok(self
+            .store
+            .write(|tx| complaints::set_max_listings(tx, programme, max))?)
+    }
+
+    pub fn max_listings(&self, programme: Programme) -> Result<u32> {
+        Ok(complaints::max_listings(&self.store, programme)?)
+    }
+
+    /// N listings on one right and platform → ⌈N/limit⌉ draft complaints, in
+    /// one transaction. Pasted URLs are imported first; listings already in an
+    /// open complaint stay out and are reported with where they are.
+    pub fn build_batch(&mut self, req: BatchRequest) -> Result<BatchResult> {
+        let template = ComplaintDraft {
+            account_id: req.account_id,
+            platform: req.platform,
+            right_id: req.right_id,
+            target: ComplaintTarget::Listings,
+            reason: req.reason,
+            explanation_en: req.explanation_en.clone(),
+            explanation_zh: req.explanation_zh.clone(),
+            external_number: String::new(),
+            assignee: req.assignee.clone(),
+            notes: String::new(),
+        };
+        self.check_complaint(&template)?;
+        let limit = complaints::max_listings(&self.store, req.platform.programme())? as usize;
+        let (pasted, skipped) = self.prepare_paste_for_batch(&req.paste, req.platform)?;
+
+        let now = Utc::now();
+        let store = &mut self.store;
+        let (plan, created) = store.write(|tx| {
+            listings::insert_many(tx, &pasted.new_listings, "batch builder")?;
+            let mut offered = Vec::new();
+            for id in req.listing_ids.iter().chain(pasted.all_ids.iter()) {
+                let l = listings::get(tx, *id)?;
+                if l.platform != req.platform {
+                    continue;
+                }
+                offered.push(BatchListing {
+                    id: l.id,
+                    storefront: (!l.store_url.is_empty())
+                        .then(|| l.store_url.clone())
+                        .or_else(|| l.seller_id.map(|s| s.to_string()))
+                        .or_else(|| (!l.seller_name.is_empty()).then(|| l.seller_name.clone())),
+                    open_complaint: complaints::open_complaint_of(tx, l.id)?,
+                });
+            }
+            let plan = plan_batch(&offered, limit, req.by_storefront);
+            let mut created = Vec::new();
+            for (i, chunk) in plan.complaints.iter().enumerate() {
+                let c = Complaint {
+                    id: new_id(),
+                    draft: template.clone(),
+                    status: ComplaintStatus::Draft,
+                    filed_on: None,
+                    listing_count: 0,
+                    // Distinct times keep the batch in order on the list page.
+                    created_at: now + chrono::Duration::microseconds(i as i64),
+                    updated_at: now,
+                };
+                complaints::insert(tx, &c)?;
+                complaints::add_listings(tx, c.id, chunk)?;
+                created.push(c.id);
+            }
+            Ok::<_, DeskError>((plan, created))
+        })?;
+        let rows = created
+            .into_iter()
+            .map(|id| complaints::get(&self.store, id))
+            .collect::<Result<Vec<_>, _>>()?;
+        let held_elsewhere = plan
+            .held_elsewhere
+            .iter()
+            .map(|h| {
+                let l = listings::get(&self.store, h.listing_id)?;
+                let c = complaints::get(&self.store, h.complaint_id)?;
+                Ok(HeldElsewhereView {
+                    listing_id: h.listing_id,
+                    url: l.canonical_url,
+                    complaint_id: h.complaint_id,
+                    complaint_label: complaints::label_of(&c),
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok(BatchResult {
+            complaints: self.complaint_rows(rows)?,
+            held_elsewhere,
+            skipped,
+        })
+    }
+
+    /// A complaint's listing URLs, one per line, exactly as IPP's form takes them.
+    pub fn complaint_urls(&self, id: Id) -> Result<String> {
+        let mut out = String::new();
+        for l in complaints::listings_of(&self.store, id)? {
+            out.push_str(&l.listing.canonical_url);
+            out.push('\n');
+        }
+        Ok(out)
+    }
+}

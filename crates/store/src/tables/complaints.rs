@@ -1,0 +1,661 @@
+//! Complaints, their listings with per-listing outcomes, and the per-programme
+//! listing limit.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use ippdesk_domain::{
+    Complaint, ComplaintDraft, ComplaintStatus, Id, Listing, ListingOutcome, Platform, Programme,
+};
+use rusqlite::{named_params, params, Row, ToSql};
+use serde::{Deserialize, Serialize};
+
+use super::{audit, listings};
+use crate::codec::{enum_text, not_found, parse_enum, parse_id, query_all, query_one};
+use crate::{open::Db, Result, StoreError, Tx};
+
+const COLUMNS: &str =
+    "c.id, c.account_id, c.platform, c.right_id, c.target, c.reason, c.explanation_en,
+    c.explanation_zh, c.external_number, c.assignee, c.notes, c.status, c.filed_on, c.listing_count,
+    c.created_at, c.updated_at";
+
+fn from_row(r: &Row) -> rusqlite::Result<Complaint> {
+    Ok(Complaint {
+        id: parse_id(r.get(0)?)?,
+        draft: ComplaintDraft {
+            account_id: parse_id(r.get(1)?)?,
+            platform: parse_enum(r.get(2)?)?,
+            right_id: parse_id(r.get(3)?)?,
+            target: parse_enum(r.get(4)?)?,
+            reason: parse_enum(r.get(5)?)?,
+            explanation_en: r.get(6)?,
+            explanation_zh: r.get(7)?,
+            external_number: r.get(8)?,
+            assignee: r.get(9)?,
+            notes: r.get(10)?,
+        },
+        status: parse_enum(r.get(11)?)?,
+        filed_on: r.get(12)?,
+        listing_count: r.get(13)?,
+        created_at: r.get(14)?,
+        updated_at: r.get(15)?,
+    })
+}
+
+/// How people name a complaint: the platform's number once filed, else the
+/// platform, the day it was drafted and the end of its id.
+pub fn label(
+    id: &str,
+    platform: &str,
+    external_number: &str,
+    created_at: &DateTime<Utc>,
+) -> String {
+    if !external_number.is_empty() {
+        return external_number.to_string();
+    }
+    let tail = &id[id.len().saturating_sub(4)..];
+    format!("{platform} {} #{tail}", created_at.format("%Y-%m-%d"))
+}
+
+pub fn label_of(c: &Complaint) -> String {
+    label(
+        &c.id.to_string(),
+        &enum_text(&c.draft.platform),
+        &c.draft.external_number,
+        &c.created_at,
+    )
+}
+
+pub fn get(db: &impl Db, id: Id) -> Result<Complaint> {
+    query_one(
+        db.conn(),
+        &format!("SELECT {COLUMNS} FROM complaints c WHERE c.id = ?1"),
+        [id.to_string()],
+        from_row,
+    )?
+    .ok_or_else(|| not_found("complaint", id))
+}
+
+/// Filters and sort of the complaints list page.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ComplaintQuery {
+    pub status: Option<ComplaintStatus>,
+    pub platform: Option<Platform>,
+    pub right_id: Option<Id>,
+    pub assignee: Option<String>,
+    pub sort: ComplaintSort,
+    pub descending: bool,
+    pub offset: u32,
+    pub limit: u32,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ComplaintSort {
+    #[default]
+    Created,
+    Filed,
+    Listings,
+    Status,
+}
+
+/// One page of the list and the total that matches, for the pager.
+pub fn page(db: &impl Db, q: &ComplaintQuery) -> Result<(Vec<Complaint>, u64)> {
+    let mut wheres = Vec::new();
+    let mut args: Vec<Box<dyn ToSql>> = Vec::new();
+    if let Some(s) = q.status {
+        args.push(Box::new(enum_text(&s)));
+        wheres.push(format!("c.status = ?{}", args.len()));
+    }
+    if let Some(p) = q.platform {
+        args.push(Box::new(enum_text(&p)));
+        wheres.push(format!("c.platform = ?{}", args.len()));
+    }
+    if let Some(r) = q.right_id {
+        args.push(Box::new(r.to_string()));
+        wheres.push(format!("c.right_id = ?{}", args.len()));
+    }
+    if let Some(a) = q.assignee.as_ref().filter(|a| !a.is_empty()) {
+        args.push(Box::new(a.clone()));
+        wheres.push(format!("c.assignee = ?{}", args.len()));
+    }
+    let filter = if wheres.is_empty() {
+        String::new()
+    } else {
+        format!("WHERE {}", wheres.join(" AND "))
+    };
+    let dir = if q.descending { "DESC" } else { "ASC" };
+    // The id breaks ties so pages never overlap.
+    let order = match q.sort {
+        ComplaintSort::Created => format!("c.created_at {dir}, c.id {dir}"),
+        ComplaintSort::Filed => format!("c.filed_on IS NULL, c.filed_on {dir}, c.id {dir}"),
+        ComplaintSort::Listings => format!("c.listing_count {dir}, c.id {dir}"),
+        ComplaintSort::Status => format!("c.status {dir}, c.created_at {dir}, c.id {dir}"),
+    };
+    let refs: Vec<&dyn ToSql> = args.iter().map(AsRef::as_ref).collect();
+    let total: i64 = db.conn().query_row(
+        &format!("SELECT COUNT(*) FROM complaints c {filter}"),
+        refs.as_slice(),
+        |r| r.get(0),
+    )?;
+    let limit = if q.limit == 0 { 100 } else { q.limit.min(1000) };
+    let rows = query_all(
+        db.conn(),
+        &format!(
+            "SELECT {COLUMNS} FROM complaints c {filter} ORDER BY {order} LIMIT {limit} OFFSET {}",
+            q.offset
+        ),
+        refs.as_slice(),
+        from_row,
+    )?;
+    Ok((rows, total.try_into().unwrap_or(0)))
+}
+
+/// The distinct assignees, for the filter.
+pub fn assignees(db: &impl Db) -> Result<Vec<String>> {
+    query_all(
+        db.conn(),
+        "SELECT DISTINCT assignee FROM complaints WHERE assignee <> '' ORDER BY assignee",
+        [],
+        |r| r.get(0),
+    )
+}
+
+fn write(tx: &Tx, c: &Complaint, sql: &str) -> Result<()> {
+    let d = &c.draft;
+    tx.conn()
+        .execute(
+            sql,
+            named_params! {
+                ":id": c.id.to_string(), ":account_id": d.account_id.to_string(), ":platform": enum_text(&d.platform),
+                ":right_id": d.right_id.to_string(), ":target": enum_text(&d.target), ":reason": enum_text(&d.reason),
+                ":explanation_en": d.explanation_en, ":explanation_zh": d.explanation_zh,
+                ":external_number": d.external_number, ":assignee": d.assignee, ":notes": d.notes,
+                ":status": enum_text(&c.status), ":filed_on": c.filed_on, ":created_at": c.created_at,
+                ":updated_at": c.updated_at,
+            },
+        )
+        .map_err(|e| StoreError::from_write(e, "complaint"))?;
+    Ok(())
+}
+
+pub fn insert(tx: &Tx, c: &Complaint) -> Result<()> {
+    write(
+        tx,
+        c,
+        "INSERT INTO complaints (id, account_id, platform, right_id, target, reason, explanation_en, explanation_zh,
+            external_number, assignee, notes, status, filed_on, created_at, updated_at)
+         VALUES (:id, :account_id, :platform, :right_id, :target, :reason, :explanation_en, :explanation_zh,
+            :external_number, :assignee, :notes, :status, :filed_on, :created_at, :updated_at)",
+    )?;
+    audit::record(tx, "create", "complaint", c.id, None, Some(c))
+}
+
+/// Updates the complaint's own fields (not its listings; the count is the store's).
+pub fn update(tx: &Tx, c: &Complaint) -> Result<()> {
+    let before = get(tx, c.id)?;
+    write(
+        tx,
+        c,
+        "UPDATE complaints SET account_id = :account_id, platform = :platform, right_id = :right_id,
+            target = :target, reason = :reason, explanation_en = :explanation_en, explanation_zh = :explanation_zh,
+            external_number = :external_number, assignee = :assignee, notes = :notes, status = :status,
+            filed_on = :filed_on, created_at = :created_at, updated_at = :updated_at
+         WHERE id = :id",
+    )?;
+    let after = get(tx, c.id)?;
+    audit::record(tx, "update", "complaint", c.id, Some(&before), Some(&after))
+}
+
+pub fn delete(tx: &Tx, id: Id) -> Result<()> {
+    let before = get(tx, id)?;
+    tx.conn()
+        .execute("DELETE FROM complaints WHERE id = ?1", [id.to_string()])
+        .map_err(|e| StoreError::from_write(e, "complaint"))?;
+    audit::record(tx, "delete", "complaint", id, Some(&before), None)
+}
+
+/// A listing of a complaint with what became of it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ComplaintListing {
+    pub listing: Listing,
+    pub position: u32,
+    pub outcome: ListingOutcome,
+    pub outcome_on: Option<NaiveDate>,
+}
+
+pub fn listings_of(db: &impl Db, complaint: Id) -> Result<Vec<ComplaintListing>> {
+    query_all(
+        db.conn(),
+        &format!(
+            "SELECT {}, cl.position, cl.outcome, cl.outcome_on FROM complaint_listings cl
+             JOIN listings l ON l.id = cl.listing_id WHERE cl.complaint_id = ?1 ORDER BY cl.position",
+            listings::COLUMNS
+        ),
+        [complaint.to_string()],
+        |r| {
+            Ok(ComplaintListing {
+                listing: listings::from_row(r)?,
+                position: r.get(13)?,
+                outcome: parse_enum(r.get(14)?)?,
+                outcome_on: r.get(15)?,
+            })
+        },
+    )
+}
+
+/// Appends listings (in order) to a complaint, skipping ones already in it.
+/// Returns how many were added.
+pub fn add_listings(tx: &Tx, complaint: Id, listing_ids: &[Id]) -> Result<usize> {
+    let next: i64 = tx.conn().query_row(
+        "SELECT COALESCE(MAX(position), 0) FROM complaint_listings WHERE complaint_id = ?1",
+        [complaint.to_string()],
+        |r| r.get(0),
+    )?;
+    let mut added = 0;
+    {
+        let mut stmt = tx.conn().prepare_cached(
+            "INSERT OR IGNORE INTO complaint_listings (complaint_id, listing_id, position) VALUES (?1, ?2, ?3)",
+        )?;
+        for id in listing_ids {
+            added += stmt
+                .execute(params![
+                    complaint.to_string(),
+                    id.to_string(),
+                    next + 1 + added as i64
+                ])
+                .map_err(|e| StoreError::from_write(e, "listing"))?;
+        }
+    }
+    if added > 0 {
+        #[derive(Serialize)]
+        struct Added<'a> {
+            listings: &'a [Id],
+        }
+        audit::record(
+            tx,
+            "add_listings",
+            "complaint",
+            complaint,
+            None,
+            Some(&Added {
+                listings: listing_ids,
+            }),
+        )?;
+    }
+    Ok(added)
+}
+
+pub fn remove_listing(tx: &Tx, complaint: Id, listing: Id) -> Result<()> {
+    let n = tx.conn().execute(
+        "DELETE FROM complaint_listings WHERE complaint_id = ?1 AND listing_id = ?2",
+        [complaint.to_string(), listing.to_string()],
+    )?;
+    if n == 0 {
+        return Err(not_found("listing in complaint", listing));
+    }
+    #[derive(Serialize)]
+    struct Removed {
+        listing: Id,
+    }
+    audit::record(
+        tx,
+        "remove_listing",
+        "complaint",
+        complaint,
+        Some(&Removed { listing }),
+        None,
+    )
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutcomeChange {
+    pub listing: Id,
+    pub outcome: ListingOutcome,
+    pub on: Option<NaiveDate>,
+}
+
+pub fn set_outcome(tx: &Tx, complaint: Id, change: &OutcomeChange) -> Result<()> {
+    let before: Option<(String, Option<NaiveDate>)> = query_one(
+        tx.conn(),
+        "SELECT outcome, outcome_on FROM complaint_listings WHERE complaint_id = ?1 AND listing_id = ?2",
+        [complaint.to_string(), change.listing.to_string()],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    let Some((old, old_on)) = before else {
+        return Err(not_found("listing in complaint", change.listing));
+    };
+    tx.conn().execute(
+        "UPDATE complaint_listings SET outcome = ?3, outcome_on = ?4 WHERE complaint_id = ?1 AND listing_id = ?2",
+        params![
+            complaint.to_string(),
+            change.listing.to_string(),
+            enum_text(&change.outcome),
+            change.on
+        ],
+    )?;
+    let before = OutcomeChange {
+        listing: change.listing,
+        outcome: parse_enum(old)?,
+        on: old_on,
+    };
+    audit::record(
+        tx,
+        "outcome",
+        "complaint",
+        complaint,
+        Some(&before),
+        Some(change),
+    )
+}
+
+/// For each listing, an open (not closed) complaint holding it, if any.
+pub fn open_complaint_of(db: &impl Db, listing: Id) -> Result<Option<Id>> {
+    query_one(
+        db.conn(),
+        "SELECT cl.complaint_id FROM complaint_listings cl JOIN complaints c ON c.id = cl.complaint_id
+         WHERE cl.listing_id = ?1 AND c.status <> 'closed' ORDER BY c.created_at LIMIT 1",
+        [listing.to_string()],
+        |r| parse_id(r.get(0)?),
+    )
+}
+
+/// Every complaint (any status) a listing has been in, for its detail view.
+pub fn of_listing(db: &impl Db, listing: Id) -> Result<Vec<Complaint>> {
+    query_all(
+        db.conn(),
+        &format!(
+            "SELECT {COLUMNS} FROM complaint_listings cl JOIN complaints c ON c.id = cl.complaint_id
+             WHERE cl.listing_id = ?1 ORDER BY c.created_at"
+        ),
+        [listing.to_string()],
+        from_row,
+    )
+}
+
+/// Complaints against a seller's listings.
+pub fn of_seller(db: &impl Db, seller: Id) -> Result<Vec<Complaint>> {
+    query_all(
+        db.conn(),
+        &format!(
+            "SELECT {COLUMNS} FROM complaints c WHERE c.id IN (
+                SELECT cl.complaint_id FROM complaint_listings cl JOIN listings l ON l.id = cl.listing_id
+                WHERE l.seller_id = ?1) ORDER BY c.created_at"
+        ),
+        [seller.to_string()],
+        from_row,
+    )
+}
+
+pub fn counts_by_status(db: &impl Db) -> Result<Vec<(ComplaintStatus, u64)>> {
+    query_all(
+        db.conn(),
+        "SELECT status, COUNT(*) FROM complaints GROUP BY status",
+        [],
+        |r| {
+            Ok((
+                parse_enum(r.get(0)?)?,
+                r.get::<_, i64>(1)?.try_into().unwrap_or(0),
+            ))
+        },
+    )
+}
+
+pub fn max_listings(db: &impl Db, programme: Programme) -> Result<u32> {
+    Ok(query_one(
+        db.conn(),
+        "SELECT max_listings FROM programme_settings WHERE programme = ?1",
+        [enum_text(&programme)],
+        |r| r.get(0),
+    )?
+    .unwrap_or(300))
+}
+
+pub fn set_max_listings(tx: &Tx, programme: Programme, max: u32) -> Result<()> {
+    let before = max_listings(tx, programme)?;
+    tx.conn().execute(
+        "INSERT INTO programme_settings (programme, max_listings) VALUES (?1, ?2)
+         ON CONFLICT (programme) DO UPDATE SET max_listings = excluded.max_listings",
+        params![enum_text(&programme), max],
+    )?;
+    #[derive(Serialize)]
+    struct Limit {
+        programme: Programme,
+        max_listings: u32,
+    }
+    audit::record(
+        tx,
+        "update",
+        "programme_settings",
+        uuid::Uuid::nil(),
+        Some(&Limit {
+            programme,
+            max_listings: before,
+        }),
+        Some(&Limit {
+            programme,
+            max_listings: max,
+        }),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tables::{accounts, holders, listings, rights, search};
+    use crate::testing::{account, complaint, holder, listing, right, temp_store};
+
+    struct World {
+        _dir: tempfile::TempDir,
+        store: crate::Store,
+        account: Id,
+        right: Id,
+    }
+
+    fn world() -> World {
+        let (dir, mut store) = temp_store();
+        let h = holder("深圳市极光电子有限公司");
+        let a = account(h.id);
+        let r = right(h.id, "12345678");
+        store
+            .write(|tx| {
+                holders::insert(tx, &h)?;
+                accounts::insert(tx, &a)?;
+                rights::insert(tx, &r)
+            })
+            .unwrap();
+        World {
+            _dir: dir,
+            store,
+            account: a.id,
+            right: r.id,
+        }
+    }
+
+    #[test]
+    fn listings_join_complaints_in_order_with_outcomes_and_counts() {
+        let mut w = world();
+        let c = complaint(w.account, w.right, Platform::Taobao);
+        let ls = [
+            listing(
+                "https://item.taobao.com/item.htm?id=1001",
+                "极光蓝牙耳机 仿品",
+            ),
+            listing("https://item.taobao.com/item.htm?id=1002", "AURORA earbuds"),
+        ];
+        w.store
+            .write(|tx| {
+                insert(tx, &c)?;
+                listings::insert_many(tx, &ls, "test")?;
+                add_listings(tx, c.id, &[ls[1].id, ls[0].id, ls[1].id])
+            })
+            .unwrap();
+        assert_eq!(get(&w.store, c.id).unwrap().listing_count, 2);
+        let of = listings_of(&w.store, c.id).unwrap();
+        assert_eq!(
+            of.iter().map(|x| x.listing.id).collect::<Vec<_>>(),
+            [ls[1].id, ls[0].id]
+        );
+        assert!(of.iter().all(|x| x.outcome == ListingOutcome::Pending));
+
+        let change = OutcomeChange {
+            listing: ls[0].id,
+            outcome: ListingOutcome::Removed,
+            on: "2026-11-20".parse().ok(),
+        };
+        w.store.write(|tx| set_outcome(tx, c.id, &change)).unwrap();
+        let of = listings_of(&w.store, c.id).unwrap();
+        assert_eq!(of[1].outcome, ListingOutcome::Removed);
+        assert_eq!(open_complaint_of(&w.store, ls[0].id).unwrap(), Some(c.id));
+
+        let known =
+            listings::find_known(&w.store, &[&ls[0].canonical_url, "https://nope.example/"])
+                .unwrap();
+        assert_eq!(known.len(), 1);
+        assert_eq!(known[&ls[0].canonical_url].1[0].id, c.id);
+
+        w.store
+            .write(|tx| remove_listing(tx, c.id, ls[1].id))
+            .unwrap();
+        assert_eq!(get(&w.store, c.id).unwrap().listing_count, 1);
+        let mut closed = get(&w.store, c.id).unwrap();
+        closed.status = ComplaintStatus::Closed;
+        w.store.write(|tx| update(tx, &closed)).unwrap();
+        assert_eq!(open_complaint_of(&w.store, ls[0].id).unwrap(), None);
+        assert_eq!(
+            get(&w.store, c.id).unwrap().listing_count,
+            1,
+            "update keeps the count"
+        );
+    }
+
+    #[test]
+    fn the_same_canonical_url_is_refused_and_the_import_rolls_back() {
+        let mut w = world();
+        let a = listing("https://detail.1688.com/offer/623456789012.html?spm=a", "");
+        let b = listing("m.1688.com/offer/623456789012.html", "");
+        assert_eq!(a.canonical_url, b.canonical_url);
+        let other = listing("https://detail.1688.com/offer/1.html", "");
+        let err = w
+            .store
+            .write(|tx| listings::insert_many(tx, &[other.clone(), a, b], "paste"))
+            .unwrap_err();
+        assert!(matches!(err, StoreError::Duplicate(_)), "{err}");
+        assert_eq!(listings::count(&w.store).unwrap(), 0, "nothing kept");
+    }
+
+    #[test]
+    fn pages_filter_and_sort() {
+        let mut w = world();
+        let mut all = Vec::new();
+        for i in 0..25 {
+            let mut c = complaint(
+                w.account,
+                w.right,
+                if i % 2 == 0 {
+                    Platform::Taobao
+                } else {
+                    Platform::Tmall
+                },
+            );
+            c.status = if i % 5 == 0 {
+                ComplaintStatus::Filed
+            } else {
+                ComplaintStatus::Draft
+            };
+            c.draft.assignee = if i < 10 { "Li".into() } else { "Wang".into() };
+            c.created_at += chrono::Duration::seconds(i);
+            all.push(c);
+        }
+        w.store
+            .write(|tx| all.iter().try_for_each(|c| insert(tx, c)))
+            .unwrap();
+        let q = ComplaintQuery {
+            platform: Some(Platform::Taobao),
+            descending: true,
+            limit: 5,
+            ..Default::default()
+        };
+        let (rows, total) = page(&w.store, &q).unwrap();
+        assert_eq!(total, 13);
+        assert_eq!(rows.len(), 5);
+        assert_eq!(rows[0].id, all[24].id);
+        assert!(rows.windows(2).all(|p| p[0].created_at >= p[1].created_at));
+        let (rest, _) = page(
+            &w.store,
+            &ComplaintQuery {
+                offset: 10,
+                ..q.clone()
+            },
+        )
+        .unwrap();
+        assert_eq!(rest.len(), 3);
+        let filed = ComplaintQuery {
+            status: Some(ComplaintStatus::Filed),
+            assignee: Some("Li".into()),
+            ..Default::default()
+        };
+        assert_eq!(page(&w.store, &filed).unwrap().1, 2);
+        assert_eq!(assignees(&w.store).unwrap(), ["Li", "Wang"]);
+        let counts = counts_by_status(&w.store).unwrap();
+        assert!(counts.contains(&(ComplaintStatus::Filed, 5)));
+    }
+
+    #[test]
+    fn search_finds_chinese_substrings_and_treats_input_as_text() {
+        let mut w = world();
+        let c = complaint(w.account, w.right, Platform::Taobao);
+        let ls = [
+            listing(
+                "https://item.taobao.com/item.htm?id=2001",
+                "极光蓝牙耳机 仿品 AURORA",
+            ),
+            listing("https://item.taobao.com/item.htm?id=2002", "普通耳机"),
+        ];
+        w.store
+            .write(|tx| {
+                insert(tx, &c)?;
+                listings::insert_many(tx, &ls, "test")
+            })
+            .unwrap();
+        fn ids_in(s: &crate::Store, q: &str) -> Vec<Id> {
+            search::search(s, q, 10)
+                .unwrap()
+                .into_iter()
+                .map(|h| h.id)
+                .collect()
+        }
+        let ids = |q: &str| ids_in(&w.store, q);
+        assert_eq!(ids("蓝牙耳机"), [ls[0].id]);
+        assert_eq!(ids("aurora"), [ls[0].id, c.id], "case-insensitive");
+        assert_eq!(
+            ids("极光"),
+            [ls[0].id, c.id],
+            "two characters fall back to LIKE"
+        );
+        assert_eq!(ids("耳机").len(), 3, "both listings and the complaint");
+        assert!(ids("\"OR 1=1 --").is_empty());
+        assert!(ids("%").is_empty());
+        assert_eq!(ids("假冒极光"), [c.id]);
+        let mut renamed = listings::get(&w.store, ls[1].id).unwrap();
+        renamed.title = "降噪耳机 新款".into();
+        w.store.write(|tx| listings::update(tx, &renamed)).unwrap();
+        assert_eq!(ids_in(&w.store, "降噪耳"), [ls[1].id]);
+        assert!(
+            ids_in(&w.store, "普通耳").is_empty(),
+            "index follows updates"
+        );
+    }
+
+    #[test]
+    fn the_listing_limit_is_per_programme_and_editable() {
+        let mut w = world();
+        assert_eq!(max_listings(&w.store, Programme::AlibabaIpp).unwrap(), 300);
+        assert_eq!(
+            max_listings(&w.store, Programme::AmazonBrandRegistry).unwrap(),
+            50
+        );
+        w.store
+            .write(|tx| set_max_listings(tx, Programme::AlibabaIpp, 10))
+            .unwrap();
+        assert_eq!(max_listings(&w.store, Programme::AlibabaIpp).unwrap(), 10);
+    }
+}

@@ -1,0 +1,189 @@
+//! Listings: one row per canonical URL. Imports insert many at once through
+//! one prepared statement and write one audit row for the batch.
+
+use std::collections::HashMap;
+
+use ippdesk_domain::{ComplaintRef, Id, Listing};
+use rusqlite::{params, Row};
+use serde::Serialize;
+
+use super::audit;
+use crate::codec::{
+    enum_text, not_found, parse_enum, parse_id, parse_opt_id, query_all, query_one,
+};
+use crate::{open::Db, Result, StoreError, Tx};
+
+pub(crate) const COLUMNS: &str =
+    "l.id, l.platform, l.kind, l.external_id, l.canonical_url, l.original_url, l.title,
+    l.price, l.seller_name, l.store_url, l.seller_id, l.notes, l.created_at";
+
+pub(crate) fn from_row(r: &Row) -> rusqlite::Result<Listing> {
+    Ok(Listing {
+        id: parse_id(r.get(0)?)?,
+        platform: parse_enum(r.get(1)?)?,
+        kind: parse_enum(r.get(2)?)?,
+        external_id: r.get(3)?,
+        canonical_url: r.get(4)?,
+        original_url: r.get(5)?,
+        title: r.get(6)?,
+        price: r.get(7)?,
+        seller_name: r.get(8)?,
+        store_url: r.get(9)?,
+        seller_id: parse_opt_id(r.get(10)?)?,
+        notes: r.get(11)?,
+        created_at: r.get(12)?,
+    })
+}
+
+pub fn get(db: &impl Db, id: Id) -> Result<Listing> {
+    query_one(
+        db.conn(),
+        &format!("SELECT {COLUMNS} FROM listings l WHERE l.id = ?1"),
+        [id.to_string()],
+        from_row,
+    )?
+    .ok_or_else(|| not_found("listing", id))
+}
+
+pub fn for_seller(db: &impl Db, seller: Id) -> Result<Vec<Listing>> {
+    query_all(
+        db.conn(),
+        &format!("SELECT {COLUMNS} FROM listings l WHERE l.seller_id = ?1 ORDER BY l.n"),
+        [seller.to_string()],
+        from_row,
+    )
+}
+
+/// Looks up which canonical URLs are already stored, and the open complaints
+/// holding each: the import report's "already known, and where".
+pub fn find_known(
+    db: &impl Db,
+    canonicals: &[&str],
+) -> Result<HashMap<String, (Id, Vec<ComplaintRef>)>> {
+    let mut by_url = db
+        .conn()
+        .prepare_cached("SELECT id FROM listings WHERE canonical_url = ?1")?;
+    let mut holders = db.conn().prepare_cached(
+        "SELECT c.id, c.platform, c.external_number, c.created_at FROM complaint_listings cl
+         JOIN complaints c ON c.id = cl.complaint_id
+         WHERE cl.listing_id = ?1 AND c.status <> 'closed' ORDER BY c.created_at",
+    )?;
+    let mut found = HashMap::new();
+    for url in canonicals {
+        let id: Option<String> =
+            rusqlite::OptionalExtension::optional(by_url.query_row([url], |r| r.get(0)))?;
+        if let Some(id) = id {
+            let complaints = holders
+                .query_map([&id], |r| {
+                    let id: String = r.get(0)?;
+                    let label = super::complaints::label(
+                        &id,
+                        &r.get::<_, String>(1)?,
+                        &r.get::<_, String>(2)?,
+                        &r.get(3)?,
+                    );
+                    Ok(ComplaintRef {
+                        id: parse_id(id)?,
+                        label,
+                    })
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            found.insert(url.to_string(), (parse_id(id)?, complaints));
+        }
+    }
+    Ok(found)
+}
+
+/// Inserts new listings in the caller's transaction. Many rows, one audit
+/// row (`import`) naming how many and which: a row per listing would double
+/// an import of 100k for no reader's benefit.
+pub fn insert_many(tx: &Tx, listings: &[Listing], source: &str) -> Result<()> {
+    {
+        let mut stmt = tx.conn().prepare_cached(
+            "INSERT INTO listings (id, platform, kind, external_id, canonical_url, original_url, title, price,
+                seller_name, store_url, seller_id, notes, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+        )?;
+        for l in listings {
+            stmt.execute(params![
+                l.id.to_string(),
+                enum_text(&l.platform),
+                l.kind.as_str(),
+                l.external_id,
+                l.canonical_url,
+                l.original_url,
+                l.title,
+                l.price,
+                l.seller_name,
+                l.store_url,
+                l.seller_id.map(|s| s.to_string()),
+                l.notes,
+                l.created_at,
+            ])
+            .map_err(|e| StoreError::from_write(e, &format!("listing {}", l.canonical_url)))?;
+        }
+    }
+    #[derive(Serialize)]
+    struct Batch<'a> {
+        source: &'a str,
+        count: usize,
+        first: Option<&'a str>,
+        last: Option<&'a str>,
+    }
+    if let Some(first) = listings.first() {
+        audit::record(
+            tx,
+            "import",
+            "listings",
+            first.id,
+            None,
+            Some(&Batch {
+                source,
+                count: listings.len(),
+                first: Some(&first.canonical_url),
+                last: listings.last().map(|l| l.canonical_url.as_str()),
+            }),
+        )?;
+    }
+    Ok(())
+}
+
+pub fn update(tx: &Tx, l: &Listing) -> Result<()> {
+    let before = get(tx, l.id)?;
+    tx.conn().execute(
+        "UPDATE listings SET title = ?2, price = ?3, seller_name = ?4, store_url = ?5, seller_id = ?6, notes = ?7
+         WHERE id = ?1",
+        params![
+            l.id.to_string(),
+            l.title,
+            l.price,
+            l.seller_name,
+            l.store_url,
+            l.seller_id.map(|s| s.to_string()),
+            l.notes
+        ],
+    )?;
+    audit::record(tx, "update", "listing", l.id, Some(&before), Some(l))
+}
+
+/// Links listings that name this store (by store URL or seller name) to the seller.
+pub fn link_to_seller(
+    tx: &Tx,
+    seller: Id,
+    platform: &str,
+    store_url: &str,
+    store_name: &str,
+) -> Result<usize> {
+    Ok(tx.conn().execute(
+        "UPDATE listings SET seller_id = ?1
+         WHERE seller_id IS NULL AND platform = ?2
+           AND ((?3 <> '' AND store_url = ?3) OR (?4 <> '' AND seller_name = ?4))",
+        params![seller.to_string(), platform, store_url, store_name],
+    )?)
+}
+
+pub fn count(db: &impl Db) -> Result<i64> {
+    Ok(db
+        .conn()
+        .query_row("SELECT COUNT(*) FROM listings", [], |r| r.get(0))?)
+}
