@@ -148,6 +148,24 @@ impl Desk {
         Ok(d.into())
     }
 
+    /// An image document as a `data:` URL for thumbnails (the webview has no
+    /// file access). Non-images and very large files get `None`.
+    pub fn document_data_url(&self, id: Id) -> Result<Option<String>> {
+        use base64::Engine;
+        const MAX_THUMBNAIL_SOURCE: u64 = 12 * 1024 * 1024;
+        let d = documents::get(&self.store, id)?;
+        if !d.media_type.starts_with("image/") || d.size > MAX_THUMBNAIL_SOURCE {
+            return Ok(None);
+        }
+        let path = self.vault.path_of(&d.sha256);
+        let bytes = std::fs::read(&path).map_err(|e| io_err(&path, e))?;
+        Ok(Some(format!(
+            "data:{};base64,{}",
+            d.media_type,
+            base64::engine::general_purpose::STANDARD.encode(bytes)
+        )))
+    }
+
     pub fn detach(&mut self, id: Id) -> Result<()> {
         Ok(self.store.write(|tx| documents::delete(tx, id))?)
     }

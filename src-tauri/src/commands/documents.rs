@@ -9,6 +9,12 @@ pub fn attach_documents(desk: Desk, input: AttachInput) -> Res<Vec<DocumentView>
     desk.with(|d| d.attach(input))
 }
 
+/// An image as a `data:` URL for a thumbnail; `null` for other files.
+#[tauri::command]
+pub fn document_data_url(desk: Desk, id: String) -> Res<Option<String>> {
+    desk.with(|d| d.document_data_url(parse_id(&id)?))
+}
+
 #[tauri::command]
 pub fn detach_document(desk: Desk, id: String) -> Res<()> {
     desk.with(|d| d.detach(parse_id(&id)?))

@@ -2,9 +2,11 @@
 //! errors cross IPC as the desk's `{code, message, fields}`.
 
 mod accounts;
+mod complaints;
 mod documents;
 mod holders;
 mod rights;
+mod sellers;
 mod system;
 
 use ippdesk_desk::{DeskError, ErrorCode, SharedDesk};
@@ -56,6 +58,35 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
             documents::attach_documents,
             documents::detach_document,
             documents::open_document,
+            documents::document_data_url,
+            complaints::list_complaints,
+            complaints::get_complaint,
+            complaints::create_complaint,
+            complaints::update_complaint,
+            complaints::delete_complaint,
+            complaints::set_complaint_status,
+            complaints::file_complaint,
+            complaints::remove_complaint_listing,
+            complaints::set_listing_outcomes,
+            complaints::import_listings,
+            complaints::build_batch,
+            complaints::complaint_urls,
+            complaints::export_complaint_urls,
+            complaints::max_listings,
+            complaints::set_max_listings,
+            sellers::list_sellers,
+            sellers::get_seller,
+            sellers::create_seller,
+            sellers::update_seller,
+            sellers::delete_seller,
+            sellers::seller_suggestions,
+            sellers::link_sellers,
+            sellers::unlink_seller,
+            sellers::get_listing,
+            sellers::create_test_purchase,
+            sellers::update_test_purchase,
+            sellers::delete_test_purchase,
+            sellers::search,
         ]);
     move |invoke: tauri::ipc::Invoke<R>| {
         if trace_startup && first_call.swap(false, Ordering::Relaxed) {
