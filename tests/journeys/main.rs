@@ -1,6 +1,7 @@
 //! Journeys through the desk on a real temporary database, as a paralegal
 //! walks them: one file per step of the IPP process.
 
+mod complaints;
 mod documents;
 mod registration;
 mod rights;

@@ -169,5 +169,29 @@ fn the_sample_is_complete_and_loads_once() {
     assert_eq!(t.desk.load_sample().unwrap_err().code, ErrorCode::Duplicate);
     let report = t.desk.verify().unwrap();
     assert!(report.ok, "{report:?}");
-    assert_eq!(report.files_checked, 2);
+    // Licence, certificate, two screenshots and a comparison (used twice, stored once).
+    assert_eq!(report.files_checked, 5);
+
+    // Step 3: complaints in mixed URL forms, sellers, evidence.
+    let page = t.desk.list_complaints(ComplaintFilter::default()).unwrap();
+    assert_eq!(page.total, u64::from(s.complaints));
+    let filed = page
+        .rows
+        .iter()
+        .find(|r| r.complaint.status == ComplaintStatus::Filed)
+        .expect("a filed complaint");
+    let detail = t.desk.get_complaint(filed.complaint.id).unwrap();
+    assert_eq!(
+        detail.listings.len(),
+        4,
+        "the duplicate paste became one listing"
+    );
+    assert!(detail.listings.iter().any(|l| !l.evidence.is_empty()));
+    assert_eq!(detail.test_purchases.len(), 1);
+    assert_eq!(t.desk.list_sellers().unwrap().len(), s.sellers as usize);
+    assert_eq!(
+        t.desk.seller_suggestions().unwrap().len(),
+        1,
+        "1688 factory ~ AliExpress store"
+    );
 }

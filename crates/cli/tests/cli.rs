@@ -110,7 +110,10 @@ fn sample_verify_and_backup() {
     assert!(v.status.success(), "{}", String::from_utf8_lossy(&v.stderr));
     let report: serde_json::Value = serde_json::from_slice(&v.stdout).unwrap();
     assert_eq!(report["ok"], true);
-    assert_eq!(report["files_checked"], 2);
+    assert_eq!(
+        report["files_checked"], 5,
+        "licence, certificate, screenshots, comparison"
+    );
 
     let copy = dir.path().join("copy.sqlite3");
     assert!(ippdesk(&db, &["backup", copy.to_str().unwrap()])
@@ -148,4 +151,139 @@ fn errors_go_to_stderr_with_a_non_zero_exit() {
     let out = ippdesk(&notdb, &["holder", "list"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("is not a database"));
+}
+
+fn ippdesk_stdin(args: &[&str], stdin: &str) -> std::process::Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_ippdesk"))
+        .args(args)
+        .env_remove("IPPDESK_DB")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("ippdesk runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin.as_bytes())
+        .expect("write stdin");
+    child.wait_with_output().expect("output")
+}
+
+#[test]
+fn url_normalize_prints_one_json_object_per_input_line() {
+    let input = "https://detail.1688.com/offer/623456789012.html?spm=a2615\n\
+                 \n\
+                 https://item.taobao.com/item.htm?spm=x&id=712345678901\n\
+                 https://www.ebay.com/itm/Some-title/256123456789?hash=x\n\
+                 ftp://example.com/x\n";
+    let out = ippdesk_stdin(&["--json", "url", "normalize"], input);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 4, "blank lines are skipped");
+    assert_eq!(
+        lines[0],
+        serde_json::json!({"input": "https://detail.1688.com/offer/623456789012.html?spm=a2615",
+            "platform": "1688", "kind": "listing", "id": "623456789012",
+            "canonical": "https://detail.1688.com/offer/623456789012.html", "error": null})
+    );
+    assert_eq!(lines[1]["platform"], "taobao");
+    assert_eq!(lines[1]["id"], "712345678901");
+    assert_eq!(lines[2]["platform"], "ebay");
+    assert_eq!(lines[2]["id"], "256123456789");
+    assert!(lines[3]["error"].as_str().unwrap().contains("http"));
+    assert_eq!(lines[3]["platform"], serde_json::Value::Null);
+    assert_eq!(lines[3]["canonical"], serde_json::Value::Null);
+
+    // Arguments work as well as stdin, and need no database.
+    let out = ippdesk_stdin(
+        &[
+            "url",
+            "normalize",
+            "es.aliexpress.com/item/1005006123456789.html",
+        ],
+        "",
+    );
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap().trim(),
+        "aliexpress\tlisting\t1005006123456789\thttps://www.aliexpress.com/item/1005006123456789.html"
+    );
+}
+
+#[test]
+fn listing_import_prints_the_per_line_report_and_complaints_list_as_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("cli.sqlite3");
+    assert!(ippdesk(&db, &["sample"]).status.success());
+    let csv = dir.path().join("listings.csv");
+    std::fs::write(
+        &csv,
+        "链接,标题\n\
+         https://item.taobao.com/item.htm?id=712345678901,already there\n\
+         https://item.taobao.com/item.htm?id=900000000001,新的 耳机\n\
+         not a url,\n\
+         item.taobao.com/item.htm?id=900000000001&spm=z,again\n",
+    )
+    .unwrap();
+    let out = ippdesk(
+        &db,
+        &["listing", "import", csv.to_str().unwrap(), "--dry-run"],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("line      2  known       https://item.taobao.com/item.htm?id=712345678901 (in IPP-TB-2026-0173)"), "{text}");
+    assert!(text.contains("line      3  accepted"), "{text}");
+    assert!(text.contains("line      4  invalid"), "{text}");
+    assert!(
+        text.contains("line      5  duplicate   same listing as line 3"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "1 accepted, 1 duplicate, 1 already known, 1 invalid (dry run: nothing written)"
+        ),
+        "{text}"
+    );
+
+    let out = ippdesk(&db, &["--json", "listing", "import", csv.to_str().unwrap()]);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["committed"], true);
+    let hits: serde_json::Value =
+        serde_json::from_slice(&ippdesk(&db, &["--json", "search", "新的 耳"]).stdout).unwrap();
+    assert_eq!(hits.as_array().unwrap().len(), 1);
+
+    let out = ippdesk(&db, &["--json", "complaint", "list", "--status", "filed"]);
+    let rows: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rows = rows.as_array().unwrap();
+    assert_eq!(rows.len(), 1);
+    assert!(rows[0]["id"].is_string());
+    assert_eq!(rows[0]["external_number"], "IPP-TB-2026-0173");
+    let urls = ippdesk(&db, &["complaint", "urls", rows[0]["id"].as_str().unwrap()]);
+    assert_eq!(String::from_utf8(urls.stdout).unwrap().lines().count(), 4);
+
+    let sellers: serde_json::Value =
+        serde_json::from_slice(&ippdesk(&db, &["--json", "seller", "list"]).stdout).unwrap();
+    assert!(sellers
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|s| s["store_name"] == "义乌市极光数码配件厂"));
+
+    let out = ippdesk(&db, &["complaint", "show", "not-an-id"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a record id"));
 }
