@@ -104,8 +104,12 @@ lint: ui
 bindings:
 	UPDATE_BINDINGS=1 cargo test -p ippdesk-desk --quiet committed_typescript_bindings_are_fresh
 
-bench:
-	@echo "No benchmarks yet: the foundation issue sets no speed target. Cold start and idle memory: make measure."
+# Figures beside baselines measured in the same run (sqlite3 .import, a
+# primary-key lookup, sha256sum). The 1M-listing database is kept in
+# target/bench-data between runs.
+bench: deps-build
+	@$(call apt_install,sqlite3)
+	cargo run --release --quiet -p ippdesk-bench -- --data-dir target/bench-data
 
 # Cold start (window mapped, UI's first call) and idle memory of the app binary.
 measure: deps-test app

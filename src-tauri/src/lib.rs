@@ -6,7 +6,9 @@ mod commands;
 use std::path::PathBuf;
 
 use ippdesk_desk::{resolve_db_path, Desk, SharedDesk};
-use tauri::{Builder, Runtime};
+use std::time::Duration;
+
+use tauri::{Builder, Manager, Runtime};
 
 /// The database path from `--db PATH` (or `--db=PATH`), if given.
 pub fn db_arg(args: impl IntoIterator<Item = String>) -> Option<PathBuf> {
@@ -35,6 +37,26 @@ pub fn setup<R: Runtime>(builder: Builder<R>, desk: SharedDesk) -> Builder<R> {
         .plugin(tauri_plugin_opener::init())
         .manage(desk)
         .invoke_handler(commands::handler())
+        .setup(|app| {
+            index_in_background(app.handle().clone());
+            Ok(())
+        })
+}
+
+/// Imports leave full-text indexing for afterwards; this thread catches up in
+/// small steps so no command waits behind it for long.
+fn index_in_background<R: Runtime>(app: tauri::AppHandle<R>) {
+    std::thread::spawn(move || loop {
+        let left = app
+            .state::<SharedDesk>()
+            .with(|d| d.index_search_step(2_000))
+            .unwrap_or(0);
+        std::thread::sleep(if left > 0 {
+            Duration::from_millis(20)
+        } else {
+            Duration::from_secs(2)
+        });
+    });
 }
 
 pub fn run() {

@@ -505,6 +505,8 @@ fn run(cli: &Cli) -> Result<(), DeskError> {
                 !dry_run,
                 &mut |_| {},
             )?;
+            // A CLI run ends here: leave the listings searchable.
+            desk.index_search_fully()?;
             out.print(&report, || {
                 let mut s: Vec<String> = report
                     .lines

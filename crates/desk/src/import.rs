@@ -46,8 +46,7 @@ impl Desk {
             .complaint_id
             .map(|id| complaints::get(&self.store, id))
             .transpose()?;
-        let known = self.known_listings(&inputs)?;
-        let classified = classify_lines(&inputs, |c| known.get(c).cloned());
+        let classified = self.classify(&inputs)?;
         let mut report_lines = Vec::with_capacity(classified.len());
         let mut new_listings = Vec::new();
         let mut for_complaint = Vec::new();
@@ -130,41 +129,45 @@ impl Desk {
         })
     }
 
-    fn known_listings(
-        &self,
-        inputs: &[ListingInput],
-    ) -> Result<HashMap<String, (Id, Vec<ComplaintRef>)>> {
-        let canonicals: Vec<String> = inputs
-            .iter()
-            .filter_map(|i| normalize_url(&i.url).ok().map(|p| p.canonical))
-            .collect();
-        let refs: Vec<&str> = canonicals.iter().map(String::as_str).collect();
-        Ok(listings::find_known(&self.store, &refs)?)
+    /// Parses each line once and looks its canonical URL up in the store.
+    fn classify(&self, inputs: &[ListingInput]) -> Result<Vec<(LineReport, Option<ParsedUrl>)>> {
+        let mut failed = None;
+        let classified = classify_parsed(inputs, normalize_all(inputs), |canonical| {
+            match listings::find_known_one(&self.store, canonical) {
+                Ok(found) => found,
+                Err(e) => {
+                    failed.get_or_insert(e);
+                    None
+                }
+            }
+        });
+        match failed {
+            Some(e) => Err(e.into()),
+            None => Ok(classified),
+        }
     }
 
-    /// Points new listings at sellers already on file with the same store URL or name.
+    /// Points new listings at sellers already on file with the same store URL
+    /// or store name (sellers are few: matched in memory).
     fn link_known_sellers(&self, new: &mut [Listing]) -> Result<()> {
-        let mut cache: HashMap<(Platform, String, String), Option<Id>> = HashMap::new();
-        for l in new.iter_mut() {
-            if l.store_url.is_empty() && l.seller_name.is_empty() {
-                continue;
+        let known = sellers::all(&self.store)?;
+        if known.is_empty() {
+            return Ok(());
+        }
+        let mut by_url: HashMap<(Platform, &str), Id> = HashMap::new();
+        let mut by_name: HashMap<(Platform, &str), Id> = HashMap::new();
+        // Oldest first wins, as `sellers::find_by_store` does.
+        for s in known.iter().rev() {
+            if !s.draft.store_url.is_empty() {
+                by_url.insert((s.draft.platform, s.draft.store_url.as_str()), s.id);
             }
-            let key = (l.platform, l.store_url.clone(), l.seller_name.clone());
-            let found = match cache.get(&key) {
-                Some(f) => *f,
-                None => {
-                    let f = sellers::find_by_store(
-                        &self.store,
-                        l.platform.as_str(),
-                        &l.store_url,
-                        &l.seller_name,
-                    )?
-                    .map(|s| s.id);
-                    cache.insert(key, f);
-                    f
-                }
-            };
-            l.seller_id = found;
+            by_name.insert((s.draft.platform, s.draft.store_name.as_str()), s.id);
+        }
+        for l in new.iter_mut() {
+            l.seller_id = by_url
+                .get(&(l.platform, l.store_url.as_str()))
+                .or_else(|| by_name.get(&(l.platform, l.seller_name.as_str())))
+                .copied();
         }
         Ok(())
     }
@@ -177,17 +180,14 @@ impl Desk {
         platform: Platform,
     ) -> Result<(PreparedPaste, Vec<LineReport>)> {
         let inputs = paste_inputs(text);
-        let known = self.known_listings(&inputs)?;
+        let classified = self.classify(&inputs)?;
         let now = Utc::now();
         let mut prepared = PreparedPaste {
             new_listings: Vec::new(),
             all_ids: Vec::new(),
         };
         let mut skipped = Vec::new();
-        for ((mut line, parsed), input) in classify_lines(&inputs, |c| known.get(c).cloned())
-            .into_iter()
-            .zip(&inputs)
-        {
+        for ((mut line, parsed), input) in classified.into_iter().zip(&inputs) {
             if parsed.as_ref().is_some_and(|p| p.platform != platform) {
                 line.outcome = LineOutcome::Invalid {
                     reason: format!("not a {} URL", platform.as_str()),
@@ -292,6 +292,32 @@ impl Desk {
             }
         }
     }
+}
+
+/// Normalizes every URL, on as many threads as there are cores: parsing
+/// is half the work of a large import and needs no database.
+fn normalize_all(inputs: &[ListingInput]) -> Vec<Result<ParsedUrl, UrlError>> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if threads < 2 || inputs.len() < 10_000 {
+        return inputs.iter().map(|i| normalize_url(&i.url)).collect();
+    }
+    let chunk = inputs.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let normalize = |part: &[ListingInput]| {
+            part.iter()
+                .map(|i| normalize_url(&i.url))
+                .collect::<Vec<_>>()
+        };
+        let parts: Vec<_> = inputs
+            .chunks(chunk)
+            .map(|part| (part, scope.spawn(move || normalize(part))))
+            .collect();
+        // A part whose thread died is redone here, so lines never shift.
+        parts
+            .into_iter()
+            .flat_map(|(part, h)| h.join().unwrap_or_else(|_| normalize(part)))
+            .collect()
+    })
 }
 
 fn listing_from(input: &ListingInput, p: ParsedUrl, now: chrono::DateTime<Utc>) -> Listing {

@@ -540,6 +540,7 @@ impl Desk {
             &mut |_| {},
         )?;
         self.set_complaint_status(ali.complaint.id, ComplaintStatus::Ready)?;
+        self.index_search_fully()?;
         let _ = factory;
         Ok(Step3 {
             sellers: 3,

@@ -228,6 +228,7 @@ impl Desk {
             made_listings += count;
             made_complaints += complaints_here;
         }
+        self.index_search_fully()?;
         Ok(SeedSummary {
             listings: made_listings,
             complaints: made_complaints,

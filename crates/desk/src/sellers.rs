@@ -219,6 +219,19 @@ impl Desk {
         Ok(self.store.write(|tx| test_purchases::delete(tx, id))?)
     }
 
+    /// Indexes up to `max` listings for full-text search (imports leave that
+    /// for afterwards); returns how many still wait. Hosts call it in small
+    /// steps when idle: the app from a background thread, the CLI to the end.
+    pub fn index_search_step(&mut self, max: u32) -> Result<u64> {
+        Ok(self.store.write(|tx| search::index_pending(tx, max))?)
+    }
+
+    /// Runs the indexer until nothing waits.
+    pub fn index_search_fully(&mut self) -> Result<()> {
+        while self.index_search_step(20_000)? > 0 {}
+        Ok(())
+    }
+
     /// Listings, sellers and complaints matching `text` (any substring;
     /// Chinese included).
     pub fn search(&self, text: &str) -> Result<Vec<SearchHit>> {

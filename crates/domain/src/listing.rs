@@ -82,14 +82,26 @@ pub struct LineReport {
 /// already stored?" (the caller looks it up).
 pub fn classify_lines(
     inputs: &[ListingInput],
+    known: impl FnMut(&str) -> Option<(Id, Vec<ComplaintRef>)>,
+) -> Vec<(LineReport, Option<ParsedUrl>)> {
+    let parsed = inputs.iter().map(|i| normalize_url(&i.url)).collect();
+    classify_parsed(inputs, parsed, known)
+}
+
+/// [`classify_lines`] for URLs already normalized (`parsed[i]` is
+/// `normalize_url(&inputs[i].url)`), so a caller can parse on several threads.
+pub fn classify_parsed(
+    inputs: &[ListingInput],
+    parsed: Vec<Result<ParsedUrl, crate::UrlError>>,
     mut known: impl FnMut(&str) -> Option<(Id, Vec<ComplaintRef>)>,
 ) -> Vec<(LineReport, Option<ParsedUrl>)> {
     let mut first_seen: std::collections::HashMap<String, u32> =
         std::collections::HashMap::with_capacity(inputs.len());
     inputs
         .iter()
-        .map(|i| {
-            let (outcome, parsed) = match normalize_url(&i.url) {
+        .zip(parsed)
+        .map(|(i, parsed)| {
+            let (outcome, parsed) = match parsed {
                 Err(e) => (
                     LineOutcome::Invalid {
                         reason: e.to_string(),

@@ -55,7 +55,8 @@ CREATE TABLE listings (
     notes         TEXT NOT NULL DEFAULT '',
     created_at    TEXT NOT NULL
 );
-CREATE INDEX listings_by_seller ON listings(seller_id);
+-- Partial: most imported listings have no known seller yet.
+CREATE INDEX listings_by_seller ON listings(seller_id) WHERE seller_id IS NOT NULL;
 
 CREATE TABLE complaints (
     -- A stable integer key for the full-text index (VACUUM may renumber implicit rowids).
@@ -137,14 +138,23 @@ ALTER TABLE documents ADD COLUMN notes TEXT NOT NULL DEFAULT '';
 -- tokenizer matches any substring of three or more characters, Chinese
 -- included; the store falls back to LIKE for shorter queries.
 CREATE VIRTUAL TABLE listings_fts USING fts5(title, seller_name, canonical_url, content = 'listings', content_rowid = 'n', tokenize = 'trigram');
-CREATE TRIGGER listings_fts_insert AFTER INSERT ON listings BEGIN
-    INSERT INTO listings_fts (rowid, title, seller_name, canonical_url) VALUES (NEW.n, NEW.title, NEW.seller_name, NEW.canonical_url);
+-- Listings are indexed after their import commits (a trigram index costs ten
+-- times the import itself), in order of `n` up to this watermark; search
+-- reads rows above it with LIKE until the indexer catches up.
+CREATE TABLE search_watermarks (
+    tbl           TEXT PRIMARY KEY,
+    indexed_up_to INTEGER NOT NULL
+);
+INSERT INTO search_watermarks VALUES ('listings', 0);
+CREATE TRIGGER listings_fts_delete AFTER DELETE ON listings
+WHEN OLD.n <= (SELECT indexed_up_to FROM search_watermarks WHERE tbl = 'listings') BEGIN
+    INSERT INTO listings_fts (listings_fts, rowid, title, seller_name, canonical_url)
+    VALUES ('delete', OLD.n, OLD.title, OLD.seller_name, OLD.canonical_url);
 END;
-CREATE TRIGGER listings_fts_delete AFTER DELETE ON listings BEGIN
-    INSERT INTO listings_fts (listings_fts, rowid, title, seller_name, canonical_url) VALUES ('delete', OLD.n, OLD.title, OLD.seller_name, OLD.canonical_url);
-END;
-CREATE TRIGGER listings_fts_update AFTER UPDATE OF title, seller_name, canonical_url ON listings BEGIN
-    INSERT INTO listings_fts (listings_fts, rowid, title, seller_name, canonical_url) VALUES ('delete', OLD.n, OLD.title, OLD.seller_name, OLD.canonical_url);
+CREATE TRIGGER listings_fts_update AFTER UPDATE OF title, seller_name, canonical_url ON listings
+WHEN OLD.n <= (SELECT indexed_up_to FROM search_watermarks WHERE tbl = 'listings') BEGIN
+    INSERT INTO listings_fts (listings_fts, rowid, title, seller_name, canonical_url)
+    VALUES ('delete', OLD.n, OLD.title, OLD.seller_name, OLD.canonical_url);
     INSERT INTO listings_fts (rowid, title, seller_name, canonical_url) VALUES (NEW.n, NEW.title, NEW.seller_name, NEW.canonical_url);
 END;
 CREATE VIRTUAL TABLE sellers_fts USING fts5(store_name, store_name_translation, company_name, store_url, content = 'sellers', content_rowid = 'n', tokenize = 'trigram');

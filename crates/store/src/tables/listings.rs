@@ -4,13 +4,11 @@
 use std::collections::HashMap;
 
 use ippdesk_domain::{ComplaintRef, Id, Listing};
-use rusqlite::{params, Row};
+use rusqlite::{params, OptionalExtension, Row};
 use serde::Serialize;
 
 use super::audit;
-use crate::codec::{
-    enum_text, not_found, parse_enum, parse_id, parse_opt_id, query_all, query_one,
-};
+use crate::codec::{not_found, parse_enum, parse_id, parse_opt_id, query_all, query_one};
 use crate::{open::Db, Result, StoreError, Tx};
 
 pub(crate) const COLUMNS: &str =
@@ -54,41 +52,46 @@ pub fn for_seller(db: &impl Db, seller: Id) -> Result<Vec<Listing>> {
     )
 }
 
-/// Looks up which canonical URLs are already stored, and the open complaints
-/// holding each: the import report's "already known, and where".
-pub fn find_known(
-    db: &impl Db,
-    canonicals: &[&str],
-) -> Result<HashMap<String, (Id, Vec<ComplaintRef>)>> {
+/// Whether a canonical URL is already stored, and the open complaints
+/// holding it: the import report's "already known, and where".
+pub fn find_known_one(db: &impl Db, canonical: &str) -> Result<Option<(Id, Vec<ComplaintRef>)>> {
     let mut by_url = db
         .conn()
         .prepare_cached("SELECT id FROM listings WHERE canonical_url = ?1")?;
+    let id: Option<String> = by_url.query_row([canonical], |r| r.get(0)).optional()?;
+    let Some(id) = id else { return Ok(None) };
     let mut holders = db.conn().prepare_cached(
         "SELECT c.id, c.platform, c.external_number, c.created_at FROM complaint_listings cl
          JOIN complaints c ON c.id = cl.complaint_id
          WHERE cl.listing_id = ?1 AND c.status <> 'closed' ORDER BY c.created_at",
     )?;
+    let complaints = holders
+        .query_map([&id], |r| {
+            let id: String = r.get(0)?;
+            let label = super::complaints::label(
+                &id,
+                &r.get::<_, String>(1)?,
+                &r.get::<_, String>(2)?,
+                &r.get(3)?,
+            );
+            Ok(ComplaintRef {
+                id: parse_id(id)?,
+                label,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(Some((parse_id(id)?, complaints)))
+}
+
+/// [`find_known_one`] for many URLs.
+pub fn find_known(
+    db: &impl Db,
+    canonicals: &[&str],
+) -> Result<HashMap<String, (Id, Vec<ComplaintRef>)>> {
     let mut found = HashMap::new();
     for url in canonicals {
-        let id: Option<String> =
-            rusqlite::OptionalExtension::optional(by_url.query_row([url], |r| r.get(0)))?;
-        if let Some(id) = id {
-            let complaints = holders
-                .query_map([&id], |r| {
-                    let id: String = r.get(0)?;
-                    let label = super::complaints::label(
-                        &id,
-                        &r.get::<_, String>(1)?,
-                        &r.get::<_, String>(2)?,
-                        &r.get(3)?,
-                    );
-                    Ok(ComplaintRef {
-                        id: parse_id(id)?,
-                        label,
-                    })
-                })?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
-            found.insert(url.to_string(), (parse_id(id)?, complaints));
+        if let Some(k) = find_known_one(db, url)? {
+            found.insert(url.to_string(), k);
         }
     }
     Ok(found)
@@ -104,10 +107,29 @@ pub fn insert_many(tx: &Tx, listings: &[Listing], source: &str) -> Result<()> {
                 seller_name, store_url, seller_id, notes, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
         )?;
+        // Formatted once per distinct time, not per row: chrono's formatter
+        // was a tenth of a 100k import.
+        let mut stamp: Option<(chrono::DateTime<chrono::Utc>, String)> = None;
         for l in listings {
+            let created = match &stamp {
+                Some((t, s)) if *t == l.created_at => s.clone(),
+                _ => {
+                    let s = rusqlite::types::ToSql::to_sql(&l.created_at)
+                        .ok()
+                        .and_then(|v| match v {
+                            rusqlite::types::ToSqlOutput::Owned(rusqlite::types::Value::Text(
+                                s,
+                            )) => Some(s),
+                            _ => None,
+                        })
+                        .unwrap_or_else(|| l.created_at.to_rfc3339());
+                    stamp = Some((l.created_at, s.clone()));
+                    s
+                }
+            };
             stmt.execute(params![
                 l.id.to_string(),
-                enum_text(&l.platform),
+                l.platform.as_str(),
                 l.kind.as_str(),
                 l.external_id,
                 l.canonical_url,
@@ -118,7 +140,7 @@ pub fn insert_many(tx: &Tx, listings: &[Listing], source: &str) -> Result<()> {
                 l.store_url,
                 l.seller_id.map(|s| s.to_string()),
                 l.notes,
-                l.created_at,
+                created,
             ])
             .map_err(|e| StoreError::from_write(e, &format!("listing {}", l.canonical_url)))?;
         }

@@ -1,0 +1,375 @@
+//! `make bench`: each figure printed beside a baseline measured in the same
+//! run on the same machine, so a slow machine does not pass for a slow product.
+//!
+//! - import: 100k listing URLs (parse, normalize, dedup, one commit) vs
+//!   `sqlite3 .import` of the same CSV into an equivalent table;
+//! - queries: the complaint list page and full-text search on 1M listings /
+//!   100k complaints (p50 / p95 over many calls);
+//! - vault: ingest hashing vs `sha256sum` on the same files.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use clap::Parser;
+use ippdesk_desk::*;
+
+#[derive(Parser)]
+struct Args {
+    /// Which benchmarks: import, queries, vault (default: all).
+    only: Vec<String>,
+    /// Listings for the import benchmark.
+    #[arg(long, default_value_t = 100_000)]
+    import_listings: u32,
+    /// Database size for the query benchmarks.
+    #[arg(long, default_value_t = 1_000_000)]
+    listings: u32,
+    #[arg(long, default_value_t = 100_000)]
+    complaints: u32,
+    /// Keep the generated 1M-listing database here between runs.
+    #[arg(long)]
+    data_dir: Option<PathBuf>,
+}
+
+fn main() {
+    let args = Args::parse();
+    let all = args.only.is_empty();
+    let want = |name: &str| all || args.only.iter().any(|o| o == name);
+    if want("import") {
+        bench_import(args.import_listings);
+    }
+    if want("queries") {
+        bench_queries(&args);
+    }
+    if want("vault") {
+        bench_vault();
+    }
+}
+
+fn secs(d: Duration) -> f64 {
+    d.as_secs_f64()
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn fail(what: &str, e: impl std::fmt::Display) -> ! {
+    eprintln!("bench: {what}: {e}");
+    std::process::exit(1)
+}
+
+/// The CSV a paralegal would import: URL, title, price, seller.
+fn write_import_csv(path: &Path, n: u32) {
+    let mut out = String::from("url,title,price,seller\n");
+    for i in 0..n {
+        let platform = [
+            Platform::Taobao,
+            Platform::Alibaba1688,
+            Platform::Tmall,
+            Platform::AliExpress,
+        ][i as usize % 4];
+        let url = generated_url(platform, 50_000_000 + u64::from(i));
+        out.push_str(&format!(
+            "{url},{},¥{}.00,店铺{}\n",
+            generated_title(u64::from(i)),
+            5 + i % 90,
+            i % 5000
+        ));
+    }
+    std::fs::write(path, out).unwrap_or_else(|e| fail("write csv", e));
+}
+
+fn bench_import(n: u32) {
+    println!("== import of {n} listing URLs (parse, normalize, dedup, one commit)");
+    let dir = tempfile::tempdir().unwrap_or_else(|e| fail("temp dir", e));
+    let csv = dir.path().join("listings.csv");
+    write_import_csv(&csv, n);
+
+    // Baselines: sqlite3 .import of the same CSV into an equivalent table
+    // (the CSV's columns, the same unique key, the app's journal settings),
+    // without and with the trigram full-text index.
+    let table = "PRAGMA journal_mode = WAL;
+         PRAGMA synchronous = NORMAL;
+         CREATE TABLE listings_eq (n INTEGER PRIMARY KEY, url TEXT NOT NULL UNIQUE, title TEXT, price TEXT, seller TEXT);
+         CREATE VIEW listings_in AS SELECT url, title, price, seller FROM listings_eq;
+         CREATE TRIGGER listings_in_insert INSTEAD OF INSERT ON listings_in BEGIN
+             INSERT INTO listings_eq (url, title, price, seller) VALUES (NEW.url, NEW.title, NEW.price, NEW.seller);
+         END;";
+    let fts = "CREATE VIRTUAL TABLE listings_eq_fts USING fts5(title, seller, url, content = 'listings_eq', content_rowid = 'n', tokenize = 'trigram');
+         CREATE TRIGGER listings_eq_fts_insert AFTER INSERT ON listings_eq BEGIN
+             INSERT INTO listings_eq_fts (rowid, title, seller, url) VALUES (NEW.n, NEW.title, NEW.seller, NEW.url);
+         END;";
+    let import = format!(".import --csv --skip 1 {} listings_in", csv.display());
+    let plain_db = dir.path().join("baseline-plain.sqlite3");
+    run_sqlite(&plain_db, table);
+    let started = Instant::now();
+    run_sqlite(&plain_db, &import);
+    let baseline = started.elapsed();
+    let fts_db = dir.path().join("baseline-fts.sqlite3");
+    run_sqlite(&fts_db, &format!("{table}\n{fts}"));
+    let started = Instant::now();
+    run_sqlite(&fts_db, &import);
+    let baseline_fts = started.elapsed();
+
+    let mut desk =
+        Desk::open(&dir.path().join("ippdesk.sqlite3")).unwrap_or_else(|e| fail("open", e));
+    let started = Instant::now();
+    let report = desk
+        .import_listings(
+            ImportRequest {
+                source: ImportSource::File {
+                    path: csv.display().to_string(),
+                },
+                complaint_id: None,
+            },
+            true,
+            &mut |_| {},
+        )
+        .unwrap_or_else(|e| fail("import", e));
+    let ours = started.elapsed();
+    assert_eq!(report.counts.accepted, n, "every line accepted");
+    let started = Instant::now();
+    desk.index_search_fully()
+        .unwrap_or_else(|e| fail("index", e));
+    let indexing = started.elapsed();
+    let ratio = secs(ours) / secs(baseline);
+    println!(
+        "  sqlite3 .import, plain table (baseline)   {:>8.3} s",
+        secs(baseline)
+    );
+    println!(
+        "  sqlite3 .import, with trigram index       {:>8.3} s",
+        secs(baseline_fts)
+    );
+    println!(
+        "  IPP Desk import (searchable at once)      {:>8.3} s   {:.2}x plain baseline   (target: <= 1.5x and <= 1 s: {})",
+        secs(ours),
+        ratio,
+        if ratio <= 1.5 && secs(ours) <= 1.0 { "met" } else { "NOT met" }
+    );
+    println!(
+        "  then background trigram indexing          {:>8.3} s   (import + indexing: {:.2}x the indexed baseline)",
+        secs(indexing),
+        secs(ours + indexing) / secs(baseline_fts)
+    );
+}
+
+fn run_sqlite(db: &Path, script: &str) {
+    let out = Command::new("sqlite3")
+        .arg(db)
+        .arg(script)
+        .output()
+        .unwrap_or_else(|e| fail("sqlite3 (apt-get install sqlite3)", e));
+    if !out.status.success() {
+        fail("sqlite3", String::from_utf8_lossy(&out.stderr));
+    }
+}
+
+fn percentile(times: &mut [Duration], p: f64) -> Duration {
+    times.sort();
+    let i = ((times.len() as f64 - 1.0) * p).round() as usize;
+    times[i.min(times.len() - 1)]
+}
+
+fn bench_queries(args: &Args) {
+    println!(
+        "== queries on {} listings / {} complaints",
+        args.listings, args.complaints
+    );
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| fail("temp dir", e));
+    let dir = args
+        .data_dir
+        .clone()
+        .unwrap_or_else(|| tmp.path().to_path_buf());
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| fail("data dir", e));
+    let db = dir.join(format!(
+        "seed-{}-{}.sqlite3",
+        args.listings, args.complaints
+    ));
+    let fresh = !db.exists();
+    let mut desk = Desk::open(&db).unwrap_or_else(|e| fail("open", e));
+    if fresh {
+        let started = Instant::now();
+        desk.seed(args.listings, args.complaints)
+            .unwrap_or_else(|e| fail("seed", e));
+        println!(
+            "  generated the database in {:.1} s ({})",
+            secs(started.elapsed()),
+            db.display()
+        );
+    } else {
+        println!("  reusing {}", db.display());
+    }
+
+    // Baseline: the cheapest query on the same table, a primary-key lookup.
+    let any = desk
+        .list_complaints(ComplaintFilter {
+            limit: 1,
+            ..Default::default()
+        })
+        .unwrap_or_else(|e| fail("list", e));
+    let probe = any
+        .rows
+        .first()
+        .map(|r| r.complaint.id)
+        .unwrap_or_else(|| fail("seed", "no complaints"));
+    let mut base: Vec<Duration> = (0..200)
+        .map(|_| {
+            let t = Instant::now();
+            let _ = desk.get_complaint(probe);
+            t.elapsed()
+        })
+        .collect();
+
+    let statuses = [
+        None,
+        Some(ComplaintStatus::Draft),
+        Some(ComplaintStatus::Filed),
+        Some(ComplaintStatus::Closed),
+    ];
+    let platforms = [None, Some(Platform::Taobao), Some(Platform::Alibaba1688)];
+    let sorts = ["created", "filed", "listings", "status"];
+    let assignees = [None, Some("Li Na 李娜")];
+    let mut page_times = Vec::new();
+    for (i, status) in statuses.iter().enumerate() {
+        for platform in platforms {
+            for sort in sorts {
+                for assignee in assignees {
+                    let f = ComplaintFilter {
+                        status: *status,
+                        platform,
+                        assignee: assignee.map(String::from),
+                        sort: Some(sort.into()),
+                        descending: i % 2 == 0,
+                        offset: if i == 3 { 1000 } else { 0 },
+                        limit: 100,
+                        ..Default::default()
+                    };
+                    let t = Instant::now();
+                    let page = desk.list_complaints(f).unwrap_or_else(|e| fail("page", e));
+                    page_times.push(t.elapsed());
+                    assert!(page.rows.len() <= 100);
+                }
+            }
+        }
+    }
+    let queries = [
+        "蓝牙耳机",
+        "无线降噪",
+        "AURORA",
+        "极光",
+        "工厂直销",
+        "earbuds",
+        "Pro #12345",
+        "店铺4242",
+        "IPP-SEED-0042",
+        "生成的投诉",
+        "item.taobao",
+        "超长续航 新款",
+        "no such text here",
+    ];
+    let mut search_times = Vec::new();
+    for _ in 0..10 {
+        for q in queries {
+            let t = Instant::now();
+            desk.search(q).unwrap_or_else(|e| fail("search", e));
+            search_times.push(t.elapsed());
+        }
+    }
+    let (b50, b95) = (percentile(&mut base, 0.5), percentile(&mut base, 0.95));
+    println!(
+        "  baseline: one complaint by id   p50 {:>7.2} ms  p95 {:>7.2} ms",
+        ms(b50),
+        ms(b95)
+    );
+    let (p50, p95) = (
+        percentile(&mut page_times, 0.5),
+        percentile(&mut page_times, 0.95),
+    );
+    println!(
+        "  complaint list page (100 rows)  p50 {:>7.2} ms  p95 {:>7.2} ms   over {} filter/sort combinations (target p95 <= 10 ms: {})",
+        ms(p50),
+        ms(p95),
+        page_times.len(),
+        if ms(p95) <= 10.0 { "met" } else { "NOT met" }
+    );
+    let (s50, s95) = (
+        percentile(&mut search_times, 0.5),
+        percentile(&mut search_times, 0.95),
+    );
+    println!(
+        "  full-text search               p50 {:>7.2} ms  p95 {:>7.2} ms   over {} queries (target p95 <= 20 ms: {})",
+        ms(s50),
+        ms(s95),
+        search_times.len(),
+        if ms(s95) <= 20.0 { "met" } else { "NOT met" }
+    );
+}
+
+fn bench_vault() {
+    println!("== vault ingest hashing");
+    let dir = tempfile::tempdir().unwrap_or_else(|e| fail("temp dir", e));
+    let files: Vec<PathBuf> = (0..8)
+        .map(|i| {
+            let p = dir.path().join(format!("evidence-{i}.bin"));
+            // 32 MiB of varied bytes per file.
+            let bytes: Vec<u8> = (0..32u32 * 1024 * 1024)
+                .map(|b| (b.wrapping_mul(2_654_435_761).wrapping_add(i) >> 13) as u8)
+                .collect();
+            std::fs::write(&p, bytes).unwrap_or_else(|e| fail("write", e));
+            p
+        })
+        .collect();
+    let total: u64 = files
+        .iter()
+        .map(|f| f.metadata().map(|m| m.len()).unwrap_or(0))
+        .sum();
+    let mib = total as f64 / (1024.0 * 1024.0);
+    // Warm the page cache so both read from memory.
+    for f in &files {
+        let _ = std::fs::read(f);
+    }
+
+    let started = Instant::now();
+    let out = Command::new("sha256sum")
+        .args(&files)
+        .output()
+        .unwrap_or_else(|e| fail("sha256sum", e));
+    let baseline = started.elapsed();
+    let expected = String::from_utf8_lossy(&out.stdout).to_string();
+
+    let started = Instant::now();
+    for f in &files {
+        let (hash, _) = ippdesk_store::vault::hash_file(f).unwrap_or_else(|e| fail("hash", e));
+        assert!(expected.contains(&hash), "same hash as sha256sum");
+    }
+    let ours = started.elapsed();
+
+    let vault = ippdesk_store::Vault::beside(&dir.path().join("db.sqlite3"));
+    let started = Instant::now();
+    for f in &files {
+        vault.ingest(f).unwrap_or_else(|e| fail("ingest", e));
+    }
+    let ingest = started.elapsed();
+
+    let rate = |d: Duration| mib / secs(d);
+    println!(
+        "  sha256sum (baseline)          {:>8.0} MiB/s",
+        rate(baseline)
+    );
+    println!(
+        "  IPP Desk hashing              {:>8.0} MiB/s   {:.2}x baseline (target >= 0.8x: {})",
+        rate(ours),
+        secs(baseline) / secs(ours),
+        if secs(baseline) / secs(ours) >= 0.8 {
+            "met"
+        } else {
+            "NOT met"
+        }
+    );
+    println!(
+        "  IPP Desk ingest (hash + copy) {:>8.0} MiB/s",
+        rate(ingest)
+    );
+}
