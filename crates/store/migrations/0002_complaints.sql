@@ -57,6 +57,8 @@ CREATE TABLE listings (
 );
 -- Partial: most imported listings have no known seller yet.
 CREATE INDEX listings_by_seller ON listings(seller_id) WHERE seller_id IS NOT NULL;
+-- Search by a listing's platform id (digits pasted from anywhere).
+CREATE INDEX listings_by_external_id ON listings(external_id);
 
 CREATE TABLE complaints (
     -- A stable integer key for the full-text index (VACUUM may renumber implicit rowids).
@@ -84,6 +86,10 @@ CREATE INDEX complaints_by_platform ON complaints(platform, created_at);
 CREATE INDEX complaints_by_right ON complaints(right_id, created_at);
 CREATE INDEX complaints_by_assignee ON complaints(assignee, created_at);
 CREATE INDEX complaints_by_created ON complaints(created_at);
+-- One index per sort key: a filtered page walks its sort index and stops at
+-- 100 matches instead of sorting every match.
+CREATE INDEX complaints_by_filed ON complaints(filed_on);
+CREATE INDEX complaints_by_listing_count ON complaints(listing_count);
 
 CREATE TABLE complaint_listings (
     complaint_id TEXT NOT NULL REFERENCES complaints(id) ON DELETE CASCADE,
@@ -137,7 +143,8 @@ ALTER TABLE documents ADD COLUMN notes TEXT NOT NULL DEFAULT '';
 -- Full-text search, one external-content index per table. The trigram
 -- tokenizer matches any substring of three or more characters, Chinese
 -- included; the store falls back to LIKE for shorter queries.
-CREATE VIRTUAL TABLE listings_fts USING fts5(title, seller_name, canonical_url, content = 'listings', content_rowid = 'n', tokenize = 'trigram');
+-- Titles and store names; URLs are found by their listing id (index above).
+CREATE VIRTUAL TABLE listings_fts USING fts5(title, seller_name, content = 'listings', content_rowid = 'n', tokenize = 'trigram');
 -- Listings are indexed after their import commits (a trigram index costs ten
 -- times the import itself), in order of `n` up to this watermark; search
 -- reads rows above it with LIKE until the indexer catches up.
@@ -148,14 +155,12 @@ CREATE TABLE search_watermarks (
 INSERT INTO search_watermarks VALUES ('listings', 0);
 CREATE TRIGGER listings_fts_delete AFTER DELETE ON listings
 WHEN OLD.n <= (SELECT indexed_up_to FROM search_watermarks WHERE tbl = 'listings') BEGIN
-    INSERT INTO listings_fts (listings_fts, rowid, title, seller_name, canonical_url)
-    VALUES ('delete', OLD.n, OLD.title, OLD.seller_name, OLD.canonical_url);
+    INSERT INTO listings_fts (listings_fts, rowid, title, seller_name) VALUES ('delete', OLD.n, OLD.title, OLD.seller_name);
 END;
-CREATE TRIGGER listings_fts_update AFTER UPDATE OF title, seller_name, canonical_url ON listings
+CREATE TRIGGER listings_fts_update AFTER UPDATE OF title, seller_name ON listings
 WHEN OLD.n <= (SELECT indexed_up_to FROM search_watermarks WHERE tbl = 'listings') BEGIN
-    INSERT INTO listings_fts (listings_fts, rowid, title, seller_name, canonical_url)
-    VALUES ('delete', OLD.n, OLD.title, OLD.seller_name, OLD.canonical_url);
-    INSERT INTO listings_fts (rowid, title, seller_name, canonical_url) VALUES (NEW.n, NEW.title, NEW.seller_name, NEW.canonical_url);
+    INSERT INTO listings_fts (listings_fts, rowid, title, seller_name) VALUES ('delete', OLD.n, OLD.title, OLD.seller_name);
+    INSERT INTO listings_fts (rowid, title, seller_name) VALUES (NEW.n, NEW.title, NEW.seller_name);
 END;
 CREATE VIRTUAL TABLE sellers_fts USING fts5(store_name, store_name_translation, company_name, store_url, content = 'sellers', content_rowid = 'n', tokenize = 'trigram');
 CREATE TRIGGER sellers_fts_insert AFTER INSERT ON sellers BEGIN

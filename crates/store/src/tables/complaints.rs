@@ -97,7 +97,10 @@ pub enum ComplaintSort {
     Status,
 }
 
-/// One page of the list and the total that matches, for the pager.
+/// Totals above this are reported as this (the UI shows "10,000+").
+pub const COUNT_CAP: u64 = 10_000;
+
+/// One page of the list and the total that matches (at most [`COUNT_CAP`]).
 pub fn page(db: &impl Db, q: &ComplaintQuery) -> Result<(Vec<Complaint>, u64)> {
     let mut wheres = Vec::new();
     let mut args: Vec<Box<dyn ToSql>> = Vec::new();
@@ -117,22 +120,42 @@ pub fn page(db: &impl Db, q: &ComplaintQuery) -> Result<(Vec<Complaint>, u64)> {
         args.push(Box::new(a.clone()));
         wheres.push(format!("c.assignee = ?{}", args.len()));
     }
-    let filter = if wheres.is_empty() {
-        String::new()
-    } else {
-        format!("WHERE {}", wheres.join(" AND "))
+    let where_clause = |w: &[String]| {
+        if w.is_empty() {
+            String::new()
+        } else {
+            format!("WHERE {}", w.join(" AND "))
+        }
     };
+    let filter = where_clause(&wheres);
     let dir = if q.descending { "DESC" } else { "ASC" };
-    // The id breaks ties so pages never overlap.
+    // The row number breaks ties so pages never overlap; every index carries
+    // it, so each order below is read straight off an index.
     let order = match q.sort {
-        ComplaintSort::Created => format!("c.created_at {dir}, c.id {dir}"),
-        ComplaintSort::Filed => format!("c.filed_on IS NULL, c.filed_on {dir}, c.id {dir}"),
-        ComplaintSort::Listings => format!("c.listing_count {dir}, c.id {dir}"),
-        ComplaintSort::Status => format!("c.status {dir}, c.created_at {dir}, c.id {dir}"),
+        ComplaintSort::Created => format!("c.created_at {dir}, c.n {dir}"),
+        ComplaintSort::Filed => format!("c.filed_on {dir}, c.n {dir}"),
+        ComplaintSort::Listings => format!("c.listing_count {dir}, c.n {dir}"),
+        ComplaintSort::Status => format!("c.status {dir}, c.created_at {dir}, c.n {dir}"),
     };
+    // Sorted by creation, a filter's own (column, created_at) index is best;
+    // sorted otherwise, walking the sort index and filtering beats sorting
+    // every match, so the filter terms are kept off their indexes (`+`).
+    let keep_off_index = !matches!(q.sort, ComplaintSort::Created);
+    let wheres: Vec<String> = wheres
+        .into_iter()
+        .map(|w| {
+            if keep_off_index && !(q.sort == ComplaintSort::Status && w.starts_with("c.status")) {
+                format!("+{w}")
+            } else {
+                w
+            }
+        })
+        .collect();
+    let page_filter = where_clause(&wheres);
     let refs: Vec<&dyn ToSql> = args.iter().map(AsRef::as_ref).collect();
+    // Counting stops at COUNT_CAP: a pager needs "10,000+", not the exact size.
     let total: i64 = db.conn().query_row(
-        &format!("SELECT COUNT(*) FROM complaints c {filter}"),
+        &format!("SELECT COUNT(*) FROM (SELECT 1 FROM complaints c {filter} LIMIT {COUNT_CAP})"),
         refs.as_slice(),
         |r| r.get(0),
     )?;
@@ -140,7 +163,7 @@ pub fn page(db: &impl Db, q: &ComplaintQuery) -> Result<(Vec<Complaint>, u64)> {
     let rows = query_all(
         db.conn(),
         &format!(
-            "SELECT {COLUMNS} FROM complaints c {filter} ORDER BY {order} LIMIT {limit} OFFSET {}",
+            "SELECT {COLUMNS} FROM complaints c {page_filter} ORDER BY {order} LIMIT {limit} OFFSET {}",
             q.offset
         ),
         refs.as_slice(),

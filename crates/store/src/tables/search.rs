@@ -26,8 +26,8 @@ pub fn index_pending(tx: &Tx, max: u32) -> Result<u64> {
     )?;
     if let Some(to) = to {
         tx.conn().execute(
-            "INSERT INTO listings_fts (rowid, title, seller_name, canonical_url)
-             SELECT n, title, seller_name, canonical_url FROM listings WHERE n > ?1 AND n <= ?2",
+            "INSERT INTO listings_fts (rowid, title, seller_name)
+             SELECT n, title, seller_name FROM listings WHERE n > ?1 AND n <= ?2",
             [from, to],
         )?;
         tx.conn().execute(
@@ -97,7 +97,7 @@ pub fn search(db: &impl Db, text: &str, limit: u32) -> Result<Vec<Hit>> {
             "listings",
             "title",
             "canonical_url",
-            "title, seller_name, canonical_url",
+            "title, seller_name",
         ),
         (
             HitKind::Seller,
@@ -115,6 +115,24 @@ pub fn search(db: &impl Db, text: &str, limit: u32) -> Result<Vec<Hit>> {
         ),
     ];
     let mut hits = Vec::new();
+    // A listing id (digits or an ASIN) pasted from anywhere: exact lookup.
+    if text.len() >= 6 && text.chars().all(|c| c.is_ascii_alphanumeric()) {
+        hits.extend(query_all(
+            db.conn(),
+            &format!(
+                "SELECT id, title, canonical_url FROM listings WHERE external_id IN (?1, upper(?1)) ORDER BY n DESC LIMIT {limit}"
+            ),
+            [text],
+            |r| {
+                Ok(Hit {
+                    kind: HitKind::Listing,
+                    id: parse_id(r.get(0)?)?,
+                    title: r.get(1)?,
+                    detail: r.get(2)?,
+                })
+            },
+        )?);
+    }
     let wm = watermark(db)?;
     for (kind, table, title, detail, cols) in sources {
         let limit = limit as usize;
