@@ -99,3 +99,74 @@ async fn a_form_with_bad_input_shows_field_errors_and_saves_nothing() {
     assert!(desk.list_holders().unwrap().is_empty());
     assert_eq!(desk.verify().unwrap().audit_rows, 0);
 }
+
+#[tokio::test]
+#[ignore = "needs the app binary and a display: make e2e"]
+async fn pasted_listings_are_checked_line_by_line_then_imported_and_found() {
+    let app = App::new();
+    app.open_desk().load_sample().unwrap();
+    let s = app.start().await;
+    s.click(Locator::Css("[data-testid=nav-complaints]")).await;
+    // The sample's filed complaint, by its IPP number; sellers' Chinese names elsewhere.
+    s.wait_text_in("[data-testid=complaints-table]", "IPP-TB-2026-0173")
+        .await;
+    s.screenshot("complaints-list").await;
+
+    s.click(Locator::Css("[data-testid=complaints-import]"))
+        .await;
+    s.wait_modal().await;
+    // One new listing, the same listing in its mobile form, and garbage,
+    // typed line by line (WebDriver drops a "\n" inside typed text).
+    let lines = [
+        "https://detail.1688.com/offer/699999999999.html?spm=a2615",
+        "m.1688.com/offer/699999999999.html",
+        "not a url",
+    ];
+    for (i, line) in lines.iter().enumerate() {
+        s.type_into("[data-testid=import-paste]", line).await;
+        if i + 1 < lines.len() {
+            s.send_keys("[data-testid=import-paste]", &Key::Enter.to_string())
+                .await;
+        }
+    }
+    assert_eq!(
+        s.value("[data-testid=import-paste]").await,
+        lines.join("\n")
+    );
+    s.click(Locator::Css("[data-testid=import-check]")).await;
+    s.wait_text_in(
+        "[data-testid=import-summary]",
+        "Accepted1Duplicate1Already known0Invalid1",
+    )
+    .await;
+    s.wait_text_in(".ant-modal", "Same listing as line 1").await;
+    s.screenshot("import-report").await;
+    {
+        // A preview writes nothing.
+        let desk = app.open_desk();
+        assert!(desk.search("699999999999").unwrap().is_empty());
+    }
+    s.click(Locator::Css("[data-testid=import-commit]")).await;
+    s.wait_text("1 new listing imported").await;
+
+    // The header search finds it by its 1688 offer id.
+    s.type_into("[data-testid=global-search]", "699999999999")
+        .await;
+    s.wait_text_in(
+        "[data-testid=search-hit-listing]",
+        "detail.1688.com/offer/699999999999.html",
+    )
+    .await;
+    s.screenshot("search-hit").await;
+    s.close().await;
+
+    let desk = app.open_desk();
+    let hits = desk.search("699999999999").unwrap();
+    assert_eq!(hits.len(), 1);
+    let listing = desk.get_listing(hits[0].id).unwrap().listing;
+    assert_eq!(
+        listing.canonical_url,
+        "https://detail.1688.com/offer/699999999999.html"
+    );
+    assert!(desk.verify().unwrap().ok);
+}

@@ -33,7 +33,9 @@ function actionLabel(t: TFunction, action: string): string {
 
 function Entry({ a }: { a: AuditView }) {
   const { t } = useTranslation()
-  const changes = a.action === 'update' ? diff(a.before, a.after) : []
+  // Updates and listing outcomes carry before and after; show what changed.
+  const changes = a.action === 'update' || a.action === 'outcome' ? diff(a.before, a.after) : []
+  const added = a.action === 'add_listings' && isObject(a.after) && Array.isArray(a.after.listings) ? a.after.listings.length : null
   return (
     <div>
       <div>
@@ -45,6 +47,7 @@ function Entry({ a }: { a: AuditView }) {
           </Typography.Text>
         </Tooltip>
       </div>
+      {added !== null && <Typography.Text type="secondary">{t('audit.addedListings', { count: added })}</Typography.Text>}
       {changes.length > 0 && (
         <ul style={{ margin: '4px 0 0', paddingLeft: 18 }}>
           {changes.map((c) => (
@@ -77,7 +80,12 @@ export default function AuditTrail({ id }: { id: string }) {
         key: a.seq,
         title: localTime(a.at),
         content: <Entry a={a} />,
-        color: a.action === 'delete' || a.action === 'detach' ? 'red' : a.action === 'create' ? 'green' : 'blue',
+        color:
+          a.action === 'delete' || a.action === 'detach' || a.action === 'remove_listing'
+            ? 'red'
+            : a.action === 'create' || a.action === 'add_listings'
+              ? 'green'
+              : 'blue',
       }))}
     />
   )

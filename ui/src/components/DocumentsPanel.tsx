@@ -1,78 +1,69 @@
-import { FileAddOutlined, InboxOutlined } from '@ant-design/icons'
-import { App, Button, Empty, Popconfirm, Select, Space, Table, Tooltip, Typography } from 'antd'
-import type { TableColumnsType } from 'antd'
-import { useEffect, useRef, useState } from 'react'
+import { AppstoreOutlined, FileAddOutlined, InboxOutlined, UnorderedListOutlined } from '@ant-design/icons'
+import { App, Button, Form, Segmented, Select, Space, Typography } from 'antd'
+import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useErrors } from '../lib/errors'
-import { DOC_KINDS } from '../lib/enums'
-import { compareStr, humanSize, localTime, shortHash } from '../lib/format'
-import type { DocumentKind, DocumentView, OwnerKind } from '../lib/ipc/bindings'
-import { useAttachDocuments, useDetachDocument, useOpenDocument } from '../lib/queries'
+import { DOC_KINDS, EVIDENCE_KINDS, EVIDENCE_OWNERS } from '../lib/enums'
+import { toUtcIso } from '../lib/format'
+import type { AttachInput, DocumentKind, DocumentView, OwnerKind } from '../lib/ipc/bindings'
+import { useAttachDocuments } from '../lib/queries'
+import DocumentTable from './DocumentTable'
+import EvidenceFactsForm from './EvidenceFactsForm'
+import type { EvidenceFactsValues } from './EvidenceFactsForm'
+import EvidenceGallery from './EvidenceGallery'
+import { useFileDrop } from './useFileDrop'
 
 interface Props {
   ownerKind: OwnerKind
   ownerId: string
   documents: DocumentView[]
+  /** Start as a thumbnail gallery (evidence) rather than a table. */
+  gallery?: boolean
+  /** Kind preselected for new files; evidence defaults to "guess from the file name". */
+  defaultKind?: DocumentKind
 }
 
-export default function DocumentsPanel({ ownerKind, ownerId, documents }: Props) {
+/** The select's value for "let the backend guess the kind from each file's name". */
+const GUESS = 'guess'
+
+function initialKind(ownerKind: OwnerKind, evidence: boolean, defaultKind?: DocumentKind): DocumentKind | typeof GUESS {
+  if (defaultKind) return defaultKind
+  if (evidence) return GUESS
+  return ownerKind === 'right' ? 'certificate' : 'business_registration'
+}
+
+export default function DocumentsPanel({ ownerKind, ownerId, documents, gallery, defaultKind }: Props) {
   const { t } = useTranslation()
   const { message } = App.useApp()
   const { notifyError } = useErrors()
-  const [docKind, setDocKind] = useState<DocumentKind>(ownerKind === 'right' ? 'certificate' : 'business_registration')
-  const [dragging, setDragging] = useState(false)
+  const evidence = EVIDENCE_OWNERS.includes(ownerKind)
+  const [docKind, setDocKind] = useState<DocumentKind | typeof GUESS>(() => initialKind(ownerKind, evidence, defaultKind))
+  const [view, setView] = useState<'gallery' | 'table'>(gallery ? 'gallery' : 'table')
+  const [factsForm] = Form.useForm<EvidenceFactsValues>()
   const attach = useAttachDocuments()
-  const detach = useDetachDocument()
-  const openDoc = useOpenDocument()
-
-  // The drop handler is registered once; it reads the latest state through this ref.
-  const latest = useRef({ docKind, ownerKind, ownerId, attach: attach.mutateAsync, notifyError, message, t })
-  useEffect(() => {
-    latest.current = { docKind, ownerKind, ownerId, attach: attach.mutateAsync, notifyError, message, t }
-  })
+  const zone = useRef<HTMLDivElement>(null)
 
   const attachPaths = async (paths: string[]) => {
-    const l = latest.current
     if (paths.length === 0) return
-    try {
-      const added = await l.attach({ owner_kind: l.ownerKind, owner_id: l.ownerId, doc_kind: l.docKind, paths })
-      l.message.success(l.t('docs.attached', { count: added.length }))
-    } catch (e) {
-      l.notifyError(e)
-    }
-  }
-  const attachRef = useRef(attachPaths)
-  useEffect(() => {
-    attachRef.current = attachPaths
-  })
-
-  useEffect(() => {
-    let unlisten: (() => void) | null = null
-    let cancelled = false
-    const setup = async () => {
-      try {
-        const { getCurrentWebview } = await import('@tauri-apps/api/webview')
-        const un = await getCurrentWebview().onDragDropEvent((event) => {
-          const p = event.payload
-          if (p.type === 'enter' || p.type === 'over') setDragging(true)
-          else if (p.type === 'leave') setDragging(false)
-          else if (p.type === 'drop') {
-            setDragging(false)
-            void attachRef.current(p.paths)
-          }
-        })
-        if (cancelled) un()
-        else unlisten = un
-      } catch {
-        // Not running inside Tauri (unit tests, plain browser): no drag and drop.
+    const input: AttachInput = { owner_kind: ownerKind, owner_id: ownerId, doc_kind: docKind === GUESS ? null : docKind, paths }
+    if (evidence) {
+      const f = factsForm.getFieldsValue()
+      input.facts = {
+        captured_at: toUtcIso(f.captured_at),
+        captured_by: (f.captured_by ?? '').trim(),
+        source_url: (f.source_url ?? '').trim(),
+        notes: (f.notes ?? '').trim(),
       }
     }
-    void setup()
-    return () => {
-      cancelled = true
-      if (unlisten) unlisten()
+    try {
+      const added = await attach.mutateAsync(input)
+      message.success(t('docs.attached', { count: added.length }))
+    } catch (e) {
+      notifyError(e)
     }
-  }, [])
+  }
+
+  const dragging = useFileDrop(zone, (paths) => void attachPaths(paths))
 
   const pickFiles = async () => {
     let paths: string[] | null = null
@@ -86,93 +77,54 @@ export default function DocumentsPanel({ ownerKind, ownerId, documents }: Props)
     if (paths && paths.length > 0) await attachPaths(paths)
   }
 
-  const columns: TableColumnsType<DocumentView> = [
-    {
-      title: t('docs.original_name'),
-      dataIndex: 'original_name',
-      sorter: (a, b) => compareStr(a.original_name, b.original_name),
-    },
-    {
-      title: t('docs.doc_kind'),
-      dataIndex: 'doc_kind',
-      render: (k: DocumentKind) => t(`enum.docKind.${k}`),
-      sorter: (a, b) => compareStr(a.doc_kind, b.doc_kind),
-    },
-    {
-      title: t('docs.size'),
-      dataIndex: 'size',
-      render: (s: number) => humanSize(s),
-      sorter: (a, b) => a.size - b.size,
-    },
-    { title: t('docs.media_type'), dataIndex: 'media_type', sorter: (a, b) => compareStr(a.media_type, b.media_type) },
-    {
-      title: t('docs.added_at'),
-      dataIndex: 'added_at',
-      render: (v: string) => localTime(v),
-      sorter: (a, b) => compareStr(a.added_at, b.added_at),
-      defaultSortOrder: 'descend',
-    },
-    {
-      title: t('docs.sha256'),
-      dataIndex: 'sha256',
-      render: (h: string) => (
-        <Tooltip title={h}>
-          <Typography.Text code copyable={{ text: h }}>
-            {shortHash(h, 12)}
-          </Typography.Text>
-        </Tooltip>
-      ),
-    },
-    {
-      title: t('common.actions'),
-      key: 'actions',
-      render: (_, d) => (
-        <Space>
-          <Button size="small" onClick={() => openDoc.mutate(d.id, { onError: notifyError })}>
-            {t('common.open')}
-          </Button>
-          <Popconfirm
-            title={t('docs.removeConfirm')}
-            onConfirm={() =>
-              detach.mutateAsync(d.id).then(
-                () => message.success(t('common.deleted')),
-                (e: unknown) => notifyError(e),
-              )
-            }
-          >
-            <Button size="small" danger>
-              {t('common.remove')}
-            </Button>
-          </Popconfirm>
-        </Space>
-      ),
-    },
+  const kinds = evidence ? EVIDENCE_KINDS : DOC_KINDS
+  const kindOptions = [
+    ...(evidence ? [{ value: GUESS, label: t('evidence.guessKind') }] : []),
+    ...kinds.map((k) => ({ value: k, label: t(`enum.docKind.${k}`) })),
   ]
 
   return (
-    <div style={{ position: 'relative' }}>
-      <Space style={{ marginBottom: 12 }} wrap>
-        <span>{t('docs.kindForNew')}</span>
-        <Select<DocumentKind>
-          value={docKind}
-          onChange={setDocKind}
-          style={{ minWidth: 220 }}
-          options={DOC_KINDS.map((k) => ({ value: k, label: t(`enum.docKind.${k}`) }))}
-          aria-label={t('docs.kindForNew')}
-        />
-        <Button icon={<FileAddOutlined />} onClick={() => void pickFiles()} loading={attach.isPending}>
-          {t('docs.attach')}
-        </Button>
-        <Typography.Text type="secondary">{t('docs.dropHint')}</Typography.Text>
+    <div
+      ref={zone}
+      style={{ position: 'relative', border: '1px dashed #d9d9d9', borderRadius: 8, padding: 12, minHeight: 120 }}
+    >
+      <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+        <Space wrap style={{ display: 'flex', justifyContent: 'space-between' }}>
+          <Space wrap>
+            <span>{t('docs.kindForNew')}</span>
+            <Select<DocumentKind | typeof GUESS>
+              value={docKind}
+              onChange={setDocKind}
+              style={{ minWidth: 220 }}
+              options={kindOptions}
+              aria-label={t('docs.kindForNew')}
+            />
+            <Button icon={<FileAddOutlined />} onClick={() => void pickFiles()} loading={attach.isPending}>
+              {t('docs.attach')}
+            </Button>
+            <Typography.Text type="secondary">{t('docs.dropHint')}</Typography.Text>
+          </Space>
+          {evidence && (
+            <Segmented
+              value={view}
+              onChange={(v) => setView(v as 'gallery' | 'table')}
+              options={[
+                { value: 'gallery', icon: <AppstoreOutlined />, title: t('evidence.gallery') },
+                { value: 'table', icon: <UnorderedListOutlined />, title: t('evidence.table') },
+              ]}
+            />
+          )}
+        </Space>
+        {evidence && (
+          <div>
+            <Typography.Text type="secondary">{t('evidence.factsHint')}</Typography.Text>
+            <div style={{ marginTop: 8 }}>
+              <EvidenceFactsForm form={factsForm} name={`evidence_${ownerKind}`} />
+            </div>
+          </div>
+        )}
+        {view === 'gallery' ? <EvidenceGallery documents={documents} /> : <DocumentTable documents={documents} evidence={evidence} />}
       </Space>
-      <Table<DocumentView>
-        rowKey="id"
-        size="small"
-        columns={columns}
-        dataSource={documents}
-        pagination={false}
-        locale={{ emptyText: <Empty description={t('docs.empty')} /> }}
-      />
       {dragging && (
         <div
           style={{

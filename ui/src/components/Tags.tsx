@@ -1,11 +1,15 @@
-import { Tag } from 'antd'
+import { Tag, Tooltip } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type {
   AccountStatus,
+  ComplaintStatus,
   ExpiryFlag,
+  LineReport,
+  ListingOutcome,
   PoaState,
   ProgrammeRegistration,
   ProgrammeRightState,
+  RedFlag,
 } from '../lib/ipc/bindings'
 
 export function ExpiryTag({ flag }: { flag: ExpiryFlag }) {
@@ -72,4 +76,63 @@ export function RegistrationTags({ regs }: { regs: ProgrammeRegistration[] }) {
       ))}
     </>
   )
+}
+
+const COMPLAINT_COLOR: Record<ComplaintStatus, string> = {
+  draft: 'default',
+  ready: 'blue',
+  filed: 'purple',
+  closed: 'green',
+}
+
+export function ComplaintStatusTag({ status }: { status: ComplaintStatus }) {
+  const { t } = useTranslation()
+  return <Tag color={COMPLAINT_COLOR[status]}>{t(`enum.complaintStatus.${status}`)}</Tag>
+}
+
+const OUTCOME_COLOR: Record<ListingOutcome, string> = {
+  pending: 'default',
+  removed: 'green',
+  rejected: 'red',
+  reinstated: 'orange',
+  withdrawn: 'default',
+}
+
+export function OutcomeTag({ outcome }: { outcome: ListingOutcome }) {
+  const { t } = useTranslation()
+  return <Tag color={OUTCOME_COLOR[outcome]}>{t(`enum.outcome.${outcome}`)}</Tag>
+}
+
+/** Risk by the number of red flags (the backend's levels: 1 low, 2–3 medium, 4+ high). */
+function riskLevel(count: number): { key: string; color: string } {
+  if (count === 0) return { key: 'none', color: 'green' }
+  if (count === 1) return { key: 'low', color: 'gold' }
+  if (count <= 3) return { key: 'medium', color: 'orange' }
+  return { key: 'high', color: 'red' }
+}
+
+export function RiskTag({ flags }: { flags: RedFlag[] }) {
+  const { t } = useTranslation()
+  const level = riskLevel(flags.length)
+  const label = t(`risk.${level.key}`)
+  const summary = flags.length ? `${label}: ${flags.map((f) => t(`enum.redFlag.${f}`)).join(t('common.listSeparator'))}` : label
+  return (
+    <Tooltip title={summary}>
+      <Tag color={level.color} data-testid="risk-tag">
+        {label}
+      </Tag>
+    </Tooltip>
+  )
+}
+
+const LINE_COLOR: Record<LineReport['status'], string> = {
+  accepted: 'green',
+  duplicate_in_batch: 'default',
+  already_known: 'blue',
+  invalid: 'red',
+}
+
+export function LineStatusTag({ status }: { status: LineReport['status'] }) {
+  const { t } = useTranslation()
+  return <Tag color={LINE_COLOR[status]}>{t(`import.status.${status}`)}</Tag>
 }

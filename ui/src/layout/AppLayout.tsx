@@ -12,6 +12,7 @@ import type { MenuProps } from 'antd'
 import type { ReactNode } from 'react'
 import { Outlet, useLocation, useNavigate } from 'react-router-dom'
 import { useTranslation } from 'react-i18next'
+import GlobalSearch from '../components/GlobalSearch'
 
 const { Sider, Header, Content } = Layout
 
@@ -25,7 +26,10 @@ function titleKey(pathname: string): string {
   const section = parts[0] ?? 'holders'
   if (parts.length > 1 && section === 'holders') return 'title.holder'
   if (parts.length > 1 && section === 'rights') return 'title.right'
-  if (['holders', 'rights', 'agents', 'settings'].includes(section)) return `title.${section}`
+  if (parts.length > 1 && section === 'complaints') return 'title.complaint'
+  if (parts.length > 1 && section === 'sellers') return 'title.seller'
+  if (parts.length > 1 && section === 'listings') return 'title.listing'
+  if (['holders', 'rights', 'agents', 'complaints', 'sellers', 'settings'].includes(section)) return `title.${section}`
   return 'app.name'
 }
 
@@ -42,17 +46,22 @@ export default function AppLayout() {
     label: `${t(`nav.${key}`)} (${t('nav.comingSoon')})`,
   })
 
+  // The span carries the id end-to-end tests click.
+  const item = (key: string, icon: ReactNode) => ({
+    key,
+    icon,
+    label: <span data-testid={`nav-${key}`}>{t(`nav.${key}`)}</span>,
+  })
+
   const mainItems: MenuProps['items'] = [
-    { key: 'holders', icon: <IdcardOutlined />, label: t('nav.holders') },
-    { key: 'rights', icon: <SafetyCertificateOutlined />, label: t('nav.rights') },
-    { key: 'agents', icon: <TeamOutlined />, label: t('nav.agents') },
-    soon('complaints', <AlertOutlined />),
+    item('holders', <IdcardOutlined />),
+    item('rights', <SafetyCertificateOutlined />),
+    item('agents', <TeamOutlined />),
+    item('complaints', <AlertOutlined />),
+    item('sellers', <ShopOutlined />),
     soon('deadlines', <CalendarOutlined />),
-    soon('sellers', <ShopOutlined />),
   ]
-  const bottomItems: MenuProps['items'] = [
-    { key: 'settings', icon: <SettingOutlined />, label: t('nav.settings') },
-  ]
+  const bottomItems: MenuProps['items'] = [item('settings', <SettingOutlined />)]
   const go: MenuProps['onClick'] = ({ key }) => navigate(`/${key}`)
 
   return (
@@ -67,10 +76,21 @@ export default function AppLayout() {
         </div>
       </Sider>
       <Layout>
-        <Header style={{ background: '#fff', padding: '0 24px', borderBottom: '1px solid #f0f0f0' }}>
-          <Typography.Title level={4} style={{ margin: 0, lineHeight: '64px' }}>
+        <Header
+          style={{
+            background: '#fff',
+            padding: '0 24px',
+            borderBottom: '1px solid #f0f0f0',
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: 'space-between',
+            gap: 16,
+          }}
+        >
+          <Typography.Title level={4} style={{ margin: 0, lineHeight: '64px', whiteSpace: 'nowrap' }}>
             {t(titleKey(pathname))}
           </Typography.Title>
+          <GlobalSearch />
         </Header>
         <Content style={{ padding: 24 }}>
           <Outlet />

@@ -3,13 +3,21 @@ import type {
   AccountRole,
   AccountStatus,
   AgentKind,
+  ComplaintReason,
+  ComplaintStatus,
+  ComplaintTarget,
   DocumentKind,
   ExpiryFlag,
   HolderKind,
+  ListingOutcome,
   MarkType,
+  OwnerKind,
+  Platform,
   Programme,
   ProgrammeRightState,
+  RedFlag,
   RightKind,
+  SharedIdentifier,
 } from './ipc/bindings'
 
 export const HOLDER_KINDS: HolderKind[] = ['company', 'individual']
@@ -49,3 +57,71 @@ export const DOC_KINDS: DocumentKind[] = [
   'other',
 ]
 export const NICE_CLASSES: number[] = Array.from({ length: 45 }, (_, i) => i + 1)
+
+// IPP step 3: complaints, listings, sellers, evidence.
+export const PLATFORMS: Platform[] = [
+  '1688',
+  'aliexpress',
+  'taobao',
+  'tmall',
+  'tmall-global',
+  'alibaba',
+  'lazada',
+  'amazon',
+  'ebay',
+  'other',
+]
+/** The platforms Alibaba's IPP covers (Lazada belongs to Alibaba too). */
+export const IPP_PLATFORMS: Platform[] = ['1688', 'aliexpress', 'taobao', 'tmall', 'tmall-global', 'alibaba', 'lazada']
+
+/** The programme a platform's complaints go through (mirrors the Rust platform table). */
+export function programmeOf(p: Platform): Programme {
+  if (IPP_PLATFORMS.includes(p)) return 'alibaba_ipp'
+  if (p === 'amazon') return 'amazon_brand_registry'
+  if (p === 'ebay') return 'ebay_vero'
+  return 'other'
+}
+
+export const COMPLAINT_STATUSES: ComplaintStatus[] = ['draft', 'ready', 'filed', 'closed']
+export const COMPLAINT_TARGETS: ComplaintTarget[] = ['listings', 'storefront']
+export const COMPLAINT_REASONS: ComplaintReason[] = [
+  'trademark_infringement',
+  'counterfeit',
+  'unauthorized_image_use',
+  'patent_infringement',
+  'copyright_infringement',
+  'model_does_not_exist',
+  'other',
+]
+export const LISTING_OUTCOMES: ListingOutcome[] = ['pending', 'removed', 'rejected', 'reinstated', 'withdrawn']
+export const RED_FLAGS: RedFlag[] = [
+  'young_business',
+  'few_staff',
+  'no_delivery_guarantee',
+  'low_rating',
+  'no_factory',
+  'repeat_infringer',
+]
+export const SHARED_IDENTIFIERS: SharedIdentifier[] = ['company_name', 'phone', 'address', 'wechat_id']
+export const EVIDENCE_KINDS: DocumentKind[] = [
+  'listing_screenshot',
+  'comparison',
+  'test_purchase_photo',
+  'test_purchase_receipt',
+  'appraisal_report',
+  'web_archive',
+  'other',
+]
+/** Records whose files are evidence (kind guessed from the name, capture facts recorded). */
+export const EVIDENCE_OWNERS: OwnerKind[] = ['complaint', 'listing', 'seller', 'test_purchase']
+/** Badges sellers show on 1688 and Alibaba.com; free text is allowed too. */
+export const SELLER_BADGES = ['delivery_guarantee', 'verified_supplier', 'gold_supplier', 'trade_assurance']
+/** Complaints can be deleted (and their listings changed) only before filing. */
+export const isEditableStatus = (s: ComplaintStatus) => s === 'draft' || s === 'ready'
+/** Status moves the backend allows by set_complaint_status (filing itself goes through file_complaint). */
+export const COMPLAINT_MOVES: Record<ComplaintStatus, ComplaintStatus[]> = {
+  draft: ['ready'],
+  ready: ['draft'],
+  filed: ['closed'],
+  closed: ['filed'],
+}

@@ -47,3 +47,18 @@ export function compareStr(a: string | null | undefined, b: string | null | unde
 export function uniqueValues(values: readonly string[]): string[] {
   return [...new Set(values.filter((v) => v !== ''))].sort()
 }
+
+/** Today as an ISO date, on this computer's calendar. */
+export function todayIso(): string {
+  return dayjs().format('YYYY-MM-DD')
+}
+
+/** A local date and time from a picker -> RFC 3339 UTC, as the backend stores it. */
+export function toUtcIso(d: Dayjs | null | undefined): string | null {
+  return d ? d.toDate().toISOString() : null
+}
+
+/** Sums column widths, for a virtual table's numeric `scroll.x`. */
+export function totalWidth(columns: readonly { width?: number | string }[]): number {
+  return columns.reduce((n, c) => n + (typeof c.width === 'number' ? c.width : 120), 0)
+}

@@ -1,6 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { QueryKey } from '@tanstack/react-query'
 import * as api from './ipc/backend'
+import type { AccountView, ComplaintFilter, Programme } from './ipc/bindings'
 
 export const keys = {
   appInfo: ['app_info'] as const,
@@ -14,6 +15,21 @@ export const keys = {
   rightAll: ['right'] as const,
   audit: ['audit'] as const,
   auditOf: (id: string) => ['audit', id] as const,
+  complaints: ['complaints'] as const,
+  complaintPage: (f: ComplaintFilter) => ['complaints', f] as const,
+  complaint: (id: string) => ['complaint', id] as const,
+  complaintAll: ['complaint'] as const,
+  sellers: ['sellers'] as const,
+  seller: (id: string) => ['seller', id] as const,
+  sellerAll: ['seller'] as const,
+  suggestions: ['seller_suggestions'] as const,
+  listing: (id: string) => ['listing', id] as const,
+  listingAll: ['listing'] as const,
+  search: (text: string) => ['search', text] as const,
+  searchAll: ['search'] as const,
+  maxListings: (p: Programme) => ['max_listings', p] as const,
+  maxListingsAll: ['max_listings'] as const,
+  dataUrl: (id: string) => ['document_data_url', id] as const,
 }
 
 export const useAppInfo = () => useQuery({ queryKey: keys.appInfo, queryFn: api.appInfo, retry: false })
@@ -27,6 +43,67 @@ export const useRight = (id: string) =>
   useQuery({ queryKey: keys.right(id), queryFn: () => api.getRight(id) })
 export const useAudit = (id: string) =>
   useQuery({ queryKey: keys.auditOf(id), queryFn: () => api.auditTrail(id) })
+
+/** One page of complaints; the previous page stays on screen while the next loads. */
+export const useComplaintPage = (filter: ComplaintFilter) =>
+  useQuery({
+    queryKey: keys.complaintPage(filter),
+    queryFn: () => api.listComplaints(filter),
+    placeholderData: keepPreviousData,
+  })
+/** Names complaints are assigned to (for suggestions), from a one-row page. */
+export const useAssignees = () =>
+  useQuery({
+    queryKey: [...keys.complaints, 'assignees'],
+    queryFn: () =>
+      api.listComplaints({ status: null, platform: null, right_id: null, assignee: null, sort: null, descending: false, offset: 0, limit: 1 }),
+    select: (p) => p.assignees,
+  })
+export const useComplaint = (id: string) =>
+  useQuery({ queryKey: keys.complaint(id), queryFn: () => api.getComplaint(id) })
+export const useSellers = () => useQuery({ queryKey: keys.sellers, queryFn: api.listSellers })
+export const useSeller = (id: string) =>
+  useQuery({ queryKey: keys.seller(id), queryFn: () => api.getSeller(id) })
+export const useSellerSuggestions = () =>
+  useQuery({ queryKey: keys.suggestions, queryFn: api.sellerSuggestions })
+export const useListing = (id: string) =>
+  useQuery({ queryKey: keys.listing(id), queryFn: () => api.getListing(id) })
+export const useSearch = (text: string) =>
+  useQuery({
+    queryKey: keys.search(text),
+    queryFn: () => api.search(text),
+    enabled: text !== '',
+    placeholderData: keepPreviousData,
+  })
+export const useMaxListings = (programme: Programme) =>
+  useQuery({ queryKey: keys.maxListings(programme), queryFn: () => api.maxListings(programme) })
+/** A stored file's bytes never change (content-addressed), so its thumbnail is cached for good. */
+export const useDocumentDataUrl = (id: string, enabled: boolean) =>
+  useQuery({
+    queryKey: keys.dataUrl(id),
+    queryFn: () => api.documentDataUrl(id),
+    enabled,
+    staleTime: Infinity,
+  })
+
+export type AccountOption = AccountView & { holder_name: string }
+
+/** Every programme account, read from each holder (the backend lists accounts per holder). */
+export function useAllAccounts() {
+  const holders = useHolders()
+  return useQueries({
+    queries: (holders.data ?? []).map((h) => ({
+      queryKey: keys.holder(h.id),
+      queryFn: () => api.getHolder(h.id),
+    })),
+    combine: (results) => ({
+      accounts: results.flatMap((r): AccountOption[] =>
+        r.data ? r.data.accounts.map((a) => ({ ...a, holder_name: r.data.holder.legal_name })) : [],
+      ),
+      isLoading: holders.isLoading || results.some((r) => r.isLoading),
+    }),
+  })
+}
 
 /** A mutation that invalidates the given query keys (and every audit trail) on success. */
 function useDeskMutation<V, R>(fn: (v: V) => Promise<R>, invalidate: readonly QueryKey[]) {
@@ -47,7 +124,10 @@ const AGENT_KEYS = [keys.agents, keys.poas, keys.holderAll]
 const POA_KEYS = [keys.poas, keys.agents, keys.holderAll]
 const ACCOUNT_KEYS = [keys.holders, keys.holderAll]
 const RIGHT_KEYS = [keys.rights, keys.rightAll, keys.holders, keys.holderAll]
-const DOC_KEYS = [keys.holderAll, keys.rightAll]
+const DOC_KEYS = [keys.holderAll, keys.rightAll, keys.complaintAll, keys.sellerAll, keys.listingAll]
+// Complaints change listing counts on sellers and what search and listings show.
+const COMPLAINT_KEYS = [keys.complaints, keys.complaintAll, keys.sellers, keys.sellerAll, keys.listingAll, keys.searchAll]
+const SELLER_KEYS = [...COMPLAINT_KEYS, keys.suggestions]
 const ALL_KEYS = [
   keys.holders,
   keys.holderAll,
@@ -55,6 +135,7 @@ const ALL_KEYS = [
   keys.poas,
   keys.rights,
   keys.rightAll,
+  ...SELLER_KEYS,
 ]
 
 export const useCreateHolder = () => useDeskMutation(api.createHolder, HOLDER_KEYS)
@@ -97,6 +178,61 @@ export const useSetRegistration = () => useDeskMutation(api.setRegistration, RIG
 export const useAttachDocuments = () => useDeskMutation(api.attachDocuments, DOC_KEYS)
 export const useDetachDocument = () => useDeskMutation(api.detachDocument, DOC_KEYS)
 export const useOpenDocument = () => useMutation<null, unknown, string>({ mutationFn: api.openDocument })
+
+export const useCreateComplaint = () => useDeskMutation(api.createComplaint, COMPLAINT_KEYS)
+export const useUpdateComplaint = () =>
+  useDeskMutation((v: { id: string; draft: Parameters<typeof api.updateComplaint>[1] }) =>
+    api.updateComplaint(v.id, v.draft), COMPLAINT_KEYS)
+export const useDeleteComplaint = () => useDeskMutation(api.deleteComplaint, COMPLAINT_KEYS)
+export const useSetComplaintStatus = () =>
+  useDeskMutation((v: { id: string; to: Parameters<typeof api.setComplaintStatus>[1] }) =>
+    api.setComplaintStatus(v.id, v.to), COMPLAINT_KEYS)
+export const useFileComplaint = () =>
+  useDeskMutation((v: { id: string; input: Parameters<typeof api.fileComplaint>[1] }) =>
+    api.fileComplaint(v.id, v.input), COMPLAINT_KEYS)
+export const useRemoveComplaintListing = () =>
+  useDeskMutation((v: { id: string; listingId: string }) => api.removeComplaintListing(v.id, v.listingId), COMPLAINT_KEYS)
+export const useSetListingOutcomes = () =>
+  useDeskMutation((v: { id: string; input: Parameters<typeof api.setListingOutcomes>[1] }) =>
+    api.setListingOutcomes(v.id, v.input), COMPLAINT_KEYS)
+export const useBuildBatch = () => useDeskMutation(api.buildBatch, COMPLAINT_KEYS)
+export const useSetMaxListings = () =>
+  useDeskMutation((v: { programme: Programme; max: number }) => api.setMaxListings(v.programme, v.max), [
+    keys.maxListingsAll,
+    keys.complaintAll,
+  ])
+
+type ImportVars = {
+  request: Parameters<typeof api.importListings>[0]
+  onProgress?: Parameters<typeof api.importListings>[2]
+}
+/** A preview writes nothing, so it invalidates nothing. */
+export const useImportPreview = () =>
+  useMutation<Awaited<ReturnType<typeof api.importListings>>, unknown, ImportVars>({
+    mutationFn: (v) => api.importListings(v.request, false, v.onProgress),
+  })
+export const useImportCommit = () =>
+  useDeskMutation((v: ImportVars) => api.importListings(v.request, true, v.onProgress), SELLER_KEYS)
+
+export const useCreateSeller = () => useDeskMutation(api.createSeller, SELLER_KEYS)
+export const useUpdateSeller = () =>
+  useDeskMutation((v: { id: string; draft: Parameters<typeof api.updateSeller>[1] }) =>
+    api.updateSeller(v.id, v.draft), SELLER_KEYS)
+export const useDeleteSeller = () => useDeskMutation(api.deleteSeller, SELLER_KEYS)
+export const useLinkSellers = () => useDeskMutation(api.linkSellers, SELLER_KEYS)
+export const useUnlinkSeller = () => useDeskMutation(api.unlinkSeller, SELLER_KEYS)
+
+export const useCreateTestPurchase = () => useDeskMutation(api.createTestPurchase, COMPLAINT_KEYS)
+export const useUpdateTestPurchase = () =>
+  useDeskMutation((v: { id: string; draft: Parameters<typeof api.updateTestPurchase>[1] }) =>
+    api.updateTestPurchase(v.id, v.draft), COMPLAINT_KEYS)
+export const useDeleteTestPurchase = () => useDeskMutation(api.deleteTestPurchase, COMPLAINT_KEYS)
+
+export const useComplaintUrls = () => useMutation<string, unknown, string>({ mutationFn: api.complaintUrls })
+export const useExportComplaintUrls = () =>
+  useMutation<null, unknown, { id: string; format: Parameters<typeof api.exportComplaintUrls>[1]; path: string }>({
+    mutationFn: (v) => api.exportComplaintUrls(v.id, v.format, v.path),
+  })
 
 export const useVerifyIntegrity = () => useMutation({ mutationFn: api.verifyIntegrity })
 export const useLoadSample = () => useDeskMutation(() => api.loadSample(), ALL_KEYS)

@@ -1,6 +1,8 @@
 import { Button, Card, Descriptions, Radio, Result, Space, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
+import ListingLimitRow from '../components/ListingLimitRow'
 import { useLoadSampleAction } from '../components/useLoadSampleAction'
+import { PROGRAMMES } from '../lib/enums'
 import { useErrors } from '../lib/errors'
 import { setLang } from '../i18n'
 import type { Lang } from '../i18n'
@@ -29,6 +31,14 @@ export default function SettingsPage() {
             <span data-testid="lang-zh">{t('settings.chinese')}</span>
           </Radio.Button>
         </Radio.Group>
+      </Card>
+      <Card title={t('settings.limits')}>
+        <Space orientation="vertical">
+          <Typography.Text type="secondary">{t('settings.limitsHint')}</Typography.Text>
+          {PROGRAMMES.map((p) => (
+            <ListingLimitRow key={p} programme={p} />
+          ))}
+        </Space>
       </Card>
       <Card title={t('settings.appInfo')}>
         {info.data && (

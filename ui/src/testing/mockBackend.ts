@@ -11,34 +11,71 @@ import type {
   AgentRow,
   AttachInput,
   AuditView,
+  BatchRequest,
+  BatchResult,
+  Complaint,
+  ComplaintDetail,
+  ComplaintDraft,
+  ComplaintFilter,
+  ComplaintPage,
+  ComplaintRef,
+  ComplaintRow,
+  ComplaintStatus,
   DeskError,
   DeskInfo,
+  DocumentKind,
   DocumentView,
   ErrorCode,
   ExpiryFlag,
   FieldError,
+  FileComplaintInput,
+  FilingProblemView,
+  HeldElsewhereView,
   Holder,
   HolderDetail,
   HolderDraft,
   HolderRow,
+  ImportCounts,
+  ImportProgress,
+  ImportReport,
+  ImportRequest,
   IpRight,
   JsonValue,
+  LineReport,
+  LinkSellersInput,
+  LinkSuggestionView,
+  Listing,
+  ListingDetail,
+  ListingOutcome,
+  OutcomeInput,
   Platform,
   PlatformBacking,
   PoaDraft,
   PoaState,
   PoaView,
   PowerOfAttorney,
+  Programme,
   ProgrammeRegistration,
   ProgrammeRegistrationDraft,
+  RedFlag,
   RightDetail,
   RightDraft,
   RightRow,
   SampleSummary,
+  SearchHit,
+  Seller,
+  SellerDetail,
+  SellerDraft,
+  SellerRow,
+  SharedIdentifier,
   StatusChange,
   StatusChangeInput,
+  TestPurchase,
+  TestPurchaseDraft,
+  TestPurchaseView,
   VerifyReport,
 } from '../lib/ipc/bindings'
+import { normalizeUrl } from './mockUrls'
 
 export interface MockState {
   today: string
@@ -50,12 +87,30 @@ export interface MockState {
   rights: IpRight[]
   registrations: ProgrammeRegistration[]
   documents: DocumentView[]
+  complaints: Complaint[]
+  /** Which listings each complaint holds, in order, with each one's outcome. */
+  complaintListings: ComplaintListing[]
+  listings: Listing[]
+  sellers: Seller[]
+  groups: { id: string; name: string }[]
+  testPurchases: TestPurchase[]
+  maxListings: Partial<Record<Programme, number>>
   audit: (AuditView & { record_id: string })[]
   sampleLoaded: boolean
   /** Every call received: command name and arguments. */
   calls: { cmd: string; args: Record<string, unknown> }[]
   /** When set, app_info rejects with this error (simulates a database that failed to open). */
   openError: DeskError | null
+  /** What the native open dialog "chooses" next (null: the user cancels). */
+  dialogPaths: string[] | null
+}
+
+export interface ComplaintListing {
+  complaint_id: string
+  listing_id: string
+  position: number
+  outcome: ListingOutcome
+  outcome_on: string | null
 }
 
 const NOW = '2025-06-01T08:00:00Z'
@@ -97,10 +152,18 @@ export function emptyState(): MockState {
     rights: [],
     registrations: [],
     documents: [],
+    complaints: [],
+    complaintListings: [],
+    listings: [],
+    sellers: [],
+    groups: [],
+    testPurchases: [],
+    maxListings: {},
     audit: [],
     sampleLoaded: false,
     calls: [],
     openError: null,
+    dialogPaths: null,
   }
 }
 
@@ -186,7 +249,166 @@ export function seededState(): MockState {
     decided_on: '2025-02-15',
     notes: '',
   })
+  seedComplaints(s, h1.id, r1.id)
   return s
+}
+
+function sellerDraft(d: Partial<SellerDraft> & Pick<SellerDraft, 'platform' | 'store_name'>): SellerDraft {
+  return {
+    store_name_translation: '',
+    store_id: '',
+    store_url: '',
+    company_name: '',
+    location: '',
+    phone: '',
+    address: '',
+    wechat_id: '',
+    years_in_business: null,
+    employee_count: null,
+    office_size_m2: null,
+    factory_size_m2: null,
+    badges: [],
+    rating: null,
+    group_id: null,
+    notes: '',
+    ...d,
+  }
+}
+
+function listingOf(platform: Platform, id: string, url: string, title: string, seller: Seller | null): Listing {
+  return {
+    id: newId(),
+    platform,
+    kind: 'listing',
+    external_id: id,
+    canonical_url: url,
+    original_url: url,
+    title,
+    price: '¥59.00',
+    seller_name: seller?.store_name ?? '',
+    store_url: seller?.store_url ?? '',
+    seller_id: seller?.id ?? null,
+    notes: '',
+    created_at: NOW,
+  }
+}
+
+/**
+ * A verified IPP account, three sellers (two sharing a company name) and
+ * three complaints: a filable draft with two listings, a ready one with no
+ * listings (filing is refused) and a filed one.
+ */
+function seedComplaints(s: MockState, holderId: string, rightId: string) {
+  const account: Account = {
+    id: newId(),
+    status: 'verified',
+    created_at: NOW,
+    updated_at: NOW,
+    holder_id: holderId,
+    programme: 'alibaba_ipp',
+    role: 'rights_holder',
+    location: 'mainland_china',
+    login_email: 'ipp@xinghe.example',
+    contact_email: 'ip@xinghe.example',
+    external_id: '',
+    agent_id: null,
+    poa_id: null,
+    notes: '',
+  }
+  s.accounts.push(account)
+  const seller = (d: Parameters<typeof sellerDraft>[0]): Seller => ({
+    ...sellerDraft(d),
+    id: newId(),
+    created_at: NOW,
+    updated_at: NOW,
+  })
+  const aurora = seller({
+    platform: 'taobao',
+    store_name: '极光数码专营店',
+    store_name_translation: 'Aurora Digital Store',
+    store_url: 'https://shop57301234.taobao.com',
+    company_name: '深圳市极光贸易有限公司',
+    years_in_business: 1,
+    employee_count: 12,
+    rating: 3.8,
+  })
+  const star = seller({
+    platform: '1688',
+    store_name: '义乌市星光饰品厂',
+    store_name_translation: 'Yiwu Starlight Accessories Factory',
+    company_name: '义乌市星光贸易有限公司',
+    phone: '+86 579 8512 3456',
+    years_in_business: 8,
+    employee_count: 120,
+    factory_size_m2: 3000,
+    badges: ['delivery_guarantee'],
+    rating: 4.7,
+  })
+  const twin = seller({
+    platform: 'aliexpress',
+    store_name: 'Starlight Global Store',
+    company_name: '义乌市 星光贸易 有限公司',
+    rating: 4.5,
+  })
+  s.sellers.push(aurora, star, twin)
+  const l1 = listingOf('taobao', '610000000001', 'https://item.taobao.com/item.htm?id=610000000001', '星河 无线蓝牙耳机 降噪', aurora)
+  const l2 = listingOf('taobao', '610000000002', 'https://item.taobao.com/item.htm?id=610000000002', '星河同款 充电盒', aurora)
+  const l3 = listingOf('1688', '700000000003', 'https://detail.1688.com/offer/700000000003.html', '星河 耳机 批发', star)
+  s.listings.push(l1, l2, l3)
+  const draft = (d: Partial<ComplaintDraft>): ComplaintDraft => ({
+    account_id: account.id,
+    platform: 'taobao',
+    right_id: rightId,
+    target: 'listings',
+    reason: 'counterfeit',
+    explanation_en: '',
+    explanation_zh: '',
+    external_number: '',
+    assignee: 'Li',
+    notes: '',
+    ...d,
+  })
+  const complaint = (id: string, status: ComplaintStatus, created: string, d: Partial<ComplaintDraft>, filed: string | null = null): Complaint => ({
+    ...draft(d),
+    id,
+    status,
+    filed_on: filed,
+    listing_count: 0,
+    created_at: created,
+    updated_at: created,
+  })
+  // Fixed ids make the labels ("taobao 2025-05-20 #0a01") predictable in tests.
+  const c1 = complaint('00000000-0000-4000-8000-c00000000a01', 'draft', '2025-05-20T08:00:00Z', {
+    explanation_zh: '该商品使用了我方注册商标“星河”，属于假冒商品。',
+  })
+  const c2 = complaint('00000000-0000-4000-8000-c00000000a02', 'ready', '2025-05-22T08:00:00Z', { platform: '1688', assignee: 'Wang' })
+  const c3 = complaint('00000000-0000-4000-8000-c00000000a03', 'filed', '2025-04-02T08:00:00Z', { external_number: 'IPP-2025-0417' }, '2025-04-03')
+  s.complaints.push(c1, c2, c3)
+  s.complaintListings.push(
+    { complaint_id: c1.id, listing_id: l1.id, position: 1, outcome: 'pending', outcome_on: null },
+    { complaint_id: c1.id, listing_id: l2.id, position: 2, outcome: 'pending', outcome_on: null },
+    { complaint_id: c3.id, listing_id: l3.id, position: 1, outcome: 'removed', outcome_on: '2025-04-10' },
+  )
+  const evidence = (ownerKind: DocumentView['owner_kind'], ownerId: string, name: string, kind: DocumentKind, media: string): DocumentView => ({
+    id: newId(),
+    owner_kind: ownerKind,
+    owner_id: ownerId,
+    doc_kind: kind,
+    sha256: `e${s.documents.length}`.padEnd(64, '0'),
+    original_name: name,
+    size: 182_000,
+    media_type: media,
+    added_at: '2025-04-02T09:00:00Z',
+    captured_at: '2025-04-01T06:30:00Z',
+    captured_by: 'Li',
+    source_url: l3.canonical_url,
+    notes: '',
+  })
+  s.documents.push(
+    evidence('complaint', c3.id, '对比图-耳机.png', 'comparison', 'image/png'),
+    evidence('complaint', c3.id, 'offer-700000000003.mhtml', 'web_archive', 'multipart/related'),
+    evidence('listing', l3.id, 'screenshot-1688-offer.png', 'listing_screenshot', 'image/png'),
+  )
 }
 
 function record(s: MockState, action: string, entity: string, id: string, before: unknown, after: unknown) {
@@ -469,19 +691,24 @@ function handle(s: MockState, cmd: string, a: Record<string, unknown>): unknown 
     }
     case 'attach_documents': {
       const input = a.input as AttachInput
-      const added = input.paths.map(
-        (p, i): DocumentView => ({
+      const added = input.paths.map((p, i): DocumentView => {
+        const name = p.split(/[\\/]/).pop() ?? p
+        return {
           id: newId(),
           owner_kind: input.owner_kind,
           owner_id: input.owner_id,
-          doc_kind: input.doc_kind,
+          doc_kind: input.doc_kind ?? guessEvidence(name),
           sha256: (i + 1).toString(16).padStart(64, 'a'),
-          original_name: p.split(/[\\/]/).pop() ?? p,
+          original_name: name,
           size: 1024 * (i + 1),
-          media_type: 'application/pdf',
+          media_type: /\.(png|jpe?g|webp|gif)$/i.test(name) ? 'image/png' : 'application/pdf',
           added_at: NOW,
-        }),
-      )
+          captured_at: input.facts?.captured_at ?? null,
+          captured_by: input.facts?.captured_by ?? '',
+          source_url: input.facts?.source_url ?? '',
+          notes: input.facts?.notes ?? '',
+        }
+      })
       s.documents.push(...added)
       for (const d of added) record(s, 'attach', input.owner_kind, input.owner_id, null, d)
       return added
@@ -511,16 +738,652 @@ function handle(s: MockState, cmd: string, a: Record<string, unknown>): unknown 
       s.holders.push(...sample.holders)
       s.agents.push(...sample.agents)
       s.poas.push(...sample.poas)
+      s.accounts.push(...sample.accounts)
       s.rights.push(...sample.rights)
       s.registrations.push(...sample.registrations)
+      s.sellers.push(...sample.sellers)
+      s.listings.push(...sample.listings)
+      s.complaints.push(...sample.complaints)
+      s.complaintListings.push(...sample.complaintListings)
       const summary: SampleSummary = {
         holders: sample.holders.length,
         agents: sample.agents.length,
-        accounts: 0,
+        accounts: sample.accounts.length,
         rights: sample.rights.length,
         documents: 0,
+        sellers: sample.sellers.length,
+        complaints: sample.complaints.length,
+        listings: sample.listings.length,
       }
       return summary
+    }
+    default:
+      return handleStep3(s, cmd, a)
+  }
+}
+
+// ---------------------------------------------------------------------------
+// IPP step 3: complaints, listings, imports, the batch builder, sellers, search.
+
+function guessEvidence(name: string): DocumentKind {
+  const lower = name.toLowerCase()
+  if (/\.(warc|wacz|mhtml?)$/.test(lower)) return 'web_archive'
+  if (lower.includes('receipt') || lower.includes('order')) return 'test_purchase_receipt'
+  if (lower.includes('compar')) return 'comparison'
+  if (lower.includes('apprais') || lower.includes('report')) return 'appraisal_report'
+  if (/\.(png|jpe?g|webp|gif|bmp)$/.test(lower)) return 'listing_screenshot'
+  return 'other'
+}
+
+const CANNOT_BACK: Record<string, string> = {
+  not_approved: "The right is not approved on this platform's programme.",
+  expired: 'The right has expired on that date.',
+  not_valid_in_china: 'Taobao, Tmall and 1688 accept only rights valid in mainland China.',
+}
+
+const isEditable = (st: ComplaintStatus) => st === 'draft' || st === 'ready'
+
+const CAN_MOVE: Record<ComplaintStatus, ComplaintStatus[]> = {
+  draft: ['ready', 'filed'],
+  ready: ['draft', 'filed'],
+  filed: ['closed'],
+  closed: ['filed'],
+}
+
+function programmeOfPlatform(p: Platform): Programme {
+  if (p === 'amazon') return 'amazon_brand_registry'
+  if (p === 'ebay') return 'ebay_vero'
+  if (p === 'other') return 'other'
+  return 'alibaba_ipp'
+}
+
+const maxOf = (s: MockState, p: Programme) => s.maxListings[p] ?? 300
+
+function complaintLabel(c: Complaint): string {
+  if (c.external_number) return c.external_number
+  return `${c.platform} ${c.created_at.slice(0, 10)} #${c.id.slice(-4)}`
+}
+
+const listingsIn = (s: MockState, complaintId: string) =>
+  s.complaintListings.filter((x) => x.complaint_id === complaintId).sort((a, b) => a.position - b.position)
+
+function complaintRow(s: MockState, c: Complaint): ComplaintRow {
+  const r = s.rights.find((x) => x.id === c.right_id)
+  return {
+    ...c,
+    listing_count: listingsIn(s, c.id).length,
+    label: complaintLabel(c),
+    right_title: r ? `${r.title} (${r.jurisdiction} ${r.registration_number})` : '',
+    account_label: s.accounts.find((x) => x.id === c.account_id)?.login_email ?? '',
+  }
+}
+
+function filingProblems(s: MockState, c: Complaint): FilingProblemView[] {
+  const out: FilingProblemView[] = []
+  const add = (code: string, message: string) => out.push({ code, message })
+  if (!isEditable(c.status)) add('not_editable', 'Only a draft or ready complaint can be filed.')
+  const right = s.rights.find((r) => r.id === c.right_id)
+  const refused = right ? backing(s, right).find((b) => b.platform === c.platform)?.refused : null
+  if (refused) add('right', CANNOT_BACK[refused])
+  const account = s.accounts.find((x) => x.id === c.account_id)
+  if (account && account.programme !== programmeOfPlatform(c.platform))
+    add('wrong_programme', "The account is on a different programme from the platform's.")
+  if (account?.status !== 'verified')
+    add('account_not_verified', 'The programme account is not verified yet; file once its review has passed.')
+  const count = listingsIn(s, c.id).length
+  const limit = maxOf(s, programmeOfPlatform(c.platform))
+  if (count === 0) add('no_listings', 'Add at least one listing or storefront URL.')
+  else if (count > limit)
+    add('too_many_listings', `${count} listings exceed the programme's limit of ${limit} per complaint; split it with the batch builder.`)
+  return out
+}
+
+const docsOf = (s: MockState, kind: DocumentView['owner_kind'], id: string) =>
+  s.documents.filter((d) => d.owner_kind === kind && d.owner_id === id)
+
+function complaintDetail(s: MockState, c: Complaint): ComplaintDetail {
+  return {
+    row: complaintRow(s, c),
+    listings: listingsIn(s, c.id).map((x) => ({
+      listing: find(s.listings, x.listing_id, 'listing'),
+      position: x.position,
+      outcome: x.outcome,
+      outcome_on: x.outcome_on,
+      evidence: docsOf(s, 'listing', x.listing_id),
+    })),
+    evidence: docsOf(s, 'complaint', c.id),
+    test_purchases: s.testPurchases
+      .filter((t) => t.complaint_id === c.id)
+      .map((t): TestPurchaseView => ({ ...t, photos: docsOf(s, 'test_purchase', t.id) })),
+    filing_problems: filingProblems(s, c),
+    max_listings: maxOf(s, programmeOfPlatform(c.platform)),
+    next_statuses: CAN_MOVE[c.status].filter((x) => x !== 'filed' || c.status === 'closed'),
+  }
+}
+
+function checkComplaint(s: MockState, d: ComplaintDraft) {
+  const f: FieldError[] = []
+  if (!s.accounts.some((x) => x.id === d.account_id))
+    f.push({ field: 'account_id', code: 'not_found', message: 'Choose a programme account.' })
+  if (!s.rights.some((x) => x.id === d.right_id)) f.push({ field: 'right_id', code: 'not_found', message: 'Choose an IP right.' })
+  for (const field of ['explanation_en', 'explanation_zh'] as const) {
+    if ([...d[field]].length > 2000)
+      f.push({ field, code: 'out_of_range', message: 'Keep the explanation under 2000 characters.' })
+  }
+  if (f.length) throw deskError('validation', 'The complaint has errors.', f)
+}
+
+function listComplaints(s: MockState, f: ComplaintFilter): ComplaintPage {
+  const rows = s.complaints
+    .filter(
+      (c) =>
+        (!f.status || c.status === f.status) &&
+        (!f.platform || c.platform === f.platform) &&
+        (!f.right_id || c.right_id === f.right_id) &&
+        (!f.assignee || c.assignee === f.assignee),
+    )
+    .map((c) => complaintRow(s, c))
+  const key = (r: ComplaintRow): string | number =>
+    f.sort === 'filed' ? (r.filed_on ?? '') : f.sort === 'listings' ? r.listing_count : f.sort === 'status' ? r.status : r.created_at
+  rows.sort((a, b) => {
+    const [x, y] = [key(a), key(b)]
+    const c = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y))
+    return (f.descending ? -c : c) || a.created_at.localeCompare(b.created_at)
+  })
+  return {
+    rows: rows.slice(f.offset, f.offset + (f.limit || 100)),
+    total: rows.length,
+    assignees: [...new Set(s.complaints.map((c) => c.assignee).filter((x) => x !== ''))].sort(),
+  }
+}
+
+/** Open (not closed) complaints holding a listing. */
+function openComplaintsOf(s: MockState, listingId: string): ComplaintRef[] {
+  return s.complaintListings
+    .filter((x) => x.listing_id === listingId)
+    .map((x) => find(s.complaints, x.complaint_id, 'complaint'))
+    .filter((c) => c.status !== 'closed')
+    .map((c) => ({ id: c.id, label: complaintLabel(c) }))
+}
+
+interface InputLine {
+  line: number
+  url: string
+  title: string
+  price: string
+  seller_name: string
+  store_url: string
+  notes: string
+}
+
+function pasteInputs(text: string): InputLine[] {
+  return text
+    .split(/\r?\n/)
+    .map((l, i) => ({ l, i }))
+    .filter(({ l }) => l.trim() !== '')
+    .map(({ l, i }) => {
+      const [url = '', title = '', price = '', seller_name = '', store_url = '', notes = ''] = l.split('\t').map((c) => c.trim())
+      return { line: i + 1, url, title, price, seller_name, store_url, notes }
+    })
+}
+
+/** The per-line report, and the listings an import would create or reuse. */
+function classify(s: MockState, inputs: InputLine[], platform: Platform | null, why: (p: Platform) => string) {
+  const first = new Map<string, number>()
+  const lines: LineReport[] = []
+  const fresh: Listing[] = []
+  const ids: string[] = []
+  for (const i of inputs) {
+    const p = normalizeUrl(i.url)
+    if ('error' in p) {
+      lines.push({ line: i.line, input: i.url, status: 'invalid', reason: p.error })
+      continue
+    }
+    if (platform && p.platform !== platform) {
+      lines.push({ line: i.line, input: i.url, status: 'invalid', reason: why(p.platform) })
+      continue
+    }
+    const seen = first.get(p.canonical)
+    if (seen !== undefined) {
+      lines.push({ line: i.line, input: i.url, status: 'duplicate_in_batch', first_line: seen, canonical: p.canonical })
+      continue
+    }
+    first.set(p.canonical, i.line)
+    const known = s.listings.find((l) => l.canonical_url === p.canonical)
+    if (known) {
+      ids.push(known.id)
+      lines.push({
+        line: i.line,
+        input: i.url,
+        status: 'already_known',
+        listing_id: known.id,
+        canonical: p.canonical,
+        complaints: openComplaintsOf(s, known.id),
+      })
+      continue
+    }
+    const seller = s.sellers.find((x) => x.platform === p.platform && ((i.store_url && x.store_url === i.store_url) || (i.seller_name && x.store_name === i.seller_name)))
+    const l: Listing = {
+      id: newId(),
+      platform: p.platform,
+      kind: p.kind,
+      external_id: p.id,
+      canonical_url: p.canonical,
+      original_url: i.url,
+      title: i.title,
+      price: i.price,
+      seller_name: i.seller_name,
+      store_url: i.store_url,
+      seller_id: seller?.id ?? null,
+      notes: i.notes,
+      created_at: NOW,
+    }
+    fresh.push(l)
+    ids.push(l.id)
+    lines.push({ line: i.line, input: i.url, status: 'accepted', platform: p.platform, kind: p.kind, canonical: p.canonical })
+  }
+  return { lines, fresh, ids }
+}
+
+function counts(lines: LineReport[]): ImportCounts {
+  const n = (st: LineReport['status']) => lines.filter((l) => l.status === st).length
+  return { accepted: n('accepted'), duplicate: n('duplicate_in_batch'), known: n('already_known'), invalid: n('invalid') }
+}
+
+function addListings(s: MockState, complaintId: string, ids: string[]): number {
+  let pos = listingsIn(s, complaintId).length
+  let added = 0
+  for (const id of ids) {
+    if (s.complaintListings.some((x) => x.complaint_id === complaintId && x.listing_id === id)) continue
+    pos += 1
+    added += 1
+    s.complaintListings.push({ complaint_id: complaintId, listing_id: id, position: pos, outcome: 'pending', outcome_on: null })
+  }
+  if (added) record(s, 'add_listings', 'complaint', complaintId, null, { listings: ids })
+  return added
+}
+
+function importListings(s: MockState, req: ImportRequest, commit: boolean, progress: (p: ImportProgress) => void): ImportReport {
+  // Files cannot be read in the mock: a file "contains" the lines of its name's stem, one URL.
+  const inputs = req.source.kind === 'paste' ? pasteInputs(req.source.text) : pasteInputs(req.source.path)
+  progress({ stage: 'checking', done: 0, total: inputs.length })
+  const complaint = req.complaint_id ? find(s.complaints, req.complaint_id, 'complaint') : null
+  const { lines, fresh, ids } = classify(
+    s,
+    inputs,
+    complaint?.platform ?? null,
+    (p) => `a ${p} URL; this complaint is on ${complaint?.platform ?? ''}`,
+  )
+  if (!commit) return { counts: counts(lines), lines, committed: false, added_to_complaint: 0 }
+  if (complaint && !isEditable(complaint.status))
+    throw deskError('invalid_transition', 'Listings can be added only before the complaint is filed.')
+  progress({ stage: 'saving', done: 0, total: fresh.length })
+  s.listings.push(...fresh)
+  if (fresh.length) record(s, 'import', 'listings', fresh[0].id, null, { count: fresh.length })
+  const added = complaint ? addListings(s, complaint.id, ids) : 0
+  progress({ stage: 'done', done: inputs.length, total: inputs.length })
+  return { counts: counts(lines), lines, committed: true, added_to_complaint: added }
+}
+
+function buildBatch(s: MockState, req: BatchRequest): BatchResult {
+  const template: ComplaintDraft = {
+    account_id: req.account_id,
+    platform: req.platform,
+    right_id: req.right_id,
+    target: 'listings',
+    reason: req.reason,
+    explanation_en: req.explanation_en,
+    explanation_zh: req.explanation_zh,
+    external_number: '',
+    assignee: req.assignee,
+    notes: '',
+  }
+  checkComplaint(s, template)
+  const limit = maxOf(s, programmeOfPlatform(req.platform))
+  const { lines, fresh, ids } = classify(s, pasteInputs(req.paste), req.platform, (p) => `not a ${req.platform} URL (${p})`)
+  s.listings.push(...fresh)
+  const held: HeldElsewhereView[] = []
+  const free: Listing[] = []
+  for (const id of [...req.listing_ids, ...ids]) {
+    const l = find(s.listings, id, 'listing')
+    if (l.platform !== req.platform || free.includes(l)) continue
+    const open = openComplaintsOf(s, l.id)[0]
+    if (open) held.push({ listing_id: l.id, url: l.canonical_url, complaint_id: open.id, complaint_label: open.label })
+    else free.push(l)
+  }
+  const groups: Listing[][] = []
+  if (req.by_storefront) {
+    const byStore = new Map<string, Listing[]>()
+    for (const l of free) {
+      const k = l.store_url || l.seller_id || l.seller_name || l.id
+      byStore.set(k, [...(byStore.get(k) ?? []), l])
+    }
+    for (const g of byStore.values()) for (let i = 0; i < g.length; i += limit) groups.push(g.slice(i, i + limit))
+  } else {
+    for (let i = 0; i < free.length; i += limit) groups.push(free.slice(i, i + limit))
+  }
+  const created = groups.map((g, i) => {
+    const c: Complaint = {
+      ...template,
+      id: newId(),
+      status: 'draft',
+      filed_on: null,
+      listing_count: 0,
+      created_at: `2025-06-01T08:00:${String(i).padStart(2, '0')}Z`,
+      updated_at: NOW,
+    }
+    s.complaints.push(c)
+    record(s, 'create', 'complaint', c.id, null, c)
+    addListings(
+      s,
+      c.id,
+      g.map((l) => l.id),
+    )
+    return complaintRow(s, c)
+  })
+  return { complaints: created, held_elsewhere: held, skipped: lines.filter((l) => l.status === 'invalid') }
+}
+
+const RISK_TEXT: Record<RedFlag, string> = {
+  young_business: 'under 3 years in business',
+  few_staff: 'under 50 staff (likely a trading company)',
+  no_delivery_guarantee: 'no delivery guarantee',
+  low_rating: 'rating under 4',
+  no_factory: 'no factory',
+  repeat_infringer: 'in more than one complaint',
+}
+
+function sellerRow(s: MockState, x: Seller): SellerRow {
+  const listings = s.listings.filter((l) => l.seller_id === x.id)
+  const complaints = new Set(
+    s.complaintListings.filter((cl) => listings.some((l) => l.id === cl.listing_id)).map((cl) => cl.complaint_id),
+  ).size
+  const flags: RedFlag[] = []
+  if (x.years_in_business !== null && x.years_in_business < 3) flags.push('young_business')
+  if (x.employee_count !== null && x.employee_count < 50) flags.push('few_staff')
+  if ((x.badges.length > 0 || x.platform === '1688') && !x.badges.includes('delivery_guarantee')) flags.push('no_delivery_guarantee')
+  if (x.rating !== null && x.rating < 4) flags.push('low_rating')
+  if (x.factory_size_m2 === 0) flags.push('no_factory')
+  if (complaints > 1) flags.push('repeat_infringer')
+  const level = flags.length === 0 ? '' : flags.length === 1 ? 'low risk' : flags.length <= 3 ? 'medium risk' : 'high risk'
+  const risk = level ? `${level}: ${flags.map((f) => RISK_TEXT[f]).join(', ')}` : 'no warning signs recorded'
+  return { ...x, listings: listings.length, complaints, flags, risk }
+}
+
+const idKey = (v: string, min = 3) => {
+  const k = [...v.toLowerCase()].filter((c) => /[\p{L}\p{N}]/u.test(c)).join('')
+  return [...k].length >= min ? k : null
+}
+
+function suggestions(s: MockState): LinkSuggestionView[] {
+  const out: LinkSuggestionView[] = []
+  const name = (x: Seller) => `${x.store_name} (${x.platform})`
+  const extract: [SharedIdentifier, (x: Seller) => string | null][] = [
+    ['company_name', (x) => idKey(x.company_name)],
+    ['phone', (x) => (x.phone.replace(/\D/g, '').length >= 7 ? x.phone.replace(/\D/g, '').slice(-8) : null)],
+    ['address', (x) => idKey(x.address)],
+    ['wechat_id', (x) => idKey(x.wechat_id)],
+  ]
+  s.sellers.forEach((a, i) => {
+    for (const b of s.sellers.slice(i + 1)) {
+      if (a.group_id && a.group_id === b.group_id) continue
+      const shared = extract.filter(([, f]) => f(a) !== null && f(a) === f(b)).map(([k]) => k)
+      if (shared.length) out.push({ a: a.id, a_name: name(a), b: b.id, b_name: name(b), shared })
+    }
+  })
+  return out
+}
+
+function validateSeller(d: SellerDraft) {
+  const f: FieldError[] = []
+  if (!d.store_name.trim()) f.push({ field: 'store_name', code: 'required', message: 'Required.' })
+  if (d.rating !== null && (d.rating < 0 || d.rating > 5))
+    f.push({ field: 'rating', code: 'out_of_range', message: 'A rating is between 0 and 5.' })
+  if (d.store_url.trim() && 'error' in normalizeUrl(d.store_url))
+    f.push({ field: 'store_url', code: 'invalid', message: "Enter the store's web address." })
+  if (f.length) throw deskError('validation', 'The seller has errors.', f)
+}
+
+function search(s: MockState, text: string): SearchHit[] {
+  const q = text.trim().toLowerCase()
+  if (!q) return []
+  const has = (...v: string[]) => v.some((x) => x.toLowerCase().includes(q))
+  const hits: SearchHit[] = []
+  for (const c of s.complaints) {
+    const row = complaintRow(s, c)
+    if (has(row.label, c.external_number, c.assignee, c.notes, row.right_title))
+      hits.push({ kind: 'complaint', id: c.id, title: row.label, detail: row.right_title, complaint_id: c.id })
+  }
+  for (const x of s.sellers) {
+    if (has(x.store_name, x.store_name_translation, x.company_name, x.store_url))
+      hits.push({ kind: 'seller', id: x.id, title: x.store_name, detail: x.company_name, complaint_id: null })
+  }
+  for (const l of s.listings) {
+    if (has(l.title, l.canonical_url, l.seller_name))
+      hits.push({ kind: 'listing', id: l.id, title: l.title || l.canonical_url, detail: l.canonical_url, complaint_id: openComplaintsOf(s, l.id)[0]?.id ?? null })
+  }
+  return hits.slice(0, 50)
+}
+
+function testPurchaseView(s: MockState, t: TestPurchase): TestPurchaseView {
+  return { ...t, photos: docsOf(s, 'test_purchase', t.id) }
+}
+
+/** A 1×1 PNG, so thumbnails render. */
+const PIXEL = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII='
+
+function handleStep3(s: MockState, cmd: string, a: Record<string, unknown>): unknown {
+  switch (cmd) {
+    case 'list_complaints':
+      return listComplaints(s, a.filter as ComplaintFilter)
+    case 'get_complaint':
+      return complaintDetail(s, find(s.complaints, a.id, 'complaint'))
+    case 'create_complaint': {
+      const d = a.draft as ComplaintDraft
+      checkComplaint(s, d)
+      const c: Complaint = { ...d, id: newId(), status: 'draft', filed_on: null, listing_count: 0, created_at: NOW, updated_at: NOW }
+      s.complaints.push(c)
+      record(s, 'create', 'complaint', c.id, null, c)
+      return complaintRow(s, c)
+    }
+    case 'update_complaint': {
+      const d = a.draft as ComplaintDraft
+      checkComplaint(s, d)
+      const old = find(s.complaints, a.id, 'complaint')
+      if (!isEditable(old.status) && (d.platform !== old.platform || d.right_id !== old.right_id || d.account_id !== old.account_id))
+        throw deskError('invalid_transition', 'A filed complaint keeps its platform, right and account.')
+      const c: Complaint = { ...old, ...d, updated_at: NOW }
+      s.complaints = s.complaints.map((x) => (x.id === c.id ? c : x))
+      record(s, 'update', 'complaint', c.id, old, c)
+      return complaintRow(s, c)
+    }
+    case 'delete_complaint': {
+      const c = find(s.complaints, a.id, 'complaint')
+      if (!isEditable(c.status))
+        throw deskError('invalid_transition', 'Only a draft or ready complaint can be deleted; close a filed one instead.')
+      s.complaints = s.complaints.filter((x) => x.id !== c.id)
+      s.complaintListings = s.complaintListings.filter((x) => x.complaint_id !== c.id)
+      record(s, 'delete', 'complaint', c.id, c, null)
+      return null
+    }
+    case 'set_complaint_status': {
+      const c = find(s.complaints, a.id, 'complaint')
+      const to = a.to as ComplaintStatus
+      if (to === 'filed' && isEditable(c.status))
+        throw deskError('invalid_transition', 'File the complaint with its filing date and number.')
+      if (!CAN_MOVE[c.status].includes(to)) throw deskError('invalid_transition', `A ${c.status} complaint cannot become ${to}.`)
+      const next: Complaint = { ...c, status: to, updated_at: NOW }
+      s.complaints = s.complaints.map((x) => (x.id === c.id ? next : x))
+      record(s, 'update', 'complaint', c.id, c, next)
+      return complaintRow(s, next)
+    }
+    case 'file_complaint': {
+      const c = find(s.complaints, a.id, 'complaint')
+      const problems = filingProblems(s, c)
+      if (problems.length)
+        throw deskError('filing_refused', `This complaint cannot be filed: ${problems.map((p) => p.message).join(' ')}`)
+      const input = a.input as FileComplaintInput
+      const next: Complaint = { ...c, status: 'filed', filed_on: input.filed_on, external_number: input.external_number.trim(), updated_at: NOW }
+      s.complaints = s.complaints.map((x) => (x.id === c.id ? next : x))
+      record(s, 'update', 'complaint', c.id, c, next)
+      return complaintRow(s, next)
+    }
+    case 'remove_complaint_listing': {
+      const c = find(s.complaints, a.id, 'complaint')
+      if (!isEditable(c.status))
+        throw deskError('invalid_transition', "A filed complaint keeps its listings; record the outcome 'withdrawn' instead.")
+      const before = s.complaintListings.length
+      s.complaintListings = s.complaintListings.filter((x) => !(x.complaint_id === c.id && x.listing_id === a.listingId))
+      if (s.complaintListings.length === before) throw deskError('not_found', `No listing in complaint with id ${String(a.listingId)}.`)
+      record(s, 'remove_listing', 'complaint', c.id, { listing: a.listingId }, null)
+      return null
+    }
+    case 'set_listing_outcomes': {
+      const c = find(s.complaints, a.id, 'complaint')
+      const input = a.input as OutcomeInput
+      for (const id of input.listing_ids) {
+        const x = s.complaintListings.find((y) => y.complaint_id === c.id && y.listing_id === id)
+        if (!x) throw deskError('not_found', `No listing in complaint with id ${id}.`)
+        x.outcome = input.outcome
+        x.outcome_on = input.on
+        record(s, 'outcome', 'complaint', c.id, null, { listing: id, outcome: input.outcome, on: input.on })
+      }
+      return null
+    }
+    case 'import_listings': {
+      const channel = a.progress as { id?: number } | undefined
+      let index = 0
+      const send = (p: ImportProgress) => {
+        const internals = (window as unknown as { __TAURI_INTERNALS__: { runCallback: (id: number, data: unknown) => void } })
+          .__TAURI_INTERNALS__
+        if (typeof channel?.id === 'number') internals.runCallback(channel.id, { index: index++, message: p })
+      }
+      return importListings(s, a.request as ImportRequest, a.commit === true, send)
+    }
+    case 'build_batch':
+      return buildBatch(s, a.request as BatchRequest)
+    case 'complaint_urls':
+      find(s.complaints, a.id, 'complaint')
+      return listingsIn(s, a.id as string)
+        .map((x) => `${find(s.listings, x.listing_id, 'listing').canonical_url}\n`)
+        .join('')
+    case 'export_complaint_urls':
+      find(s.complaints, a.id, 'complaint')
+      return null
+    case 'max_listings':
+      return maxOf(s, a.programme as Programme)
+    case 'set_max_listings': {
+      const max = a.max as number
+      if (!Number.isInteger(max) || max < 1) throw deskError('validation', 'The limit must be at least 1.')
+      s.maxListings[a.programme as Programme] = max
+      return null
+    }
+    case 'list_sellers':
+      return s.sellers.map((x) => sellerRow(s, x))
+    case 'get_seller': {
+      const x = find(s.sellers, a.id, 'seller')
+      const group = x.group_id ? s.groups.find((g) => g.id === x.group_id) : undefined
+      const listings = s.listings.filter((l) => l.seller_id === x.id)
+      const complaintIds = new Set(s.complaintListings.filter((cl) => listings.some((l) => l.id === cl.listing_id)).map((cl) => cl.complaint_id))
+      const d: SellerDetail = {
+        row: sellerRow(s, x),
+        listings,
+        complaints: s.complaints.filter((c) => complaintIds.has(c.id)).map((c) => complaintRow(s, c)),
+        documents: docsOf(s, 'seller', x.id),
+        group: group
+          ? { ...group, members: s.sellers.filter((m) => m.group_id === group.id).map((m) => sellerRow(s, m)) }
+          : null,
+        suggestions: suggestions(s).filter((g) => g.a === x.id || g.b === x.id),
+      }
+      return d
+    }
+    case 'create_seller':
+    case 'update_seller': {
+      const d = a.draft as SellerDraft
+      validateSeller(d)
+      if (cmd === 'create_seller') {
+        const x: Seller = { ...d, id: newId(), created_at: NOW, updated_at: NOW }
+        s.sellers.push(x)
+        record(s, 'create', 'seller', x.id, null, x)
+        return sellerRow(s, x)
+      }
+      const old = find(s.sellers, a.id, 'seller')
+      const x: Seller = { ...old, ...d, updated_at: NOW }
+      s.sellers = s.sellers.map((y) => (y.id === x.id ? x : y))
+      record(s, 'update', 'seller', x.id, old, x)
+      return sellerRow(s, x)
+    }
+    case 'delete_seller': {
+      const x = find(s.sellers, a.id, 'seller')
+      s.sellers = s.sellers.filter((y) => y.id !== x.id)
+      s.listings = s.listings.map((l) => (l.seller_id === x.id ? { ...l, seller_id: null } : l))
+      record(s, 'delete', 'seller', x.id, x, null)
+      return null
+    }
+    case 'seller_suggestions':
+      return suggestions(s)
+    case 'link_sellers': {
+      const input = a.input as LinkSellersInput
+      if (input.seller_ids.length < 2) throw deskError('validation', 'Choose at least two stores to link.')
+      const members = input.seller_ids.map((id) => find(s.sellers, id, 'seller'))
+      let gid = members.find((m) => m.group_id)?.group_id
+      if (!gid) {
+        gid = newId()
+        s.groups.push({ id: gid, name: input.group_name.trim() || members[0].store_name })
+      }
+      for (const m of members) m.group_id = gid
+      const g = s.groups.find((x) => x.id === gid)!
+      return { ...g, members: s.sellers.filter((m) => m.group_id === gid).map((m) => sellerRow(s, m)) }
+    }
+    case 'unlink_seller': {
+      const x = find(s.sellers, a.id, 'seller')
+      x.group_id = null
+      return null
+    }
+    case 'get_listing': {
+      const l = find(s.listings, a.id, 'listing')
+      const ids = new Set(s.complaintListings.filter((x) => x.listing_id === l.id).map((x) => x.complaint_id))
+      const d: ListingDetail = {
+        listing: l,
+        complaints: s.complaints.filter((c) => ids.has(c.id)).map((c) => complaintRow(s, c)),
+        evidence: docsOf(s, 'listing', l.id),
+      }
+      return d
+    }
+    case 'create_test_purchase':
+    case 'update_test_purchase': {
+      const d = a.draft as TestPurchaseDraft
+      if (!d.order_number.trim())
+        throw deskError('validation', 'The test purchase has errors.', [{ field: 'order_number', code: 'required', message: 'Required.' }])
+      if (cmd === 'create_test_purchase') {
+        const t: TestPurchase = { ...d, id: newId(), created_at: NOW, updated_at: NOW }
+        s.testPurchases.push(t)
+        record(s, 'create', 'test_purchase', t.id, null, t)
+        return testPurchaseView(s, t)
+      }
+      const old = find(s.testPurchases, a.id, 'test purchase')
+      const t: TestPurchase = { ...old, ...d, updated_at: NOW }
+      s.testPurchases = s.testPurchases.map((y) => (y.id === t.id ? t : y))
+      record(s, 'update', 'test_purchase', t.id, old, t)
+      return testPurchaseView(s, t)
+    }
+    case 'delete_test_purchase': {
+      const t = find(s.testPurchases, a.id, 'test purchase')
+      s.testPurchases = s.testPurchases.filter((y) => y.id !== t.id)
+      record(s, 'delete', 'test_purchase', t.id, t, null)
+      return null
+    }
+    case 'search':
+      return search(s, String(a.text ?? ''))
+    case 'plugin:dialog|open': {
+      const multiple = (a.options as { multiple?: boolean } | undefined)?.multiple
+      return s.dialogPaths && (multiple ? s.dialogPaths : s.dialogPaths[0])
+    }
+    case 'plugin:dialog|save':
+      return s.dialogPaths?.[0] ?? null
+    case 'document_data_url': {
+      const d = find(s.documents, a.id, 'document')
+      return d.media_type.startsWith('image/') ? PIXEL : null
     }
     default:
       throw deskError('internal', `The mock backend does not implement ${cmd}.`)
@@ -531,10 +1394,10 @@ function handle(s: MockState, cmd: string, a: Record<string, unknown>): unknown 
 export function installMockBackend(state: MockState = seededState()): MockState {
   clearMocks()
   mockIPC((cmd, payload) => {
-    const args = (payload ?? {}) as Record<string, unknown>
+    // Deep copies both ways, like a real IPC boundary (a Channel crosses as its id).
+    const args = structuredClone((payload ?? {}) as Record<string, unknown>)
     state.calls.push({ cmd, args: structuredClone(args) })
-    // Deep copies both ways, like a real IPC boundary.
-    return structuredClone(handle(state, cmd, structuredClone(args)))
+    return structuredClone(handle(state, cmd, args))
   })
   return state
 }

@@ -1,5 +1,5 @@
 // The only module that talks to the Rust side. Everything else imports these functions.
-import { invoke } from '@tauri-apps/api/core'
+import { Channel, invoke } from '@tauri-apps/api/core'
 import type {
   AccountDraft,
   AccountView,
@@ -8,24 +8,49 @@ import type {
   AgentRow,
   AttachInput,
   AuditView,
+  BatchRequest,
+  BatchResult,
+  ComplaintDetail,
+  ComplaintDraft,
+  ComplaintFilter,
+  ComplaintPage,
+  ComplaintRow,
+  ComplaintStatus,
   DeskError,
   DeskInfo,
   DocumentView,
   ErrorCode,
+  FileComplaintInput,
   Holder,
   HolderDetail,
   HolderDraft,
   HolderRow,
+  ImportProgress,
+  ImportReport,
+  ImportRequest,
   IpRight,
+  LinkSellersInput,
+  LinkSuggestionView,
+  ListingDetail,
+  OutcomeInput,
   PoaDraft,
   PoaView,
+  Programme,
   ProgrammeRegistration,
   ProgrammeRegistrationDraft,
   RightDetail,
   RightDraft,
   RightRow,
   SampleSummary,
+  SearchHit,
+  SellerDetail,
+  SellerDraft,
+  SellerGroupView,
+  SellerRow,
   StatusChangeInput,
+  TestPurchaseDraft,
+  TestPurchaseView,
+  UrlExportFormat,
   VerifyReport,
 } from './bindings'
 
@@ -35,6 +60,7 @@ const ERROR_CODES: readonly ErrorCode[] = [
   'duplicate',
   'in_use',
   'invalid_transition',
+  'filing_refused',
   'not_a_database',
   'not_ipp_desk',
   'database_too_new',
@@ -105,3 +131,58 @@ export const openDocument = (id: string) => call<null>('open_document', { id })
 export const auditTrail = (id: string) => call<AuditView[]>('audit_trail', { id })
 export const verifyIntegrity = () => call<VerifyReport>('verify_integrity')
 export const loadSample = () => call<SampleSummary>('load_sample')
+export const documentDataUrl = (id: string) => call<string | null>('document_data_url', { id })
+
+export const listComplaints = (filter: ComplaintFilter) => call<ComplaintPage>('list_complaints', { filter })
+export const getComplaint = (id: string) => call<ComplaintDetail>('get_complaint', { id })
+export const createComplaint = (draft: ComplaintDraft) => call<ComplaintRow>('create_complaint', { draft })
+export const updateComplaint = (id: string, draft: ComplaintDraft) =>
+  call<ComplaintRow>('update_complaint', { id, draft })
+export const deleteComplaint = (id: string) => call<null>('delete_complaint', { id })
+export const setComplaintStatus = (id: string, to: ComplaintStatus) =>
+  call<ComplaintRow>('set_complaint_status', { id, to })
+export const fileComplaint = (id: string, input: FileComplaintInput) =>
+  call<ComplaintRow>('file_complaint', { id, input })
+export const removeComplaintListing = (id: string, listingId: string) =>
+  call<null>('remove_complaint_listing', { id, listingId })
+export const setListingOutcomes = (id: string, input: OutcomeInput) =>
+  call<null>('set_listing_outcomes', { id, input })
+
+/** `commit: false` previews the per-line report and writes nothing. */
+export function importListings(
+  request: ImportRequest,
+  commit: boolean,
+  onProgress?: (p: ImportProgress) => void,
+): Promise<ImportReport> {
+  const progress = new Channel<ImportProgress>()
+  progress.onmessage = (p) => onProgress?.(p)
+  return call<ImportReport>('import_listings', { request, commit, progress })
+}
+
+export const buildBatch = (request: BatchRequest) => call<BatchResult>('build_batch', { request })
+export const complaintUrls = (id: string) => call<string>('complaint_urls', { id })
+export const exportComplaintUrls = (id: string, format: UrlExportFormat, path: string) =>
+  call<null>('export_complaint_urls', { id, format, path })
+export const maxListings = (programme: Programme) => call<number>('max_listings', { programme })
+export const setMaxListings = (programme: Programme, max: number) =>
+  call<null>('set_max_listings', { programme, max })
+
+export const listSellers = () => call<SellerRow[]>('list_sellers')
+export const getSeller = (id: string) => call<SellerDetail>('get_seller', { id })
+export const createSeller = (draft: SellerDraft) => call<SellerRow>('create_seller', { draft })
+export const updateSeller = (id: string, draft: SellerDraft) =>
+  call<SellerRow>('update_seller', { id, draft })
+export const deleteSeller = (id: string) => call<null>('delete_seller', { id })
+export const sellerSuggestions = () => call<LinkSuggestionView[]>('seller_suggestions')
+export const linkSellers = (input: LinkSellersInput) => call<SellerGroupView>('link_sellers', { input })
+export const unlinkSeller = (id: string) => call<null>('unlink_seller', { id })
+
+export const getListing = (id: string) => call<ListingDetail>('get_listing', { id })
+
+export const createTestPurchase = (draft: TestPurchaseDraft) =>
+  call<TestPurchaseView>('create_test_purchase', { draft })
+export const updateTestPurchase = (id: string, draft: TestPurchaseDraft) =>
+  call<TestPurchaseView>('update_test_purchase', { id, draft })
+export const deleteTestPurchase = (id: string) => call<null>('delete_test_purchase', { id })
+
+export const search = (text: string) => call<SearchHit[]>('search', { text })

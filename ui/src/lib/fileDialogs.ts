@@ -1,0 +1,18 @@
+// Native open/save dialogs (Tauri's dialog plugin). Imported lazily so unit tests
+// and the plain-browser dev mode load without it.
+import type { UrlExportFormat } from './ipc/bindings'
+
+/** A CSV / TSV / text / XLSX file of listings, or null when cancelled. */
+export async function chooseListingFile(title: string): Promise<string | null> {
+  const { open } = await import('@tauri-apps/plugin-dialog')
+  return open({ title, multiple: false, directory: false, filters: [{ name: 'Listings', extensions: ['csv', 'tsv', 'txt', 'xlsx'] }] })
+}
+
+const EXTENSION: Record<UrlExportFormat, string> = { text: 'txt', csv: 'csv', xlsx: 'xlsx' }
+
+/** Where to save an export, or null when cancelled. */
+export async function chooseSavePath(title: string, baseName: string, format: UrlExportFormat): Promise<string | null> {
+  const { save } = await import('@tauri-apps/plugin-dialog')
+  const ext = EXTENSION[format]
+  return save({ title, defaultPath: `${baseName}.${ext}`, filters: [{ name: ext.toUpperCase(), extensions: [ext] }] })
+}
