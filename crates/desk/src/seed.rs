@@ -33,6 +33,14 @@ const WORDS: [&str; 16] = [
     "新款",
 ];
 
+/// A cheap 64-bit mix (splitmix64 finalizer) of `n` and a salt.
+fn mix(n: u64, salt: u64) -> u64 {
+    let mut x = n ^ salt.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    x = (x ^ (x >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    x ^ (x >> 31)
+}
+
 /// A listing URL of `platform` with a numeric id.
 pub fn generated_url(platform: Platform, n: u64) -> String {
     match platform {
@@ -194,7 +202,9 @@ impl Desk {
                         .map(|l| l.id)
                         .collect();
                     let platform = batch.get(start).map_or(Platform::Taobao, |l| l.platform);
-                    let status = statuses[idx as usize % statuses.len()];
+                    // Attributes drawn independently (a hash per attribute), so filters
+                    // combine like real data's rather than all picking the same rows.
+                    let status = statuses[mix(u64::from(idx), 1) as usize % statuses.len()];
                     let c = Complaint {
                         id: new_id(),
                         draft: ComplaintDraft {
@@ -210,7 +220,7 @@ impl Desk {
                             } else {
                                 format!("IPP-SEED-{idx:07}")
                             },
-                            assignee: assignees[idx as usize % assignees.len()].into(),
+                            assignee: assignees[mix(u64::from(idx), 2) as usize % assignees.len()].into(),
                             notes: String::new(),
                         },
                         status,
