@@ -253,7 +253,9 @@ fn bench_queries(args: &Args) {
                     let page = desk.list_complaints(f).unwrap_or_else(|e| fail("page", e));
                     page_times.push(t.elapsed());
                     slowest.push((t.elapsed(), label));
-                    let filters = usize::from(status.is_some()) + usize::from(platform.is_some()) + usize::from(assignee.is_some());
+                    let filters = usize::from(status.is_some())
+                        + usize::from(platform.is_some())
+                        + usize::from(assignee.is_some());
                     if filters <= 1 {
                         single_times.push(t.elapsed());
                     }
@@ -304,14 +306,17 @@ fn bench_queries(args: &Args) {
         page_times.len(),
         if ms(p95) <= 10.0 { "met" } else { "NOT met" }
     );
-    let (o50, o95) = (percentile(&mut single_times, 0.5), percentile(&mut single_times, 0.95));
+    let (o50, o95) = (
+        percentile(&mut single_times, 0.5),
+        percentile(&mut single_times, 0.95),
+    );
     println!(
         "    of which no or one filter   p50 {:>7.2} ms  p95 {:>7.2} ms   over {} combinations",
         ms(o50),
         ms(o95),
         single_times.len()
     );
-    slowest.sort_by(|a, b| b.0.cmp(&a.0));
+    slowest.sort_by_key(|s| std::cmp::Reverse(s.0));
     for (d, label) in slowest.iter().take(3) {
         println!("    slowest page: {:.2} ms  {label}", ms(*d));
     }
@@ -326,7 +331,7 @@ fn bench_queries(args: &Args) {
         search_times.len(),
         if ms(s95) <= 20.0 { "met" } else { "NOT met" }
     );
-    slow_search.sort_by(|a, b| b.0.cmp(&a.0));
+    slow_search.sort_by_key(|s| std::cmp::Reverse(s.0));
     slow_search.dedup_by(|a, b| a.1 == b.1);
     for (d, q) in slow_search.iter().take(3) {
         println!("    slowest search: {:.2} ms  {q:?}", ms(*d));

@@ -5,9 +5,9 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 use ippdesk_desk::{
-    normalize_url, resolve_db_path, ComplaintFilter, ComplaintStatus, Desk, DeskError, ErrorCode,
-    HolderDraft, HolderKind, ImportRequest, ImportSource, LineOutcome, MarkType, Platform,
-    RightDraft, RightKind,
+    add_working_days, normalize_url, resolve_db_path, CalendarId, ComplaintFilter, ComplaintStatus,
+    Desk, DeskError, ErrorCode, HolderDraft, HolderKind, ImportRequest, ImportSource, LineOutcome,
+    MarkType, Platform, RightDraft, RightKind,
 };
 use serde::Serialize;
 
@@ -60,6 +60,28 @@ enum Command {
     /// Developer tools (benchmark data).
     #[command(subcommand)]
     Dev(DevCmd),
+    /// Working-day calendars (no database needed).
+    #[command(subcommand)]
+    Calendar(CalendarCmd),
+}
+
+#[derive(Subcommand)]
+enum CalendarCmd {
+    /// The N-th working day strictly after FROM. With --json:
+    /// {"date","estimated"} (estimated: a year's holiday schedule is not published).
+    AddWorkingDays {
+        /// cn (mainland China, State Council schedule), us (federal holidays) or weekdays
+        #[arg(long, value_parser = parse_calendar)]
+        calendar: CalendarId,
+        #[arg(long)]
+        from: chrono::NaiveDate,
+        #[arg(long)]
+        days: u32,
+    },
+}
+
+fn parse_calendar(s: &str) -> Result<CalendarId, String> {
+    CalendarId::parse(s).ok_or_else(|| format!("unknown calendar {s:?}: use cn, us or weekdays"))
 }
 
 #[derive(Subcommand)]
@@ -317,6 +339,30 @@ fn run(cli: &Cli) -> Result<(), DeskError> {
     if let Command::Url(UrlCmd::Normalize { urls }) = &cli.command {
         return normalize_urls(cli, urls);
     }
+    if let Command::Calendar(CalendarCmd::AddWorkingDays {
+        calendar,
+        from,
+        days,
+    }) = &cli.command
+    {
+        let r = add_working_days(*calendar, *from, *days);
+        let out = Out { json: cli.json };
+        return out.print(
+            &serde_json::json!({ "date": r.date, "estimated": r.estimated }),
+            || {
+                if r.estimated {
+                    let years: Vec<String> = r.missing_years.iter().map(i32::to_string).collect();
+                    format!(
+                        "{} (estimated: no published holiday schedule for {}; weekends only)",
+                        r.date,
+                        years.join(", ")
+                    )
+                } else {
+                    r.date.to_string()
+                }
+            },
+        );
+    }
     let path = resolve_db_path(cli.db.clone())?;
     let mut desk = Desk::open(&path)?;
     let out = Out { json: cli.json };
@@ -438,7 +484,7 @@ fn run(cli: &Cli) -> Result<(), DeskError> {
                 )
             })
         }
-        Command::Url(_) => Ok(()),
+        Command::Url(_) | Command::Calendar(_) => Ok(()),
         Command::Complaint(ComplaintCmd::List {
             status,
             platform,

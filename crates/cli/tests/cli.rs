@@ -287,3 +287,71 @@ fn listing_import_prints_the_per_line_report_and_complaints_list_as_json() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("not a record id"));
 }
+
+#[test]
+fn calendar_add_working_days_skips_national_day_and_says_when_it_guesses() {
+    let run = |args: &[&str]| {
+        let out = ippdesk_stdin(args, "");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let args = [
+        "calendar",
+        "add-working-days",
+        "--calendar",
+        "cn",
+        "--from",
+        "2026-09-28",
+        "--days",
+        "3",
+    ];
+    assert_eq!(run(&args).trim(), "2026-10-08");
+    let json: serde_json::Value =
+        serde_json::from_str(&run(&[&["--json"][..], &args[..]].concat())).unwrap();
+    assert_eq!(
+        json,
+        serde_json::json!({"date": "2026-10-08", "estimated": false})
+    );
+    let guess: serde_json::Value = serde_json::from_str(&run(&[
+        "--json",
+        "calendar",
+        "add-working-days",
+        "--calendar",
+        "cn",
+        "--from",
+        "2026-12-28",
+        "--days",
+        "5",
+    ]))
+    .unwrap();
+    assert_eq!(guess["estimated"], true);
+    assert!(run(&[
+        "calendar",
+        "add-working-days",
+        "--calendar",
+        "cn",
+        "--from",
+        "2026-12-28",
+        "--days",
+        "5"
+    ])
+    .contains("no published holiday schedule for 2027"));
+    let bad = ippdesk_stdin(
+        &[
+            "calendar",
+            "add-working-days",
+            "--calendar",
+            "mars",
+            "--from",
+            "2026-01-01",
+            "--days",
+            "1",
+        ],
+        "",
+    );
+    assert!(!bad.status.success());
+}

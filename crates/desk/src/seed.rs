@@ -220,7 +220,8 @@ impl Desk {
                             } else {
                                 format!("IPP-SEED-{idx:07}")
                             },
-                            assignee: assignees[mix(u64::from(idx), 2) as usize % assignees.len()].into(),
+                            assignee: assignees[mix(u64::from(idx), 2) as usize % assignees.len()]
+                                .into(),
                             notes: String::new(),
                         },
                         status,

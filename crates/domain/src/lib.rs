@@ -5,6 +5,7 @@
 pub mod account;
 pub mod agent;
 pub mod batch;
+pub mod calendar;
 pub mod complaint;
 pub mod document;
 pub mod holder;
@@ -19,6 +20,7 @@ pub mod validation;
 pub use account::*;
 pub use agent::*;
 pub use batch::*;
+pub use calendar::*;
 pub use complaint::*;
 pub use document::*;
 pub use holder::*;

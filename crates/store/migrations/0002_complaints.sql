@@ -89,8 +89,8 @@ CREATE INDEX complaints_by_platform ON complaints(platform, created_at, status, 
 CREATE INDEX complaints_by_right ON complaints(right_id, created_at, status, platform, assignee);
 CREATE INDEX complaints_by_assignee ON complaints(assignee, created_at, status, platform, right_id);
 CREATE INDEX complaints_by_created ON complaints(created_at, status, platform, assignee, right_id);
-CREATE INDEX complaints_by_filed ON complaints(filed_on, status, platform, assignee, right_id);
-CREATE INDEX complaints_by_listing_count ON complaints(listing_count, status, platform, assignee, right_id);
+CREATE INDEX complaints_by_filed ON complaints(filed_on, created_at, status, platform, assignee, right_id);
+CREATE INDEX complaints_by_listing_count ON complaints(listing_count, created_at, status, platform, assignee, right_id);
 
 CREATE TABLE complaint_listings (
     complaint_id TEXT NOT NULL REFERENCES complaints(id) ON DELETE CASCADE,

@@ -129,12 +129,13 @@ pub fn page(db: &impl Db, q: &ComplaintQuery) -> Result<(Vec<Complaint>, u64)> {
     };
     let filter = where_clause(&wheres);
     let dir = if q.descending { "DESC" } else { "ASC" };
-    // The row number breaks ties so pages never overlap; every index carries
-    // it, so each order below is read straight off an index.
+    // Creation time, then the row number, break ties so pages never overlap;
+    // each sort index has creation time second, so ties (many complaints
+    // share a listing count) are read in order too.
     let order = match q.sort {
         ComplaintSort::Created => format!("c.created_at {dir}, c.n {dir}"),
-        ComplaintSort::Filed => format!("c.filed_on {dir}, c.n {dir}"),
-        ComplaintSort::Listings => format!("c.listing_count {dir}, c.n {dir}"),
+        ComplaintSort::Filed => format!("c.filed_on {dir}, c.created_at {dir}, c.n {dir}"),
+        ComplaintSort::Listings => format!("c.listing_count {dir}, c.created_at {dir}, c.n {dir}"),
         ComplaintSort::Status => format!("c.status {dir}, c.created_at {dir}, c.n {dir}"),
     };
     let refs: Vec<&dyn ToSql> = args.iter().map(AsRef::as_ref).collect();
@@ -151,7 +152,11 @@ pub fn page(db: &impl Db, q: &ComplaintQuery) -> Result<(Vec<Complaint>, u64)> {
     // kept off their indexes instead.
     const FEW: i64 = 2_000;
     if total <= FEW && !wheres.is_empty() {
-        let order = order.split(", ").map(|t| format!("+{t}")).collect::<Vec<_>>().join(", ");
+        let order = order
+            .split(", ")
+            .map(|t| format!("+{t}"))
+            .collect::<Vec<_>>()
+            .join(", ");
         let rows = query_all(
             db.conn(),
             &format!(
@@ -717,14 +722,35 @@ mod tests {
         let mut w = world();
         let mut all = Vec::new();
         for i in 0..2_400i64 {
-            let mut c = complaint(w.account, w.right, if i % 3 == 0 { Platform::Tmall } else { Platform::Taobao });
+            let mut c = complaint(
+                w.account,
+                w.right,
+                if i % 3 == 0 {
+                    Platform::Tmall
+                } else {
+                    Platform::Taobao
+                },
+            );
             c.created_at += chrono::Duration::seconds(i);
-            c.status = if i % 7 == 0 { ComplaintStatus::Filed } else { ComplaintStatus::Draft };
-            c.filed_on = Some(chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap() + chrono::Duration::days(i % 50));
+            c.status = if i % 7 == 0 {
+                ComplaintStatus::Filed
+            } else {
+                ComplaintStatus::Draft
+            };
+            c.filed_on = Some(
+                chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap()
+                    + chrono::Duration::days(i % 50),
+            );
             all.push(c);
         }
-        w.store.write(|tx| all.iter().try_for_each(|c| insert(tx, c))).unwrap();
-        for sort in [ComplaintSort::Created, ComplaintSort::Filed, ComplaintSort::Status] {
+        w.store
+            .write(|tx| all.iter().try_for_each(|c| insert(tx, c)))
+            .unwrap();
+        for sort in [
+            ComplaintSort::Created,
+            ComplaintSort::Filed,
+            ComplaintSort::Status,
+        ] {
             let q = ComplaintQuery {
                 platform: Some(Platform::Taobao),
                 sort,
@@ -735,7 +761,10 @@ mod tests {
             };
             let (rows, total) = page(&w.store, &q).unwrap();
             assert_eq!(total, 1_600, "{sort:?}");
-            let mut expected: Vec<&Complaint> = all.iter().filter(|c| c.draft.platform == Platform::Taobao).collect();
+            let mut expected: Vec<&Complaint> = all
+                .iter()
+                .filter(|c| c.draft.platform == Platform::Taobao)
+                .collect();
             // Inserted in order, so the row number follows the vector's order.
             let pos = |c: &Complaint| all.iter().position(|x| x.id == c.id).unwrap();
             expected.sort_by(|a, b| {
@@ -747,7 +776,11 @@ mod tests {
                 key(b).cmp(&key(a))
             });
             let want: Vec<Id> = expected.iter().skip(100).take(50).map(|c| c.id).collect();
-            assert_eq!(rows.iter().map(|c| c.id).collect::<Vec<_>>(), want, "{sort:?}");
+            assert_eq!(
+                rows.iter().map(|c| c.id).collect::<Vec<_>>(),
+                want,
+                "{sort:?}"
+            );
         }
     }
 
