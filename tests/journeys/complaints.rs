@@ -354,24 +354,13 @@ fn evidence_sellers_and_search_survive_a_restart() {
     let c = d.create_complaint(complaint).expect("complaint");
     let seller = d
         .create_seller(SellerDraft {
-            platform: Platform::Alibaba1688,
-            store_name: "义乌市极光数码配件厂".into(),
             store_name_translation: "Yiwu Jiguang Digital".into(),
-            store_id: String::new(),
             store_url: "https://jiguangshuma.1688.com".into(),
             company_name: "义乌市极光数码配件有限公司".into(),
-            location: String::new(),
             phone: "0579-85550101".into(),
-            address: String::new(),
-            wechat_id: String::new(),
             years_in_business: Some(2),
             employee_count: Some(12),
-            office_size_m2: None,
-            factory_size_m2: None,
-            badges: vec![],
-            rating: None,
-            group_id: None,
-            notes: String::new(),
+            ..SellerDraft::named(Platform::Alibaba1688, "义乌市极光数码配件厂")
         })
         .expect("seller");
     assert!(seller.flags.contains(&RedFlag::YoungBusiness));

@@ -309,24 +309,9 @@ impl Desk {
         let today = self.today();
         let days = |n: i64| today + Duration::days(n);
         let seller = |platform, name: &str, translation: &str, url: &str| SellerDraft {
-            platform,
-            store_name: name.into(),
             store_name_translation: translation.into(),
-            store_id: String::new(),
             store_url: url.into(),
-            company_name: String::new(),
-            location: String::new(),
-            phone: String::new(),
-            address: String::new(),
-            wechat_id: String::new(),
-            years_in_business: None,
-            employee_count: None,
-            office_size_m2: None,
-            factory_size_m2: None,
-            badges: vec![],
-            rating: None,
-            group_id: None,
-            notes: String::new(),
+            ..SellerDraft::named(platform, name)
         };
         let factory = self.create_seller(SellerDraft {
             company_name: "义乌市极光数码配件有限公司".into(),

@@ -46,6 +46,30 @@ pub struct Seller {
 pub const DELIVERY_GUARANTEE: &str = "delivery_guarantee";
 
 impl SellerDraft {
+    /// A store known only by its platform and name; every other fact unknown.
+    pub fn named(platform: Platform, store_name: &str) -> SellerDraft {
+        SellerDraft {
+            platform,
+            store_name: store_name.into(),
+            store_name_translation: String::new(),
+            store_id: String::new(),
+            store_url: String::new(),
+            company_name: String::new(),
+            location: String::new(),
+            phone: String::new(),
+            address: String::new(),
+            wechat_id: String::new(),
+            years_in_business: None,
+            employee_count: None,
+            office_size_m2: None,
+            factory_size_m2: None,
+            badges: vec![],
+            rating: None,
+            group_id: None,
+            notes: String::new(),
+        }
+    }
+
     pub fn validate(&self) -> Result<(), Vec<FieldError>> {
         let mut c = Checker::default();
         c.required("store_name", &self.store_name);
@@ -222,26 +246,7 @@ mod tests {
     use crate::new_id;
 
     pub(crate) fn draft(platform: Platform, name: &str) -> SellerDraft {
-        SellerDraft {
-            platform,
-            store_name: name.into(),
-            store_name_translation: String::new(),
-            store_id: String::new(),
-            store_url: String::new(),
-            company_name: String::new(),
-            location: String::new(),
-            phone: String::new(),
-            address: String::new(),
-            wechat_id: String::new(),
-            years_in_business: None,
-            employee_count: None,
-            office_size_m2: None,
-            factory_size_m2: None,
-            badges: vec![],
-            rating: None,
-            group_id: None,
-            notes: String::new(),
-        }
+        SellerDraft::named(platform, name)
     }
 
     fn seller(d: SellerDraft) -> Seller {

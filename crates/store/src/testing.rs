@@ -91,26 +91,7 @@ pub fn account(holder: Id) -> Account {
 pub fn seller(platform: Platform, name: &str) -> Seller {
     Seller {
         id: new_id(),
-        draft: SellerDraft {
-            platform,
-            store_name: name.into(),
-            store_name_translation: String::new(),
-            store_id: String::new(),
-            store_url: String::new(),
-            company_name: String::new(),
-            location: String::new(),
-            phone: String::new(),
-            address: String::new(),
-            wechat_id: String::new(),
-            years_in_business: None,
-            employee_count: None,
-            office_size_m2: None,
-            factory_size_m2: None,
-            badges: vec![],
-            rating: None,
-            group_id: None,
-            notes: String::new(),
-        },
+        draft: SellerDraft::named(platform, name),
         created_at: Utc::now(),
         updated_at: Utc::now(),
     }
