@@ -112,6 +112,27 @@ async fn pasted_listings_are_checked_line_by_line_then_imported_and_found() {
         .await;
     s.screenshot("complaints-list").await;
 
+    // The filed complaint: its listings with outcomes, pasted in mixed forms.
+    s.click(Locator::LinkText("IPP-TB-2026-0173")).await;
+    s.wait_text_in("[data-testid=complaint-listings]", "712345678902")
+        .await;
+    s.wait_text_in("[data-testid=complaint-listings]", "Removed")
+        .await;
+    s.wait_text_in("[data-testid=complaint-listings]", "极光AURORA蓝牙耳机")
+        .await;
+    s.screenshot("complaint-detail").await;
+
+    // Sellers: Chinese store names and the risk read from their signals.
+    s.click(Locator::Css("[data-testid=nav-sellers]")).await;
+    s.wait_text_in("[data-testid=sellers-table]", "义乌市极光数码配件厂")
+        .await;
+    s.wait_text_in("[data-testid=sellers-table]", "High risk")
+        .await;
+    s.screenshot("sellers").await;
+    s.click(Locator::Css("[data-testid=nav-complaints]")).await;
+    s.wait_text_in("[data-testid=complaints-table]", "IPP-TB-2026-0173")
+        .await;
+
     s.click(Locator::Css("[data-testid=complaints-import]"))
         .await;
     s.wait_modal().await;
@@ -150,8 +171,7 @@ async fn pasted_listings_are_checked_line_by_line_then_imported_and_found() {
     s.wait_text("1 new listing imported").await;
 
     // The header search finds it by its 1688 offer id.
-    s.type_into("[data-testid=global-search]", "699999999999")
-        .await;
+    s.fill("[data-testid=global-search]", "699999999999").await;
     s.wait_text_in(
         "[data-testid=search-hit-listing]",
         "detail.1688.com/offer/699999999999.html",

@@ -54,17 +54,19 @@ export default function SellersPage() {
     {
       title: t('seller.platform'),
       dataIndex: 'platform',
+      width: 130,
       render: (p: SellerRow['platform']) => t(`enum.platform.${p}`),
       sorter: (a, b) => compareStr(a.platform, b.platform),
       filters: PLATFORMS.filter((p) => rows.some((r) => r.platform === p)).map((p) => ({ text: t(`enum.platform.${p}`), value: p })),
       onFilter: (v, r) => r.platform === v,
     },
     { title: t('seller.company_name'), dataIndex: 'company_name', width: 240, ellipsis: true, sorter: (a, b) => compareStr(a.company_name, b.company_name) },
-    { title: t('seller.years'), dataIndex: 'years_in_business', align: 'right', sorter: (a, b) => num(a.years_in_business, b.years_in_business) },
-    { title: t('seller.staff'), dataIndex: 'employee_count', align: 'right', sorter: (a, b) => num(a.employee_count, b.employee_count) },
+    { title: t('seller.years'), dataIndex: 'years_in_business', width: 90, align: 'right', sorter: (a, b) => num(a.years_in_business, b.years_in_business) },
+    { title: t('seller.staff'), dataIndex: 'employee_count', width: 90, align: 'right', sorter: (a, b) => num(a.employee_count, b.employee_count) },
     {
       title: t('seller.rating'),
       dataIndex: 'rating',
+      width: 90,
       align: 'right',
       render: (v: number | null) => (v === null ? '' : v.toFixed(1)),
       sorter: (a, b) => num(a.rating, b.rating),
@@ -72,12 +74,13 @@ export default function SellersPage() {
     {
       title: t('seller.risk'),
       key: 'risk',
+      width: 150,
       render: (_, r) => <RiskTag flags={r.flags} />,
       sorter: (a, b) => a.flags.length - b.flags.length,
       defaultSortOrder: 'descend',
     },
-    { title: t('seller.listings'), dataIndex: 'listings', align: 'right', sorter: (a, b) => a.listings - b.listings },
-    { title: t('seller.complaints'), dataIndex: 'complaints', align: 'right', sorter: (a, b) => a.complaints - b.complaints },
+    { title: t('seller.listings'), dataIndex: 'listings', width: 100, align: 'right', sorter: (a, b) => a.listings - b.listings },
+    { title: t('seller.complaints'), dataIndex: 'complaints', width: 110, align: 'right', sorter: (a, b) => a.complaints - b.complaints },
   ]
 
   if (sellers.isError) {
@@ -127,6 +130,8 @@ export default function SellersPage() {
               loading={sellers.isLoading}
               columns={columns}
               dataSource={filtered}
+              // Columns keep their widths; a narrow window scrolls sideways instead of wrapping headers.
+              scroll={{ x: 'max-content' }}
               pagination={{ pageSize: 50, hideOnSinglePage: true }}
               onRow={(r) => ({ onClick: () => navigate(`/sellers/${r.id}`), style: { cursor: 'pointer' } })}
               data-testid="sellers-table"
