@@ -223,6 +223,11 @@ impl Desk {
     /// for afterwards); returns how many still wait. Hosts call it in small
     /// steps when idle: the app from a background thread, the CLI to the end.
     pub fn index_search_step(&mut self, max: u32) -> Result<u64> {
+        // Read first: the app asks every few seconds, and most times there is
+        // nothing to index and no reason to take the write lock.
+        if search::pending(&self.store)? == 0 {
+            return Ok(0);
+        }
         Ok(self.store.write(|tx| search::index_pending(tx, max))?)
     }
 
