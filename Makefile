@@ -89,9 +89,9 @@ test: deps-test deps-driver ui
 e2e: deps-test deps-driver app
 	@echo "== end to end (real app over WebDriver)"
 	@if [ -z "$${DISPLAY:-}" ]; then \
-	  xvfb-run -a -s "-screen 0 1400x900x24" cargo test -p ippdesk-tests --test e2e --quiet -- --ignored --test-threads=1; \
+	  xvfb-run -a -s "-screen 0 1400x900x24" cargo test --workspace --test e2e --quiet -- --ignored --test-threads=1; \
 	else \
-	  cargo test -p ippdesk-tests --test e2e --quiet -- --ignored --test-threads=1; \
+	  cargo test --workspace --test e2e --quiet -- --ignored --test-threads=1; \
 	fi
 
 fmt:
