@@ -51,6 +51,7 @@ pub fn typescript_bindings() -> String {
         SellerDraft::decl(),
         Seller::decl(),
         RedFlag::decl(),
+        RiskLevel::decl(),
         SharedIdentifier::decl(),
         Listing::decl(),
         LineOutcome::decl(),

@@ -336,6 +336,7 @@ pub struct SellerRow {
     pub listings: u32,
     pub complaints: u32,
     pub flags: Vec<RedFlag>,
+    pub risk_level: RiskLevel,
     pub risk: String,
 }
 

@@ -14,6 +14,7 @@ use crate::{
 fn row(s: SellerStats) -> SellerRow {
     let flags = red_flags(&s.seller.draft, s.complaints);
     SellerRow {
+        risk_level: risk_level(&flags),
         risk: risk_summary(&flags),
         flags,
         listings: s.listings,

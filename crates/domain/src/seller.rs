@@ -146,13 +146,32 @@ pub fn red_flags(s: &SellerDraft, complaints_against: u32) -> Vec<RedFlag> {
     f
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum RiskLevel {
+    None,
+    Low,
+    Medium,
+    High,
+}
+
+/// One flag is low risk, two or three medium, four or more high.
+pub fn risk_level(flags: &[RedFlag]) -> RiskLevel {
+    match flags.len() {
+        0 => RiskLevel::None,
+        1 => RiskLevel::Low,
+        2 | 3 => RiskLevel::Medium,
+        _ => RiskLevel::High,
+    }
+}
+
 /// A one-line risk summary: "high risk: under 3 years in business, …".
 pub fn risk_summary(flags: &[RedFlag]) -> String {
-    let level = match flags.len() {
-        0 => return "no warning signs recorded".into(),
-        1 => "low risk",
-        2 | 3 => "medium risk",
-        _ => "high risk",
+    let level = match risk_level(flags) {
+        RiskLevel::None => return "no warning signs recorded".into(),
+        RiskLevel::Low => "low risk",
+        RiskLevel::Medium => "medium risk",
+        RiskLevel::High => "high risk",
     };
     let reasons: Vec<_> = flags.iter().map(|f| f.message()).collect();
     format!("{level}: {}", reasons.join(", "))

@@ -29,7 +29,7 @@ export default function SellerGroupCard({ sellerId, group, suggestions }: Props)
       render: (v: string, r) => (r.id === sellerId ? <Typography.Text strong>{v}</Typography.Text> : <Link to={`/sellers/${r.id}`}>{v}</Link>),
     },
     { title: t('seller.platform'), dataIndex: 'platform', render: (p: SellerRow['platform']) => t(`enum.platform.${p}`) },
-    { title: t('seller.risk'), key: 'risk', render: (_, r) => <RiskTag flags={r.flags} /> },
+    { title: t('seller.risk'), key: 'risk', render: (_, r) => <RiskTag level={r.risk_level} flags={r.flags} /> },
     { title: t('seller.complaints'), dataIndex: 'complaints' },
     {
       title: t('common.actions'),

@@ -10,6 +10,7 @@ import type {
   ProgrammeRegistration,
   ProgrammeRightState,
   RedFlag,
+  RiskLevel,
 } from '../lib/ipc/bindings'
 
 export function ExpiryTag({ flag }: { flag: ExpiryFlag }) {
@@ -103,22 +104,16 @@ export function OutcomeTag({ outcome }: { outcome: ListingOutcome }) {
   return <Tag color={OUTCOME_COLOR[outcome]}>{t(`enum.outcome.${outcome}`)}</Tag>
 }
 
-/** Risk by the number of red flags (the backend's levels: 1 low, 2–3 medium, 4+ high). */
-function riskLevel(count: number): { key: string; color: string } {
-  if (count === 0) return { key: 'none', color: 'green' }
-  if (count === 1) return { key: 'low', color: 'gold' }
-  if (count <= 3) return { key: 'medium', color: 'orange' }
-  return { key: 'high', color: 'red' }
-}
+const RISK_COLOR: Record<RiskLevel, string> = { none: 'green', low: 'gold', medium: 'orange', high: 'red' }
 
-export function RiskTag({ flags }: { flags: RedFlag[] }) {
+/** The level comes from the domain's rule (`risk_level`); the UI only colours it. */
+export function RiskTag({ level, flags }: { level: RiskLevel; flags: RedFlag[] }) {
   const { t } = useTranslation()
-  const level = riskLevel(flags.length)
-  const label = t(`risk.${level.key}`)
+  const label = t(`risk.${level}`)
   const summary = flags.length ? `${label}: ${flags.map((f) => t(`enum.redFlag.${f}`)).join(t('common.listSeparator'))}` : label
   return (
     <Tooltip title={summary}>
-      <Tag color={level.color} data-testid="risk-tag">
+      <Tag color={RISK_COLOR[level]} data-testid="risk-tag">
         {label}
       </Tag>
     </Tooltip>

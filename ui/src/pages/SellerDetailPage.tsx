@@ -51,7 +51,7 @@ export default function SellerDetailPage() {
           <Space wrap>
             <span lang="zh-CN">{s.store_name}</span>
             {s.store_name_translation && <Typography.Text type="secondary">{s.store_name_translation}</Typography.Text>}
-            <RiskTag flags={s.flags} />
+            <RiskTag level={s.risk_level} flags={s.flags} />
           </Space>
         }
         extra={

@@ -75,7 +75,7 @@ export default function SellersPage() {
       title: t('seller.risk'),
       key: 'risk',
       width: 150,
-      render: (_, r) => <RiskTag flags={r.flags} />,
+      render: (_, r) => <RiskTag level={r.risk_level} flags={r.flags} />,
       sorter: (a, b) => a.flags.length - b.flags.length,
       defaultSortOrder: 'descend',
     },

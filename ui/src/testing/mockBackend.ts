@@ -58,6 +58,7 @@ import type {
   ProgrammeRegistration,
   ProgrammeRegistrationDraft,
   RedFlag,
+  RiskLevel,
   RightDetail,
   RightDraft,
   RightRow,
@@ -1105,9 +1106,10 @@ function sellerRow(s: MockState, x: Seller): SellerRow {
   if (x.rating !== null && x.rating < 4) flags.push('low_rating')
   if (x.factory_size_m2 === 0) flags.push('no_factory')
   if (complaints > 1) flags.push('repeat_infringer')
-  const level = flags.length === 0 ? '' : flags.length === 1 ? 'low risk' : flags.length <= 3 ? 'medium risk' : 'high risk'
-  const risk = level ? `${level}: ${flags.map((f) => RISK_TEXT[f]).join(', ')}` : 'no warning signs recorded'
-  return { ...x, listings: listings.length, complaints, flags, risk }
+  // Mirrors the domain's risk_level (the mock stands in for the backend).
+  const risk_level: RiskLevel = flags.length === 0 ? 'none' : flags.length === 1 ? 'low' : flags.length <= 3 ? 'medium' : 'high'
+  const risk = risk_level === 'none' ? 'no warning signs recorded' : `${risk_level} risk: ${flags.map((f) => RISK_TEXT[f]).join(', ')}`
+  return { ...x, listings: listings.length, complaints, flags, risk_level, risk }
 }
 
 const idKey = (v: string, min = 3) => {

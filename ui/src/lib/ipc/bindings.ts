@@ -205,6 +205,8 @@ rating: number | null, group_id: string | null, notes: string, };
 
 export type RedFlag = "young_business" | "few_staff" | "no_delivery_guarantee" | "low_rating" | "no_factory" | "repeat_infringer";
 
+export type RiskLevel = "none" | "low" | "medium" | "high";
+
 export type SharedIdentifier = "company_name" | "phone" | "address" | "wechat_id";
 
 export type Listing = { id: string, platform: Platform, kind: ListingKind, external_id: string | null, canonical_url: string, 
@@ -419,7 +421,7 @@ skipped: Array<LineReport>, };
 
 export type UrlExportFormat = "text" | "csv" | "xlsx";
 
-export type SellerRow = { listings: number, complaints: number, flags: Array<RedFlag>, risk: string, id: string, created_at: string, updated_at: string, platform: Platform, 
+export type SellerRow = { listings: number, complaints: number, flags: Array<RedFlag>, risk_level: RiskLevel, risk: string, id: string, created_at: string, updated_at: string, platform: Platform, 
 /**
  * As shown on the platform, often Chinese.
  */
