@@ -226,7 +226,11 @@ impl Desk {
         if !c.status.can_move_to(to) {
             return Err(DeskError::new(
                 ErrorCode::InvalidTransition,
-                format!("A {:?} complaint cannot become {:?}.", c.status, to).to_lowercase(),
+                format!(
+                    "A {} complaint cannot become {}.",
+                    status_name(c.status),
+                    status_name(to)
+                ),
             ));
         }
         c.status = to;
@@ -417,5 +421,14 @@ impl Desk {
             out.push('\n');
         }
         Ok(out)
+    }
+}
+
+fn status_name(s: ComplaintStatus) -> &'static str {
+    match s {
+        ComplaintStatus::Draft => "draft",
+        ComplaintStatus::Ready => "ready",
+        ComplaintStatus::Filed => "filed",
+        ComplaintStatus::Closed => "closed",
     }
 }
