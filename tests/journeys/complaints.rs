@@ -249,6 +249,11 @@ fn filing_is_refused_with_reasons_then_succeeds_and_exports_urls() {
         d.delete_complaint(id).is_err(),
         "a filed complaint is closed, not deleted"
     );
+    let back = d
+        .set_complaint_status(id, ComplaintStatus::Draft)
+        .expect_err("no way back to draft");
+    assert_eq!(back.code, ErrorCode::InvalidTransition);
+    assert_eq!(back.message, "A filed complaint cannot become draft.");
 
     assert_eq!(
         d.complaint_urls(id).expect("urls"),
