@@ -1,6 +1,7 @@
-import { Alert, Button, Card, Descriptions, Space, Spin, Tabs, Typography } from 'antd'
+import { Card, Descriptions, Space, Spin, Tabs, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
-import { Link, useNavigate, useParams } from 'react-router-dom'
+import LoadFailed from '../components/LoadFailed'
+import { Link, useParams } from 'react-router-dom'
 import AuditTrail from '../components/AuditTrail'
 import ComplaintActions from '../components/ComplaintActions'
 import ComplaintListingsTable from '../components/ComplaintListingsTable'
@@ -8,27 +9,17 @@ import DocumentsPanel from '../components/DocumentsPanel'
 import FilingProblemsAlert from '../components/FilingProblemsAlert'
 import { ComplaintStatusTag } from '../components/Tags'
 import TestPurchasesPanel from '../components/TestPurchasesPanel'
-import { errorDetail, errorTitle } from '../lib/errors'
 import { localTime, showDate } from '../lib/format'
 import { useComplaint } from '../lib/queries'
 
 export default function ComplaintDetailPage() {
   const { id = '' } = useParams()
   const { t } = useTranslation()
-  const navigate = useNavigate()
   const q = useComplaint(id)
 
   if (q.isLoading) return <Spin />
   if (q.isError || !q.data) {
-    return (
-      <Alert
-        type="error"
-        showIcon
-        title={errorTitle(t, q.error)}
-        description={errorDetail(q.error)}
-        action={<Button onClick={() => navigate('/complaints')}>{t('nav.complaints')}</Button>}
-      />
-    )
+    return <LoadFailed error={q.error} backTo="/complaints" backLabel={t('nav.complaints')} />
   }
   const d = q.data
   const c = d.row

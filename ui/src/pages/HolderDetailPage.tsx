@@ -1,8 +1,9 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons'
-import { Alert, App, Button, Card, Descriptions, Empty, Popconfirm, Space, Spin, Table, Tabs, Timeline, Typography } from 'antd'
+import { App, Button, Card, Descriptions, Empty, Popconfirm, Space, Spin, Table, Tabs, Timeline, Typography } from 'antd'
 import type { TableColumnsType } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import LoadFailed from '../components/LoadFailed'
 import { Link, useNavigate, useParams } from 'react-router-dom'
 import AccountForm from '../components/AccountForm'
 import AuditTrail from '../components/AuditTrail'
@@ -12,7 +13,7 @@ import PoaForm from '../components/PoaForm'
 import RightForm from '../components/RightForm'
 import StatusChangeModal from '../components/StatusChangeModal'
 import { AccountStatusTag, ExpiryTag, PoaStateTag, RegistrationTags } from '../components/Tags'
-import { errorDetail, errorTitle, useErrors } from '../lib/errors'
+import { useErrors } from '../lib/errors'
 import { compareStr, localTime, showDate } from '../lib/format'
 import type { AccountView, PoaView, RightRow } from '../lib/ipc/bindings'
 import { useDeleteAccount, useDeleteHolder, useDeletePoa, useHolder } from '../lib/queries'
@@ -54,15 +55,7 @@ export default function HolderDetailPage() {
 
   if (q.isLoading) return <Spin />
   if (q.isError || !q.data) {
-    return (
-      <Alert
-        type="error"
-        showIcon
-        title={errorTitle(t, q.error)}
-        description={errorDetail(q.error)}
-        action={<Button onClick={() => navigate('/holders')}>{t('app.backHome')}</Button>}
-      />
-    )
+    return <LoadFailed error={q.error} backTo="/holders" backLabel={t('app.backHome')} />
   }
   const { holder, accounts, poas, rights, documents } = q.data
 

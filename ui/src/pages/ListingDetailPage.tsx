@@ -1,9 +1,9 @@
-import { Alert, Button, Card, Descriptions, Space, Spin, Typography } from 'antd'
+import { Card, Descriptions, Space, Spin, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
-import { Link, useNavigate, useParams } from 'react-router-dom'
+import LoadFailed from '../components/LoadFailed'
+import { Link, useParams } from 'react-router-dom'
 import ComplaintRowsTable from '../components/ComplaintRowsTable'
 import DocumentsPanel from '../components/DocumentsPanel'
-import { errorDetail, errorTitle } from '../lib/errors'
 import { localTime } from '../lib/format'
 import { useListing } from '../lib/queries'
 
@@ -11,20 +11,11 @@ import { useListing } from '../lib/queries'
 export default function ListingDetailPage() {
   const { id = '' } = useParams()
   const { t } = useTranslation()
-  const navigate = useNavigate()
   const q = useListing(id)
 
   if (q.isLoading) return <Spin />
   if (q.isError || !q.data) {
-    return (
-      <Alert
-        type="error"
-        showIcon
-        title={errorTitle(t, q.error)}
-        description={errorDetail(q.error)}
-        action={<Button onClick={() => navigate('/complaints')}>{t('nav.complaints')}</Button>}
-      />
-    )
+    return <LoadFailed error={q.error} backTo="/complaints" backLabel={t('nav.complaints')} />
   }
   const { listing: l, complaints, evidence } = q.data
   const or = (v: string | null) => v || t('common.none')

@@ -1,15 +1,16 @@
 import { CheckCircleTwoTone, CloseCircleTwoTone, DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons'
-import { Alert, App, Button, Card, Descriptions, Empty, Popconfirm, Space, Spin, Table, Typography } from 'antd'
+import { App, Button, Card, Descriptions, Empty, Popconfirm, Space, Spin, Table, Typography } from 'antd'
 import type { TableColumnsType } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import LoadFailed from '../components/LoadFailed'
 import { Link, useNavigate, useParams } from 'react-router-dom'
 import AuditTrail from '../components/AuditTrail'
 import DocumentsPanel from '../components/DocumentsPanel'
 import RegistrationForm from '../components/RegistrationForm'
 import RightForm from '../components/RightForm'
 import { ExpiryTag, RegStateTag } from '../components/Tags'
-import { errorDetail, errorTitle, useErrors } from '../lib/errors'
+import { useErrors } from '../lib/errors'
 import { compareStr, localTime, showDate } from '../lib/format'
 import type { PlatformBacking, ProgrammeRegistration } from '../lib/ipc/bindings'
 import { useDeleteRight, useRight } from '../lib/queries'
@@ -27,15 +28,7 @@ export default function RightDetailPage() {
 
   if (q.isLoading) return <Spin />
   if (q.isError || !q.data) {
-    return (
-      <Alert
-        type="error"
-        showIcon
-        title={errorTitle(t, q.error)}
-        description={errorDetail(q.error)}
-        action={<Button onClick={() => navigate('/rights')}>{t('nav.rights')}</Button>}
-      />
-    )
+    return <LoadFailed error={q.error} backTo="/rights" backLabel={t('nav.rights')} />
   }
   const r = q.data
 

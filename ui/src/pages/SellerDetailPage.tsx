@@ -1,7 +1,8 @@
 import { AppstoreAddOutlined, DeleteOutlined, EditOutlined } from '@ant-design/icons'
-import { Alert, App, Button, Card, Descriptions, Popconfirm, Space, Spin, Tabs, Tag, Typography } from 'antd'
+import { App, Button, Card, Descriptions, Popconfirm, Space, Spin, Tabs, Tag, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import LoadFailed from '../components/LoadFailed'
 import { useNavigate, useParams } from 'react-router-dom'
 import AuditTrail from '../components/AuditTrail'
 import BatchBuilderDialog from '../components/BatchBuilderDialog'
@@ -12,7 +13,7 @@ import RedFlagsAlert from '../components/RedFlagsAlert'
 import SellerForm from '../components/SellerForm'
 import SellerGroupCard from '../components/SellerGroupCard'
 import { RiskTag } from '../components/Tags'
-import { errorDetail, errorTitle, useErrors } from '../lib/errors'
+import { useErrors } from '../lib/errors'
 import { localTime } from '../lib/format'
 import { useDeleteSeller, useSeller } from '../lib/queries'
 
@@ -30,15 +31,7 @@ export default function SellerDetailPage() {
 
   if (q.isLoading) return <Spin />
   if (q.isError || !q.data) {
-    return (
-      <Alert
-        type="error"
-        showIcon
-        title={errorTitle(t, q.error)}
-        description={errorDetail(q.error)}
-        action={<Button onClick={() => navigate('/sellers')}>{t('nav.sellers')}</Button>}
-      />
-    )
+    return <LoadFailed error={q.error} backTo="/sellers" backLabel={t('nav.sellers')} />
   }
   const d = q.data
   const s = d.row
