@@ -1,8 +1,6 @@
 //! Listings: one row per canonical URL. Imports insert many at once through
 //! one prepared statement and write one audit row for the batch.
 
-use std::collections::HashMap;
-
 use ippdesk_domain::{ComplaintRef, Id, Listing};
 use rusqlite::{params, OptionalExtension, Row};
 use serde::Serialize;
@@ -81,20 +79,6 @@ pub fn find_known_one(db: &impl Db, canonical: &str) -> Result<Option<(Id, Vec<C
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(Some((parse_id(id)?, complaints)))
-}
-
-/// [`find_known_one`] for many URLs.
-pub fn find_known(
-    db: &impl Db,
-    canonicals: &[&str],
-) -> Result<HashMap<String, (Id, Vec<ComplaintRef>)>> {
-    let mut found = HashMap::new();
-    for url in canonicals {
-        if let Some(k) = find_known_one(db, url)? {
-            found.insert(url.to_string(), k);
-        }
-    }
-    Ok(found)
 }
 
 /// Inserts new listings in the caller's transaction. Many rows, one audit
