@@ -3,7 +3,9 @@
 
 use chrono::Utc;
 use ippdesk_domain::*;
-use ippdesk_store::tables::{accounts, agents, holders, poas, status_changes};
+use ippdesk_store::tables::{accounts, agents, deadlines, holders, poas, status_changes};
+
+use crate::deadlines::schedule_poa_expiry;
 
 use crate::{
     AccountView, AgentRow, Desk, DeskError, ErrorCode, PoaView, Result, StatusChangeInput,
@@ -96,7 +98,10 @@ impl Desk {
             created_at: now,
             updated_at: now,
         };
-        self.store.write(|tx| poas::insert(tx, &p))?;
+        self.store.write(|tx| {
+            poas::insert(tx, &p)?;
+            schedule_poa_expiry(tx, &p)
+        })?;
         self.poa_view(p)
     }
 
@@ -107,12 +112,18 @@ impl Desk {
             updated_at: Utc::now(),
             ..poas::get(&self.store, id)?
         };
-        self.store.write(|tx| poas::update(tx, &p))?;
+        self.store.write(|tx| {
+            poas::update(tx, &p)?;
+            schedule_poa_expiry(tx, &p)
+        })?;
         self.poa_view(p)
     }
 
     pub fn delete_poa(&mut self, id: Id) -> Result<()> {
-        Ok(self.store.write(|tx| poas::delete(tx, id))?)
+        self.store.write(|tx| {
+            deadlines::delete_of_subject(tx, id)?;
+            Ok::<_, DeskError>(poas::delete(tx, id)?)
+        })
     }
 
     pub(crate) fn account_view(&self, account: Account) -> Result<AccountView> {

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use chrono::Utc;
 use ippdesk_domain::*;
 use ippdesk_store::tables::complaints::{self, ComplaintQuery, ComplaintSort, OutcomeChange};
-use ippdesk_store::tables::{accounts, listings, registrations, rights, test_purchases};
+use ippdesk_store::tables::{accounts, deadlines, listings, registrations, rights, test_purchases};
 
 use crate::{
     BatchRequest, BatchResult, ComplaintDetail, ComplaintFilter, ComplaintListingView,
@@ -132,6 +132,8 @@ impl Desk {
             .filter(|s| c.status.can_move_to(*s) && *s != ComplaintStatus::Filed)
             .collect();
         Ok(ComplaintDetail {
+            counter_notices: self.counter_notices_of(id)?,
+            deadlines: deadlines::of_complaint(&self.store, id)?,
             evidence: self.documents_of(OwnerKind::Complaint, id)?,
             listings,
             test_purchases,
@@ -254,7 +256,10 @@ impl Desk {
         c.filed_on = Some(input.filed_on);
         c.draft.external_number = input.external_number.trim().to_string();
         c.updated_at = Utc::now();
-        self.store.write(|tx| complaints::update(tx, &c))?;
+        self.store.write(|tx| {
+            complaints::update(tx, &c)?;
+            crate::counter_notices::schedule_filing(tx, &c)
+        })?;
         Ok(self.complaint_rows(vec![c])?.remove(0))
     }
 

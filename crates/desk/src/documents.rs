@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use chrono::Utc;
 use ippdesk_domain::{new_id, DocumentKind, Id, OwnerKind};
 use ippdesk_store::tables::{
-    accounts, agents, complaints, documents, holders, listings, poas, rights, sellers,
+    accounts, agents, complaints, counter_notices, documents, holders, listings, poas, rights, sellers,
     test_purchases,
 };
 use ippdesk_store::Document;
@@ -51,6 +51,7 @@ impl Desk {
             OwnerKind::Listing => listings::get(&self.store, id).map(drop),
             OwnerKind::Seller => sellers::get(&self.store, id).map(drop),
             OwnerKind::TestPurchase => test_purchases::get(&self.store, id).map(drop),
+            OwnerKind::CounterNotice => counter_notices::get(&self.store, id).map(drop),
         }?;
         Ok(())
     }

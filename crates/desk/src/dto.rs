@@ -243,6 +243,9 @@ pub struct ComplaintDetail {
     pub filing_problems: Vec<FilingProblemView>,
     pub max_listings: u32,
     pub next_statuses: Vec<ComplaintStatus>,
+    pub counter_notices: Vec<CounterNoticeView>,
+    /// Every deadline and task on the complaint, done ones included.
+    pub deadlines: Vec<Deadline>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
@@ -397,4 +400,134 @@ pub struct SearchHit {
     pub detail: String,
     /// For a listing: the complaint it is in (to open), if any.
     pub complaint_id: Option<Id>,
+}
+
+// ---------------------------------------------------------------------------
+// IPP step 4: counter-notices, deadlines, tasks, people, the dashboard.
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct CounterNoticeView {
+    #[serde(flatten)]
+    pub notice: CounterNotice,
+    /// The seller's files and ours (documents owned by the counter-notice).
+    pub evidence: Vec<DocumentView>,
+    /// Deadlines its rules set (reply, art. 43 …).
+    pub deadlines: Vec<Deadline>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct CounterResponseInput {
+    pub response_text: String,
+    pub responded_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct CounterDecisionInput {
+    pub decision: CounterDecision,
+    pub decided_on: NaiveDate,
+}
+
+/// A deadline with what a row needs to open its case.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct DeadlineRow {
+    #[serde(flatten)]
+    pub deadline: Deadline,
+    /// "IPP-TB-2026-0173" or the complaint's label, when it has a complaint.
+    pub complaint_label: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct BucketCounts {
+    pub overdue: u64,
+    pub due_today: u64,
+    pub due_this_week: u64,
+    pub open: u64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct BucketGroup {
+    /// The assignee's name or the platform ("" when none).
+    pub key: String,
+    pub counts: BucketCounts,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct StatusCount {
+    pub status: ComplaintStatus,
+    pub count: u64,
+}
+
+/// The good-faith test of one programme account over the rolling window.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct GoodFaithRow {
+    pub account_id: Id,
+    pub account_label: String,
+    pub figures: EnforcementFigures,
+    pub check: GoodFaithCheck,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct Dashboard {
+    pub now: DateTime<Utc>,
+    pub counts: BucketCounts,
+    pub by_assignee: Vec<BucketGroup>,
+    pub by_platform: Vec<BucketGroup>,
+    /// Overdue and due within the week, soonest first (at most 200).
+    pub upcoming: Vec<DeadlineRow>,
+    pub complaints_by_status: Vec<StatusCount>,
+    /// Alibaba IPP accounts, rolling 3 months to today.
+    pub good_faith: Vec<GoodFaithRow>,
+    pub good_faith_from: NaiveDate,
+    pub good_faith_to: NaiveDate,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct DeadlineFilter {
+    /// "overdue", "today", "week" or "open" (every open deadline).
+    pub bucket: String,
+    pub assignee: Option<String>,
+    pub platform: Option<Platform>,
+    pub limit: Option<u32>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum EnforcementDim {
+    Account,
+    Platform,
+    Reason,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct EnforcementQuery {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    /// Group by these, in this order; empty gives the total only.
+    pub group_by: Vec<EnforcementDim>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct EnforcementRow {
+    pub account_id: Option<Id>,
+    pub account_label: Option<String>,
+    pub platform: Option<Platform>,
+    pub reason: Option<ComplaintReason>,
+    pub figures: EnforcementFigures,
+    pub good_faith: GoodFaithCheck,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct EnforcementReport {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub rows: Vec<EnforcementRow>,
+    pub total: EnforcementFigures,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct ReportExport {
+    pub path: String,
+    /// Csv or Xlsx (Text is refused).
+    pub format: UrlExportFormat,
+    pub query: EnforcementQuery,
 }

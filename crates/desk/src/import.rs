@@ -8,6 +8,7 @@ use chrono::Utc;
 use ippdesk_domain::*;
 use ippdesk_store::tables::{complaints, listings, sellers};
 
+use crate::table_export::{write_tables, Sheet, TableFormat};
 use crate::{
     Desk, DeskError, ErrorCode, ImportProgress, ImportReport, ImportRequest, ImportSource, Result,
     UrlExportFormat,
@@ -220,77 +221,33 @@ impl Desk {
         format: UrlExportFormat,
         path: &Path,
     ) -> Result<()> {
-        let rows = complaints::listings_of(&self.store, id)?;
-        let io = |e: std::io::Error| {
-            DeskError::new(
-                ErrorCode::Io,
-                format!("Cannot write {}: {e}", path.display()),
-            )
+        let format = match format {
+            UrlExportFormat::Text => {
+                return std::fs::write(path, self.complaint_urls(id)?).map_err(|e| {
+                    DeskError::new(
+                        ErrorCode::Io,
+                        format!("Cannot write {}: {e}", path.display()),
+                    )
+                })
+            }
+            UrlExportFormat::Csv => TableFormat::Csv,
+            UrlExportFormat::Xlsx => TableFormat::Xlsx,
         };
-        match format {
-            UrlExportFormat::Text => std::fs::write(path, self.complaint_urls(id)?).map_err(io),
-            UrlExportFormat::Csv => {
-                let mut w = csv::Writer::from_path(path).map_err(|e| {
-                    DeskError::new(
-                        ErrorCode::Io,
-                        format!("Cannot write {}: {e}", path.display()),
-                    )
-                })?;
-                let csv_err = |e: csv::Error| {
-                    DeskError::new(
-                        ErrorCode::Io,
-                        format!("Cannot write {}: {e}", path.display()),
-                    )
-                };
-                w.write_record(["url", "platform", "id", "title", "seller", "outcome"])
-                    .map_err(csv_err)?;
-                for r in &rows {
-                    let l = &r.listing;
-                    w.write_record([
-                        l.canonical_url.as_str(),
-                        l.platform.as_str(),
-                        l.external_id.as_deref().unwrap_or(""),
-                        &l.title,
-                        &l.seller_name,
-                        outcome_name(r.outcome),
-                    ])
-                    .map_err(csv_err)?;
-                }
-                w.flush().map_err(io)
-            }
-            UrlExportFormat::Xlsx => {
-                let xerr = |e: rust_xlsxwriter::XlsxError| {
-                    DeskError::new(
-                        ErrorCode::Io,
-                        format!("Cannot write {}: {e}", path.display()),
-                    )
-                };
-                let mut book = rust_xlsxwriter::Workbook::new();
-                let sheet = book.add_worksheet();
-                for (col, h) in ["url", "platform", "id", "title", "seller", "outcome"]
-                    .iter()
-                    .enumerate()
-                {
-                    sheet.write_string(0, col as u16, *h).map_err(xerr)?;
-                }
-                for (i, r) in rows.iter().enumerate() {
-                    let l = &r.listing;
-                    let row = i as u32 + 1;
-                    let cells = [
-                        l.canonical_url.as_str(),
-                        l.platform.as_str(),
-                        l.external_id.as_deref().unwrap_or(""),
-                        &l.title,
-                        &l.seller_name,
-                        outcome_name(r.outcome),
-                    ];
-                    for (col, v) in cells.iter().enumerate() {
-                        sheet.write_string(row, col as u16, *v).map_err(xerr)?;
-                    }
-                }
-                book.save(path).map_err(xerr)
-            }
-        }
+        let mut rows = vec![["url", "platform", "id", "title", "seller", "outcome"]
+            .map(String::from)
+            .to_vec()];
+        rows.extend(complaints::listings_of(&self.store, id)?.iter().map(|r| {
+            let l = &r.listing;
+            vec![
+                l.canonical_url.clone(),
+                l.platform.as_str().to_string(),
+                l.external_id.clone().unwrap_or_default(),
+                l.title.clone(),
+                l.seller_name.clone(),
+                outcome_name(r.outcome).to_string(),
+            ]
+        }));
+        write_tables(path, format, &[Sheet { name: "URLs", rows }])
     }
 }
 

@@ -5,6 +5,9 @@
 mod accounts;
 mod bindings;
 mod complaints;
+mod counter_notices;
+mod dashboard;
+mod deadlines;
 mod documents;
 mod dto;
 mod error;
@@ -16,6 +19,7 @@ mod sample;
 mod seed;
 mod sellers;
 mod shared;
+mod table_export;
 
 pub use bindings::typescript_bindings;
 pub use dto::*;
@@ -62,11 +66,13 @@ impl Desk {
     pub fn open(path: &Path) -> Result<Desk> {
         let store = Store::open(path)?;
         let vault = Vault::beside(path);
-        Ok(Desk {
+        let mut desk = Desk {
             store,
             vault,
             today: None,
-        })
+        };
+        desk.ensure_default_rules()?;
+        Ok(desk)
     }
 
     /// Fixes "today" for rules that depend on it (tests, reproducible samples).

@@ -2,7 +2,9 @@
 
 use chrono::{NaiveDate, Utc};
 use ippdesk_domain::*;
-use ippdesk_store::tables::{holders, registrations, rights};
+use ippdesk_store::tables::{deadlines, holders, registrations, rights};
+
+use crate::deadlines::schedule_right_expiry;
 
 use crate::{Desk, DeskError, PlatformBacking, Result, RightDetail, RightRow};
 
@@ -110,7 +112,10 @@ impl Desk {
             created_at: now,
             updated_at: now,
         };
-        self.store.write(|tx| rights::insert(tx, &r))?;
+        self.store.write(|tx| {
+            rights::insert(tx, &r)?;
+            schedule_right_expiry(tx, &r)
+        })?;
         Ok(r)
     }
 
@@ -129,6 +134,7 @@ impl Desk {
         let regs = registrations::for_right(&self.store, id)?;
         self.store.write(|tx| {
             rights::update(tx, &r)?;
+            schedule_right_expiry(tx, &r)?;
             if let Some(reason) = reason {
                 for reg in regs {
                     let state = after_new_proof_needed(reg.draft.state);
@@ -153,7 +159,10 @@ impl Desk {
     }
 
     pub fn delete_right(&mut self, id: Id) -> Result<()> {
-        Ok(self.store.write(|tx| rights::delete(tx, id))?)
+        self.store.write(|tx| {
+            deadlines::delete_of_subject(tx, id)?;
+            Ok::<_, DeskError>(rights::delete(tx, id)?)
+        })
     }
 
     pub fn set_registration(

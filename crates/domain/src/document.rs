@@ -74,6 +74,7 @@ pub enum OwnerKind {
     Listing,
     Seller,
     TestPurchase,
+    CounterNotice,
 }
 
 impl OwnerKind {
@@ -88,6 +89,7 @@ impl OwnerKind {
             OwnerKind::Listing => "listing",
             OwnerKind::Seller => "seller",
             OwnerKind::TestPurchase => "test_purchase",
+            OwnerKind::CounterNotice => "counter_notice",
         }
     }
 }

@@ -64,3 +64,17 @@ pub(crate) fn query_one<T>(
     use rusqlite::OptionalExtension;
     Ok(conn.query_row(sql, params, f).optional()?)
 }
+
+/// Instants that are compared in SQL (deadlines) are stored in one fixed-width
+/// form, `2026-10-08T15:59:59Z`, so text order is time order.
+pub(crate) fn instant_text(t: &chrono::DateTime<chrono::Utc>) -> String {
+    t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+pub(crate) fn parse_instant(s: String) -> rusqlite::Result<chrono::DateTime<chrono::Utc>> {
+    chrono::DateTime::parse_from_rfc3339(&s)
+        .map(|t| t.with_timezone(&chrono::Utc))
+        .map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+        })
+}

@@ -26,6 +26,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "complaints",
         sql: include_str!("../migrations/0002_complaints.sql"),
     },
+    Migration {
+        version: 3,
+        name: "deadlines",
+        sql: include_str!("../migrations/0003_deadlines.sql"),
+    },
 ];
 
 pub fn latest_version() -> i64 {

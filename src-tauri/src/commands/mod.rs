@@ -3,6 +3,7 @@
 
 mod accounts;
 mod complaints;
+mod deadlines;
 mod documents;
 mod holders;
 mod rights;
@@ -87,6 +88,29 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
             sellers::update_test_purchase,
             sellers::delete_test_purchase,
             sellers::search,
+            deadlines::record_counter_notice,
+            deadlines::update_counter_notice,
+            deadlines::respond_to_counter_notice,
+            deadlines::decide_counter_notice,
+            deadlines::delete_counter_notice,
+            deadlines::dashboard,
+            deadlines::open_deadlines,
+            deadlines::enforcement_report,
+            deadlines::export_report,
+            deadlines::export_ics,
+            deadlines::create_task,
+            deadlines::update_task,
+            deadlines::delete_task,
+            deadlines::set_deadline_done,
+            deadlines::assign_deadline,
+            deadlines::list_people,
+            deadlines::create_person,
+            deadlines::update_person,
+            deadlines::delete_person,
+            deadlines::deadline_rules,
+            deadlines::deadline_rule_history,
+            deadlines::save_deadline_rule,
+            deadlines::reset_deadline_rule,
         ]);
     move |invoke: tauri::ipc::Invoke<R>| {
         if trace_startup && first_call.swap(false, Ordering::Relaxed) {

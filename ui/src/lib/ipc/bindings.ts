@@ -147,7 +147,7 @@ export type CannotBack = "not_approved" | "expired" | "not_valid_in_china";
 
 export type DocumentKind = "business_registration" | "id_card" | "passport" | "driving_licence" | "power_of_attorney" | "certificate" | "renewal" | "assignment" | "change_certificate" | "translation" | "patent_evaluation" | "listing_screenshot" | "comparison" | "test_purchase_photo" | "test_purchase_receipt" | "appraisal_report" | "web_archive" | "other";
 
-export type OwnerKind = "holder" | "agent" | "poa" | "account" | "right" | "complaint" | "listing" | "seller" | "test_purchase";
+export type OwnerKind = "holder" | "agent" | "poa" | "account" | "right" | "complaint" | "listing" | "seller" | "test_purchase" | "counter_notice";
 
 export type ListingKind = "listing" | "storefront" | "short-link" | "unknown";
 
@@ -379,7 +379,11 @@ export type ComplaintDetail = { row: ComplaintRow, listings: Array<ComplaintList
 /**
  * Why it cannot be filed today (empty: it can).
  */
-filing_problems: Array<FilingProblemView>, max_listings: number, next_statuses: Array<ComplaintStatus>, };
+filing_problems: Array<FilingProblemView>, max_listings: number, next_statuses: Array<ComplaintStatus>, counter_notices: Array<CounterNoticeView>, 
+/**
+ * Every deadline and task on the complaint, done ones included.
+ */
+deadlines: Array<Deadline>, };
 
 export type FileComplaintInput = { filed_on: string, external_number: string, };
 
@@ -460,4 +464,258 @@ export type SearchHit = { kind: SearchHitKind, id: string, title: string, detail
  * For a listing: the complaint it is in (to open), if any.
  */
 complaint_id: string | null, };
+
+export type CalendarId = "cn" | "us" | "weekdays";
+
+export type TriggerEvent = "complaint_filed" | "counter_notice_received" | "right_expiry" | "poa_expiry";
+
+export type OffsetUnit = "working_days" | "calendar_days";
+
+export type DoneWhen = "manual" | "responded" | "decided";
+
+export type DeadlineRule = { 
+/**
+ * Stable name, e.g. `ipp_reply_counter_notice`.
+ */
+key: string, 
+/**
+ * What is due, shown on the dashboard ("Reply to the counter-notice").
+ */
+due: string, trigger: TriggerEvent, 
+/**
+ * Platforms the rule applies to; empty means every platform.
+ */
+platforms: Array<Platform>, offset: number, unit: OffsetUnit, calendar: CalendarId, 
+/**
+ * An IANA time zone name, e.g. `Asia/Shanghai`.
+ */
+time_zone: string, enabled: boolean, done_when: DoneWhen, 
+/**
+ * Where the figure comes from, and whether it is confirmed.
+ */
+source: string, };
+
+export type VersionedRule = { version: number, changed_at: string, 
+/**
+ * False once the user has edited the shipped default.
+ */
+is_default: boolean, 
+/**
+ * Stable name, e.g. `ipp_reply_counter_notice`.
+ */
+key: string, 
+/**
+ * What is due, shown on the dashboard ("Reply to the counter-notice").
+ */
+due: string, trigger: TriggerEvent, 
+/**
+ * Platforms the rule applies to; empty means every platform.
+ */
+platforms: Array<Platform>, offset: number, unit: OffsetUnit, calendar: CalendarId, 
+/**
+ * An IANA time zone name, e.g. `Asia/Shanghai`.
+ */
+time_zone: string, enabled: boolean, done_when: DoneWhen, 
+/**
+ * Where the figure comes from, and whether it is confirmed.
+ */
+source: string, };
+
+export type DueDate = { 
+/**
+ * The due day in the rule's time zone.
+ */
+date: string, 
+/**
+ * The end of that day (23:59:59 in the rule's time zone), as an instant.
+ */
+due_at: string, 
+/**
+ * The day lies after a year whose holiday schedule is not published.
+ */
+estimated: boolean, missing_years: Array<number>, };
+
+export type CounterGround = "own_rights" | "authorized_reseller" | "genuine_goods" | "no_infringement" | "other";
+
+export type CounterDecision = "takedown_upheld" | "reinstated";
+
+export type CounterNoticeDraft = { complaint_id: string, 
+/**
+ * 1 for the first counter-notice, 2 for the second …
+ */
+round: number, 
+/**
+ * The listings it contests; empty means every listing of the complaint.
+ */
+listing_ids: Array<string>, 
+/**
+ * When the platform forwarded it to us (an instant; the UI enters China time).
+ */
+received_at: string, grounds: CounterGround, statement: string, };
+
+export type CounterNotice = { id: string, response_text: string, responded_at: string | null, decision: CounterDecision | null, decided_on: string | null, created_at: string, updated_at: string, complaint_id: string, 
+/**
+ * 1 for the first counter-notice, 2 for the second …
+ */
+round: number, 
+/**
+ * The listings it contests; empty means every listing of the complaint.
+ */
+listing_ids: Array<string>, 
+/**
+ * When the platform forwarded it to us (an instant; the UI enters China time).
+ */
+received_at: string, grounds: CounterGround, statement: string, };
+
+export type EnforcementCounts = { complaints: bigint, listings: bigint, removed: bigint, rejected: bigint, reinstated: bigint, withdrawn: bigint, pending: bigint, counter_notices: bigint, counter_upheld: bigint, counter_reinstated: bigint, 
+/**
+ * Complaints with at least one counter-notice decided "reinstated".
+ */
+complaints_lost_to_counter: bigint, 
+/**
+ * (days from filing to removal, listings), for the median.
+ */
+days_to_takedown: Array<[bigint, bigint]>, };
+
+export type EnforcementFigures = { 
+/**
+ * Percent, `None` when nothing is decided yet.
+ */
+takedown_rate: number | null, counter_success_rate: number | null, successful_counter_rate: number | null, median_days_to_takedown: number | null, complaints: bigint, listings: bigint, removed: bigint, rejected: bigint, reinstated: bigint, withdrawn: bigint, pending: bigint, counter_notices: bigint, counter_upheld: bigint, counter_reinstated: bigint, 
+/**
+ * Complaints with at least one counter-notice decided "reinstated".
+ */
+complaints_lost_to_counter: bigint, 
+/**
+ * (days from filing to removal, listings), for the median.
+ */
+days_to_takedown: Array<[bigint, bigint]>, };
+
+export type GoodFaithLevel = "no_data" | "ok" | "warning" | "failing";
+
+export type GoodFaithCheck = { takedown_rate: number | null, takedown_level: GoodFaithLevel, successful_counter_rate: number | null, counter_level: GoodFaithLevel, 
+/**
+ * The worse of the two.
+ */
+level: GoodFaithLevel, };
+
+export type PersonDraft = { name: string, email: string, };
+
+export type Person = { id: string, name: string, email: string, };
+
+export type DeadlineSubject = "complaint" | "counter_notice" | "right" | "poa" | "none";
+
+export type TaskDraft = { title: string, due_at: string, 
+/**
+ * Empty when unassigned; otherwise a person's name.
+ */
+assignee: string, 
+/**
+ * The complaint the task belongs to, if any.
+ */
+complaint_id: string | null, notes: string, };
+
+export type Deadline = { id: string, title: string, due_at: string, 
+/**
+ * The due day in the rule's time zone (for a task: in UTC).
+ */
+due_date: string, time_zone: string, estimated: boolean, missing_years: Array<number>, 
+/**
+ * `None` for a manual task.
+ */
+rule_key: string | null, rule_version: number | null, subject: DeadlineSubject, subject_id: string | null, 
+/**
+ * The complaint to open from the dashboard, when there is one.
+ */
+complaint_id: string | null, platform: Platform | null, assignee: string, notes: string, done_at: string | null, created_at: string, };
+
+export type CounterNoticeView = { 
+/**
+ * The seller's files and ours (documents owned by the counter-notice).
+ */
+evidence: Array<DocumentView>, 
+/**
+ * Deadlines its rules set (reply, art. 43 …).
+ */
+deadlines: Array<Deadline>, id: string, response_text: string, responded_at: string | null, decision: CounterDecision | null, decided_on: string | null, created_at: string, updated_at: string, complaint_id: string, 
+/**
+ * 1 for the first counter-notice, 2 for the second …
+ */
+round: number, 
+/**
+ * The listings it contests; empty means every listing of the complaint.
+ */
+listing_ids: Array<string>, 
+/**
+ * When the platform forwarded it to us (an instant; the UI enters China time).
+ */
+received_at: string, grounds: CounterGround, statement: string, };
+
+export type CounterResponseInput = { response_text: string, responded_at: string, };
+
+export type CounterDecisionInput = { decision: CounterDecision, decided_on: string, };
+
+export type DeadlineRow = { 
+/**
+ * "IPP-TB-2026-0173" or the complaint's label, when it has a complaint.
+ */
+complaint_label: string | null, id: string, title: string, due_at: string, 
+/**
+ * The due day in the rule's time zone (for a task: in UTC).
+ */
+due_date: string, time_zone: string, estimated: boolean, missing_years: Array<number>, 
+/**
+ * `None` for a manual task.
+ */
+rule_key: string | null, rule_version: number | null, subject: DeadlineSubject, subject_id: string | null, 
+/**
+ * The complaint to open from the dashboard, when there is one.
+ */
+complaint_id: string | null, platform: Platform | null, assignee: string, notes: string, done_at: string | null, created_at: string, };
+
+export type BucketCounts = { overdue: bigint, due_today: bigint, due_this_week: bigint, open: bigint, };
+
+export type BucketGroup = { 
+/**
+ * The assignee's name or the platform ("" when none).
+ */
+key: string, counts: BucketCounts, };
+
+export type StatusCount = { status: ComplaintStatus, count: bigint, };
+
+export type GoodFaithRow = { account_id: string, account_label: string, figures: EnforcementFigures, check: GoodFaithCheck, };
+
+export type Dashboard = { now: string, counts: BucketCounts, by_assignee: Array<BucketGroup>, by_platform: Array<BucketGroup>, 
+/**
+ * Overdue and due within the week, soonest first (at most 200).
+ */
+upcoming: Array<DeadlineRow>, complaints_by_status: Array<StatusCount>, 
+/**
+ * Alibaba IPP accounts, rolling 3 months to today.
+ */
+good_faith: Array<GoodFaithRow>, good_faith_from: string, good_faith_to: string, };
+
+export type DeadlineFilter = { 
+/**
+ * "overdue", "today", "week" or "open" (every open deadline).
+ */
+bucket: string, assignee: string | null, platform: Platform | null, limit: number | null, };
+
+export type EnforcementDim = "account" | "platform" | "reason";
+
+export type EnforcementQuery = { from: string, to: string, 
+/**
+ * Group by these, in this order; empty gives the total only.
+ */
+group_by: Array<EnforcementDim>, };
+
+export type EnforcementRow = { account_id: string | null, account_label: string | null, platform: Platform | null, reason: ComplaintReason | null, figures: EnforcementFigures, good_faith: GoodFaithCheck, };
+
+export type EnforcementReport = { from: string, to: string, rows: Array<EnforcementRow>, total: EnforcementFigures, };
+
+export type ReportExport = { path: string, 
+/**
+ * Csv or Xlsx (Text is refused).
+ */
+format: UrlExportFormat, query: EnforcementQuery, };
 
