@@ -6,14 +6,14 @@ use std::fmt::Write;
 use ippdesk_desk::*;
 use ippdesk_tests::{company, temp_desk, trademark, TempDesk};
 
-struct World {
-    t: TempDesk,
-    account: Id,
-    cn: Id,
+pub(crate) struct World {
+    pub t: TempDesk,
+    pub account: Id,
+    pub cn: Id,
 }
 
 /// A verified IPP account and a CN trademark approved on IPP.
-fn world() -> World {
+pub(crate) fn world() -> World {
     let mut t = temp_desk("2026-11-22");
     let d = &mut t.desk;
     let h = d
@@ -64,7 +64,7 @@ fn world() -> World {
     }
 }
 
-fn draft(w: &World, platform: Platform) -> ComplaintDraft {
+pub(crate) fn draft(w: &World, platform: Platform) -> ComplaintDraft {
     ComplaintDraft {
         account_id: w.account,
         platform,
@@ -79,7 +79,7 @@ fn draft(w: &World, platform: Platform) -> ComplaintDraft {
     }
 }
 
-fn paste(text: &str, complaint: Option<Id>) -> ImportRequest {
+pub(crate) fn paste(text: &str, complaint: Option<Id>) -> ImportRequest {
     ImportRequest {
         source: ImportSource::Paste { text: text.into() },
         complaint_id: complaint,

@@ -2,6 +2,7 @@
 //! walks them: one file per step of the IPP process.
 
 mod complaints;
+mod counter_notices;
 mod documents;
 mod registration;
 mod rights;

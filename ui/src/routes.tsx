@@ -4,6 +4,7 @@ import Boot from './Boot'
 import AgentsPage from './pages/AgentsPage'
 import ComplaintDetailPage from './pages/ComplaintDetailPage'
 import ComplaintsPage from './pages/ComplaintsPage'
+import DashboardPage from './pages/DashboardPage'
 import HolderDetailPage from './pages/HolderDetailPage'
 import HoldersPage from './pages/HoldersPage'
 import ListingDetailPage from './pages/ListingDetailPage'
@@ -20,6 +21,7 @@ export const routes: RouteObject[] = [
     element: <Boot />,
     children: [
       { index: true, element: <Navigate to="/holders" replace /> },
+      { path: 'dashboard', element: <DashboardPage /> },
       { path: 'holders', element: <HoldersPage /> },
       { path: 'holders/:id', element: <HolderDetailPage /> },
       { path: 'rights', element: <RightsPage /> },

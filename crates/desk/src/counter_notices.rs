@@ -55,10 +55,12 @@ impl Desk {
         Ok(c)
     }
 
-
     /// Records a counter-notice and sets the deadlines its rules give,
     /// assigned to the complaint's assignee.
-    pub fn record_counter_notice(&mut self, draft: CounterNoticeDraft) -> Result<CounterNoticeView> {
+    pub fn record_counter_notice(
+        &mut self,
+        draft: CounterNoticeDraft,
+    ) -> Result<CounterNoticeView> {
         let c = self.check_counter_notice(&draft)?;
         let now = Utc::now();
         let n = CounterNotice {
@@ -186,7 +188,6 @@ impl Desk {
             counter_notices::delete(tx, id)
         })?)
     }
-
 }
 
 /// The rules' deadlines for a counter-notice (reply, art. 43 …), set or

@@ -84,13 +84,15 @@ impl Desk {
     pub fn dashboard(&self) -> Result<Dashboard> {
         let (now, today_end, week_end) = self.horizons();
         let groups = |col| -> Result<Vec<BucketGroup>> {
-            Ok(deadlines::buckets_by(&self.store, col, now, today_end, week_end)?
-                .into_iter()
-                .map(|(key, b)| BucketGroup {
-                    key,
-                    counts: b.into(),
-                })
-                .collect())
+            Ok(
+                deadlines::buckets_by(&self.store, col, now, today_end, week_end)?
+                    .into_iter()
+                    .map(|(key, b)| BucketGroup {
+                        key,
+                        counts: b.into(),
+                    })
+                    .collect(),
+            )
         };
         let upcoming = deadlines::open(
             &self.store,
@@ -219,8 +221,11 @@ impl Desk {
             .map(|((account, platform, reason), c)| {
                 let figures = c.figures();
                 EnforcementRow {
-                    account_label: account
-                        .map(|a| labels.get(&a).map_or_else(|| a.to_string(), |l| l.0.clone())),
+                    account_label: account.map(|a| {
+                        labels
+                            .get(&a)
+                            .map_or_else(|| a.to_string(), |l| l.0.clone())
+                    }),
                     account_id: account,
                     platform: platform.as_deref().and_then(parse_name),
                     reason: reason.as_deref().and_then(parse_name),
@@ -270,9 +275,22 @@ impl Desk {
             ]
         };
         let mut figures = vec![[
-            "from", "to", "account", "platform", "reason", "complaints", "listings", "removed",
-            "rejected", "reinstated", "withdrawn", "pending", "takedown_rate_pct",
-            "counter_notices", "counter_notice_success_pct", "successful_counter_notices_pct",
+            "from",
+            "to",
+            "account",
+            "platform",
+            "reason",
+            "complaints",
+            "listings",
+            "removed",
+            "rejected",
+            "reinstated",
+            "withdrawn",
+            "pending",
+            "takedown_rate_pct",
+            "counter_notices",
+            "counter_notice_success_pct",
+            "successful_counter_notices_pct",
             "median_days_to_takedown",
         ]
         .map(String::from)
@@ -281,7 +299,11 @@ impl Desk {
         for r in &report.rows {
             let mut row = period.to_vec();
             row.push(r.account_label.clone().unwrap_or_default());
-            row.push(r.platform.map(|p| p.as_str().to_string()).unwrap_or_default());
+            row.push(
+                r.platform
+                    .map(|p| p.as_str().to_string())
+                    .unwrap_or_default(),
+            );
             row.push(r.reason.map(|x| enum_name(&x)).unwrap_or_default());
             row.extend(figure_cells(&r.figures));
             figures.push(row);
@@ -292,8 +314,15 @@ impl Desk {
         figures.push(total);
 
         let mut open = vec![[
-            "due_at_utc", "due_date", "time_zone", "estimated", "title", "complaint", "platform",
-            "assignee", "rule",
+            "due_at_utc",
+            "due_date",
+            "time_zone",
+            "estimated",
+            "title",
+            "complaint",
+            "platform",
+            "assignee",
+            "rule",
         ]
         .map(String::from)
         .to_vec()];
@@ -306,7 +335,9 @@ impl Desk {
                 if d.estimated { "estimated" } else { "" }.to_string(),
                 d.title.clone(),
                 r.complaint_label.clone().unwrap_or_default(),
-                d.platform.map(|p| p.as_str().to_string()).unwrap_or_default(),
+                d.platform
+                    .map(|p| p.as_str().to_string())
+                    .unwrap_or_default(),
                 d.assignee.clone(),
                 d.rule_key.clone().unwrap_or_else(|| "task".into()),
             ]);
@@ -336,10 +367,7 @@ impl Desk {
         cal.name("IPP Desk deadlines");
         for r in self.deadline_rows(deadlines::all_open(&self.store)?)? {
             let d = &r.deadline;
-            let mut text = format!(
-                "Due by the end of {} ({}).",
-                d.due_date, d.time_zone
-            );
+            let mut text = format!("Due by the end of {} ({}).", d.due_date, d.time_zone);
             if d.estimated {
                 text.push_str(&format!(
                     " Estimated: the holiday schedule for {} is not published yet.",

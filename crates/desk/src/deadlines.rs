@@ -71,7 +71,10 @@ impl Desk {
             .into_iter()
             .find(|r| r.key == key)
             .ok_or_else(|| {
-                DeskError::new(ErrorCode::NotFound, format!("No shipped rule is called {key}."))
+                DeskError::new(
+                    ErrorCode::NotFound,
+                    format!("No shipped rule is called {key}."),
+                )
             })?;
         Ok(self.store.write(|tx| rules::save(tx, &rule, true))?)
     }
@@ -82,7 +85,9 @@ impl Desk {
         let rights = rights::list(&self.store)?;
         let poas = poas::list(&self.store)?;
         self.store.write(|tx| {
-            rights.iter().try_for_each(|r| schedule_right_expiry(tx, r))?;
+            rights
+                .iter()
+                .try_for_each(|r| schedule_right_expiry(tx, r))?;
             poas.iter().try_for_each(|p| schedule_poa_expiry(tx, p))
         })
     }
@@ -182,7 +187,10 @@ impl Desk {
 
     pub fn create_person(&mut self, draft: PersonDraft) -> Result<Person> {
         draft.validate()?;
-        let p = Person { id: new_id(), draft };
+        let p = Person {
+            id: new_id(),
+            draft,
+        };
         self.store.write(|tx| people::insert(tx, &p))?;
         Ok(p)
     }

@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 use chrono::Utc;
 use ippdesk_domain::{new_id, DocumentKind, Id, OwnerKind};
 use ippdesk_store::tables::{
-    accounts, agents, complaints, counter_notices, documents, holders, listings, poas, rights, sellers,
-    test_purchases,
+    accounts, agents, complaints, counter_notices, documents, holders, listings, poas, rights,
+    sellers, test_purchases,
 };
 use ippdesk_store::Document;
 

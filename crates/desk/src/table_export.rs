@@ -45,7 +45,9 @@ pub(crate) fn write_tables(path: &Path, format: TableFormat, sheets: &[Sheet]) -
                         match cell.parse::<f64>() {
                             // Figures stay numbers a spreadsheet can sum; ids
                             // (long digit strings) stay text.
-                            Ok(n) if cell.len() < 12 && r > 0 => ws.write_number(r as u32, c as u16, n),
+                            Ok(n) if cell.len() < 12 && r > 0 => {
+                                ws.write_number(r as u32, c as u16, n)
+                            }
                             _ => ws.write_string(r as u32, c as u16, cell),
                         }
                         .map_err(|e| cannot_write(path, e))?;

@@ -375,9 +375,15 @@ mod tests {
     fn the_event_day_is_taken_in_the_rules_time_zone() {
         // 2026-09-27 20:00 UTC is already Monday 28 September in Shanghai.
         let r = rule("ipp_reply_counter_notice");
-        assert_eq!(r.due_after(utc("2026-09-27T20:00:00Z")).unwrap().date, d("2026-10-08"));
+        assert_eq!(
+            r.due_after(utc("2026-09-27T20:00:00Z")).unwrap().date,
+            d("2026-10-08")
+        );
         // 15:00 UTC is still Sunday 27 in Shanghai (23:00): Mon 28, Tue 29, Wed 30.
-        assert_eq!(r.due_after(utc("2026-09-27T15:00:00Z")).unwrap().date, d("2026-09-30"));
+        assert_eq!(
+            r.due_after(utc("2026-09-27T15:00:00Z")).unwrap().date,
+            d("2026-09-30")
+        );
     }
 
     #[test]
@@ -385,7 +391,9 @@ mod tests {
         let art43 = rule("prc_ecommerce_art43");
         let due = art43.due_after(utc("2026-09-28T10:00:00+08:00")).unwrap();
         assert_eq!(due.date, d("2026-10-13"));
-        let expiry = rule("right_expiry_90").due_after_day(d("2027-03-31")).unwrap();
+        let expiry = rule("right_expiry_90")
+            .due_after_day(d("2027-03-31"))
+            .unwrap();
         assert_eq!(expiry.date, d("2026-12-31"));
         assert_eq!(expiry.due_at, utc("2026-12-31T23:59:59Z"));
     }
@@ -393,7 +401,9 @@ mod tests {
     #[test]
     fn business_days_in_the_us_skip_federal_holidays() {
         // Counter-notice on Fri 2026-11-20: Thanksgiving (26th) is skipped.
-        let due = rule("ebay_vero_restore").due_after(utc("2026-11-20T18:00:00Z")).unwrap();
+        let due = rule("ebay_vero_restore")
+            .due_after(utc("2026-11-20T18:00:00Z"))
+            .unwrap();
         assert_eq!(due.date, d("2026-12-07"));
         // 23:59:59 Pacific standard time is 07:59:59 UTC the next day.
         assert_eq!(due.due_at, utc("2026-12-08T07:59:59Z"));
@@ -415,10 +425,16 @@ mod tests {
         assert!(!reply.applies_to(TriggerEvent::CounterNoticeReceived, Some(Platform::Ebay)));
         assert!(!reply.applies_to(TriggerEvent::ComplaintFiled, Some(Platform::Taobao)));
         let art43 = rule("prc_ecommerce_art43");
-        assert!(!art43.applies_to(TriggerEvent::CounterNoticeReceived, Some(Platform::AliExpress)));
+        assert!(!art43.applies_to(
+            TriggerEvent::CounterNoticeReceived,
+            Some(Platform::AliExpress)
+        ));
         let expiry = rule("right_expiry_30");
         assert!(expiry.applies_to(TriggerEvent::RightExpiry, None));
-        let off = DeadlineRule { enabled: false, ..reply };
+        let off = DeadlineRule {
+            enabled: false,
+            ..reply
+        };
         assert!(!off.applies_to(TriggerEvent::CounterNoticeReceived, Some(Platform::Taobao)));
     }
 

@@ -169,7 +169,13 @@ mod tests {
     use super::*;
     use GoodFaithLevel::*;
 
-    fn counts(removed: u64, rejected: u64, reinstated: u64, complaints: u64, lost: u64) -> EnforcementCounts {
+    fn counts(
+        removed: u64,
+        rejected: u64,
+        reinstated: u64,
+        complaints: u64,
+        lost: u64,
+    ) -> EnforcementCounts {
         EnforcementCounts {
             complaints,
             listings: removed + rejected + reinstated + 3,
@@ -209,13 +215,19 @@ mod tests {
         assert_eq!(check(95, 5, 100, 1).level, Ok);
         // 91 % is within 2 points of 90 %.
         let c = check(91, 9, 100, 1);
-        assert_eq!((c.takedown_level, c.counter_level, c.level), (Warning, Ok, Warning));
+        assert_eq!(
+            (c.takedown_level, c.counter_level, c.level),
+            (Warning, Ok, Warning)
+        );
         // exactly 92 % still warns; 93 % does not.
         assert_eq!(check(92, 8, 100, 0).takedown_level, Warning);
         assert_eq!(check(93, 7, 100, 0).takedown_level, Ok);
         // 89 % fails; 4 % lost counter-notices warns (3 % or more).
         let c = check(89, 11, 100, 4);
-        assert_eq!((c.takedown_level, c.counter_level, c.level), (Failing, Warning, Failing));
+        assert_eq!(
+            (c.takedown_level, c.counter_level, c.level),
+            (Failing, Warning, Failing)
+        );
         assert_eq!(check(95, 5, 100, 6).counter_level, Failing);
         assert_eq!(check(95, 5, 100, 5).counter_level, Warning);
         assert_eq!(check(95, 5, 100, 2).counter_level, Ok);

@@ -1,6 +1,6 @@
 import {
   AlertOutlined,
-  CalendarOutlined,
+  DashboardOutlined,
   IdcardOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
@@ -29,7 +29,7 @@ function titleKey(pathname: string): string {
   if (parts.length > 1 && section === 'complaints') return 'title.complaint'
   if (parts.length > 1 && section === 'sellers') return 'title.seller'
   if (parts.length > 1 && section === 'listings') return 'title.listing'
-  if (['holders', 'rights', 'agents', 'complaints', 'sellers', 'settings'].includes(section)) return `title.${section}`
+  if (['dashboard', 'holders', 'rights', 'agents', 'complaints', 'sellers', 'settings'].includes(section)) return `title.${section}`
   return 'app.name'
 }
 
@@ -39,13 +39,6 @@ export default function AppLayout() {
   const { pathname } = useLocation()
   const section = sectionOf(pathname)
 
-  const soon = (key: string, icon: ReactNode) => ({
-    key,
-    icon,
-    disabled: true,
-    label: `${t(`nav.${key}`)} (${t('nav.comingSoon')})`,
-  })
-
   // The span carries the id end-to-end tests click.
   const item = (key: string, icon: ReactNode) => ({
     key,
@@ -54,12 +47,12 @@ export default function AppLayout() {
   })
 
   const mainItems: MenuProps['items'] = [
+    item('dashboard', <DashboardOutlined />),
     item('holders', <IdcardOutlined />),
     item('rights', <SafetyCertificateOutlined />),
     item('agents', <TeamOutlined />),
     item('complaints', <AlertOutlined />),
     item('sellers', <ShopOutlined />),
-    soon('deadlines', <CalendarOutlined />),
   ]
   const bottomItems: MenuProps['items'] = [item('settings', <SettingOutlined />)]
   const go: MenuProps['onClick'] = ({ key }) => navigate(`/${key}`)

@@ -1,4 +1,11 @@
 import type {
+  CalendarId,
+  CounterDecision,
+  CounterGround,
+  DoneWhen,
+  EnforcementDim,
+  OffsetUnit,
+  TriggerEvent,
   AccountLocation,
   AccountRole,
   AccountStatus,
@@ -113,7 +120,7 @@ export const EVIDENCE_KINDS: DocumentKind[] = [
   'other',
 ]
 /** Records whose files are evidence (kind guessed from the name, capture facts recorded). */
-export const EVIDENCE_OWNERS: OwnerKind[] = ['complaint', 'listing', 'seller', 'test_purchase']
+export const EVIDENCE_OWNERS: OwnerKind[] = ['complaint', 'listing', 'seller', 'test_purchase', 'counter_notice']
 /** Badges sellers show on 1688 and Alibaba.com; free text is allowed too. */
 export const SELLER_BADGES = ['delivery_guarantee', 'verified_supplier', 'gold_supplier', 'trade_assurance']
 /** Complaints can be deleted (and their listings changed) only before filing. */
@@ -125,3 +132,18 @@ export const COMPLAINT_MOVES: Record<ComplaintStatus, ComplaintStatus[]> = {
   filed: ['closed'],
   closed: ['filed'],
 }
+
+// IPP step 4: counter-notices, deadlines and the rules that set them.
+export const COUNTER_GROUNDS: CounterGround[] = ['own_rights', 'authorized_reseller', 'genuine_goods', 'no_infringement', 'other']
+export const COUNTER_DECISIONS: CounterDecision[] = ['takedown_upheld', 'reinstated']
+export const TRIGGER_EVENTS: TriggerEvent[] = ['complaint_filed', 'counter_notice_received', 'right_expiry', 'poa_expiry']
+export const OFFSET_UNITS: OffsetUnit[] = ['working_days', 'calendar_days']
+export const CALENDARS: CalendarId[] = ['cn', 'us', 'weekdays']
+export const DONE_WHEN: DoneWhen[] = ['manual', 'responded', 'decided']
+export const ENFORCEMENT_DIMS: EnforcementDim[] = ['account', 'platform', 'reason']
+/** The dashboard's deadline lists, as `open_deadlines` names them. */
+export const DEADLINE_BUCKETS = ['overdue', 'today', 'week', 'open'] as const
+export type DeadlineBucket = (typeof DEADLINE_BUCKETS)[number]
+/** The good-faith programme's lines (domain.md): at least 90 % taken down, at most 5 % lost to counter-notices. */
+export const GOOD_FAITH_TAKEDOWN_MIN = 90
+export const GOOD_FAITH_COUNTER_MAX = 5

@@ -12,7 +12,11 @@ const EXTENSION: Record<UrlExportFormat, string> = { text: 'txt', csv: 'csv', xl
 
 /** Where to save an export, or null when cancelled. */
 export async function chooseSavePath(title: string, baseName: string, format: UrlExportFormat): Promise<string | null> {
+  return chooseSavePathFor(title, baseName, EXTENSION[format])
+}
+
+/** Where to save a file with extension `ext` (e.g. "ics"), or null when cancelled. */
+export async function chooseSavePathFor(title: string, baseName: string, ext: string): Promise<string | null> {
   const { save } = await import('@tauri-apps/plugin-dialog')
-  const ext = EXTENSION[format]
   return save({ title, defaultPath: `${baseName}.${ext}`, filters: [{ name: ext.toUpperCase(), extensions: [ext] }] })
 }

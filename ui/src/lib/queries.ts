@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { QueryKey } from '@tanstack/react-query'
 import * as api from './ipc/backend'
-import type { AccountView, ComplaintFilter, Programme } from './ipc/bindings'
+import type { AccountView, ComplaintFilter, DeadlineFilter, EnforcementQuery, Programme } from './ipc/bindings'
 
 export const keys = {
   appInfo: ['app_info'] as const,
@@ -30,7 +30,19 @@ export const keys = {
   maxListings: (p: Programme) => ['max_listings', p] as const,
   maxListingsAll: ['max_listings'] as const,
   dataUrl: (id: string) => ['document_data_url', id] as const,
+  dashboard: ['dashboard'] as const,
+  deadlines: ['open_deadlines'] as const,
+  deadlineList: (f: DeadlineFilter) => ['open_deadlines', f] as const,
+  enforcement: ['enforcement_report'] as const,
+  enforcementOf: (q: EnforcementQuery) => ['enforcement_report', q] as const,
+  people: ['people'] as const,
+  rules: ['deadline_rules'] as const,
+  ruleHistory: (key: string) => ['deadline_rule_history', key] as const,
+  ruleHistoryAll: ['deadline_rule_history'] as const,
 }
+
+/** The dashboard's figures change with the clock as much as with edits: reload them every minute. */
+const EVERY_MINUTE = 60_000
 
 export const useAppInfo = () => useQuery({ queryKey: keys.appInfo, queryFn: api.appInfo, retry: false })
 export const useHolders = () => useQuery({ queryKey: keys.holders, queryFn: api.listHolders })
@@ -86,6 +98,23 @@ export const useDocumentDataUrl = (id: string, enabled: boolean) =>
     staleTime: Infinity,
   })
 
+export const useDashboard = () =>
+  useQuery({ queryKey: keys.dashboard, queryFn: api.dashboard, refetchInterval: EVERY_MINUTE })
+export const useOpenDeadlines = (filter: DeadlineFilter, enabled = true) =>
+  useQuery({
+    queryKey: keys.deadlineList(filter),
+    queryFn: () => api.openDeadlines(filter),
+    enabled,
+    refetchInterval: EVERY_MINUTE,
+    placeholderData: keepPreviousData,
+  })
+export const useEnforcementReport = (query: EnforcementQuery) =>
+  useQuery({ queryKey: keys.enforcementOf(query), queryFn: () => api.enforcementReport(query), placeholderData: keepPreviousData })
+export const usePeople = () => useQuery({ queryKey: keys.people, queryFn: api.listPeople })
+export const useDeadlineRules = () => useQuery({ queryKey: keys.rules, queryFn: api.deadlineRules })
+export const useDeadlineRuleHistory = (key: string | null) =>
+  useQuery({ queryKey: keys.ruleHistory(key ?? ''), queryFn: () => api.deadlineRuleHistory(key ?? ''), enabled: key !== null })
+
 export type AccountOption = AccountView & { holder_name: string }
 
 /** Every programme account, read from each holder (the backend lists accounts per holder). */
@@ -126,8 +155,23 @@ const ACCOUNT_KEYS = [keys.holders, keys.holderAll]
 const RIGHT_KEYS = [keys.rights, keys.rightAll, keys.holders, keys.holderAll]
 const DOC_KEYS = [keys.holderAll, keys.rightAll, keys.complaintAll, keys.sellerAll, keys.listingAll]
 // Complaints change listing counts on sellers and what search and listings show.
-const COMPLAINT_KEYS = [keys.complaints, keys.complaintAll, keys.sellers, keys.sellerAll, keys.listingAll, keys.searchAll]
+// Filing also sets deadlines; statuses and outcomes feed the dashboard and the enforcement figures.
+const COMPLAINT_KEYS = [
+  keys.complaints,
+  keys.complaintAll,
+  keys.sellers,
+  keys.sellerAll,
+  keys.listingAll,
+  keys.searchAll,
+  keys.dashboard,
+  keys.deadlines,
+  keys.enforcement,
+]
 const SELLER_KEYS = [...COMPLAINT_KEYS, keys.suggestions]
+// Deadlines show on the dashboard and on their complaint; outcomes feed the enforcement figures.
+const DEADLINE_KEYS = [keys.dashboard, keys.deadlines, keys.complaintAll]
+const COUNTER_KEYS = COMPLAINT_KEYS
+const RULE_KEYS = [keys.rules, keys.ruleHistoryAll, ...DEADLINE_KEYS]
 const ALL_KEYS = [
   keys.holders,
   keys.holderAll,
@@ -227,6 +271,39 @@ export const useUpdateTestPurchase = () =>
   useDeskMutation((v: { id: string; draft: Parameters<typeof api.updateTestPurchase>[1] }) =>
     api.updateTestPurchase(v.id, v.draft), COMPLAINT_KEYS)
 export const useDeleteTestPurchase = () => useDeskMutation(api.deleteTestPurchase, COMPLAINT_KEYS)
+
+export const useRecordCounterNotice = () => useDeskMutation(api.recordCounterNotice, COUNTER_KEYS)
+export const useUpdateCounterNotice = () =>
+  useDeskMutation((v: { id: string; draft: Parameters<typeof api.updateCounterNotice>[1] }) =>
+    api.updateCounterNotice(v.id, v.draft), COUNTER_KEYS)
+export const useRespondToCounterNotice = () =>
+  useDeskMutation((v: { id: string; input: Parameters<typeof api.respondToCounterNotice>[1] }) =>
+    api.respondToCounterNotice(v.id, v.input), COUNTER_KEYS)
+export const useDecideCounterNotice = () =>
+  useDeskMutation((v: { id: string; input: Parameters<typeof api.decideCounterNotice>[1] }) =>
+    api.decideCounterNotice(v.id, v.input), COUNTER_KEYS)
+export const useDeleteCounterNotice = () => useDeskMutation(api.deleteCounterNotice, COUNTER_KEYS)
+
+export const useCreateTask = () => useDeskMutation(api.createTask, DEADLINE_KEYS)
+export const useUpdateTask = () =>
+  useDeskMutation((v: { id: string; task: Parameters<typeof api.updateTask>[1] }) => api.updateTask(v.id, v.task), DEADLINE_KEYS)
+export const useDeleteTask = () => useDeskMutation(api.deleteTask, DEADLINE_KEYS)
+export const useSetDeadlineDone = () =>
+  useDeskMutation((v: { id: string; done: boolean }) => api.setDeadlineDone(v.id, v.done), DEADLINE_KEYS)
+export const useAssignDeadline = () =>
+  useDeskMutation((v: { id: string; assignee: string }) => api.assignDeadline(v.id, v.assignee), DEADLINE_KEYS)
+
+export const useCreatePerson = () => useDeskMutation(api.createPerson, [keys.people])
+export const useUpdatePerson = () =>
+  useDeskMutation((v: { id: string; draft: Parameters<typeof api.updatePerson>[1] }) =>
+    api.updatePerson(v.id, v.draft), [keys.people])
+export const useDeletePerson = () => useDeskMutation(api.deletePerson, [keys.people])
+
+export const useSaveDeadlineRule = () => useDeskMutation(api.saveDeadlineRule, RULE_KEYS)
+export const useResetDeadlineRule = () => useDeskMutation(api.resetDeadlineRule, RULE_KEYS)
+
+export const useExportReport = () => useMutation<null, unknown, Parameters<typeof api.exportReport>[0]>({ mutationFn: api.exportReport })
+export const useExportIcs = () => useMutation<null, unknown, string>({ mutationFn: api.exportIcs })
 
 export const useComplaintUrls = () => useMutation<string, unknown, string>({ mutationFn: api.complaintUrls })
 export const useExportComplaintUrls = () =>

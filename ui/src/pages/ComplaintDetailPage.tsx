@@ -5,6 +5,8 @@ import { Link, useParams } from 'react-router-dom'
 import AuditTrail from '../components/AuditTrail'
 import ComplaintActions from '../components/ComplaintActions'
 import ComplaintListingsTable from '../components/ComplaintListingsTable'
+import CounterNoticesPanel from '../components/counter/CounterNoticesPanel'
+import ComplaintDeadlinesPanel from '../components/deadlines/ComplaintDeadlinesPanel'
 import DocumentsPanel from '../components/DocumentsPanel'
 import FilingProblemsAlert from '../components/FilingProblemsAlert'
 import { ComplaintStatusTag } from '../components/Tags'
@@ -63,6 +65,8 @@ export default function ComplaintDetailPage() {
           />
         </Space>
       </Card>
+      {(c.status === 'filed' || d.counter_notices.length > 0) && <CounterNoticesPanel detail={d} />}
+      <ComplaintDeadlinesPanel detail={d} />
       <Card>
         <Tabs
           items={[

@@ -1,6 +1,8 @@
 import { Button, Card, Descriptions, Radio, Result, Space, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import ListingLimitRow from '../components/ListingLimitRow'
+import DeadlineRulesCard from '../components/settings/DeadlineRulesCard'
+import PeopleCard from '../components/settings/PeopleCard'
 import { useLoadSampleAction } from '../components/useLoadSampleAction'
 import { PROGRAMMES } from '../lib/enums'
 import { useErrors } from '../lib/errors'
@@ -17,7 +19,7 @@ export default function SettingsPage() {
   const report = verify.data
 
   return (
-    <Space orientation="vertical" size="large" style={{ width: '100%', maxWidth: 900 }}>
+    <Space orientation="vertical" size="large" style={{ width: '100%', maxWidth: 1400 }}>
       <Card title={t('settings.language')}>
         <Radio.Group
           value={i18n.language === 'zh-CN' ? 'zh-CN' : 'en'}
@@ -40,6 +42,8 @@ export default function SettingsPage() {
           ))}
         </Space>
       </Card>
+      <PeopleCard />
+      <DeadlineRulesCard />
       <Card title={t('settings.appInfo')}>
         {info.data && (
           <Descriptions

@@ -21,15 +21,30 @@ import type {
   ComplaintRef,
   ComplaintRow,
   ComplaintStatus,
+  CounterDecisionInput,
+  CounterNotice,
+  CounterNoticeDraft,
+  CounterNoticeView,
+  CounterResponseInput,
+  Dashboard,
+  Deadline,
+  DeadlineFilter,
+  DeadlineRow,
+  DeadlineRule,
   DeskError,
   DeskInfo,
   DocumentKind,
   DocumentView,
+  EnforcementFigures,
+  EnforcementQuery,
+  EnforcementRow,
   ErrorCode,
   ExpiryFlag,
   FieldError,
   FileComplaintInput,
   FilingProblemView,
+  GoodFaithCheck,
+  GoodFaithLevel,
   HeldElsewhereView,
   Holder,
   HolderDetail,
@@ -50,6 +65,8 @@ import type {
   OutcomeInput,
   Platform,
   PlatformBacking,
+  Person,
+  PersonDraft,
   PoaDraft,
   PoaState,
   PoaView,
@@ -71,10 +88,12 @@ import type {
   SharedIdentifier,
   StatusChange,
   StatusChangeInput,
+  TaskDraft,
   TestPurchase,
   TestPurchaseDraft,
   TestPurchaseView,
   VerifyReport,
+  VersionedRule,
 } from '../lib/ipc/bindings'
 import { normalizeUrl } from './mockUrls'
 
@@ -100,6 +119,13 @@ export interface MockState {
   sampleLoaded: boolean
   /** Every call received: command name and arguments. */
   calls: { cmd: string; args: Record<string, unknown> }[]
+  people: Person[]
+  /** Every version of every deadline rule (the current one is the highest version per key). */
+  rules: VersionedRule[]
+  counterNotices: CounterNotice[]
+  deadlines: Deadline[]
+  /** The good-faith rates per account id (the mock does not derive them from outcomes). */
+  rates: Record<string, { takedown: number | null; counter: number | null }>
   /** When set, app_info rejects with this error (simulates a database that failed to open). */
   openError: DeskError | null
   /** What the native open dialog "chooses" next (null: the user cancels). */
@@ -165,6 +191,11 @@ export function emptyState(): MockState {
     calls: [],
     openError: null,
     dialogPaths: null,
+    people: [],
+    rules: DEFAULT_RULES.map((r) => ({ ...r, version: 1, changed_at: NOW, is_default: true })),
+    counterNotices: [],
+    deadlines: [],
+    rates: {},
   }
 }
 
@@ -410,6 +441,7 @@ function seedComplaints(s: MockState, holderId: string, rightId: string) {
     evidence('complaint', c3.id, 'offer-700000000003.mhtml', 'web_archive', 'multipart/related'),
     evidence('listing', l3.id, 'screenshot-1688-offer.png', 'listing_screenshot', 'image/png'),
   )
+  seedDeadlines(s, account.id, c3)
 }
 
 function record(s: MockState, action: string, entity: string, id: string, before: unknown, after: unknown) {
@@ -859,6 +891,8 @@ function complaintDetail(s: MockState, c: Complaint): ComplaintDetail {
     filing_problems: filingProblems(s, c),
     max_listings: maxOf(s, programmeOfPlatform(c.platform)),
     next_statuses: CAN_MOVE[c.status].filter((x) => x !== 'filed' || c.status === 'closed'),
+    counter_notices: s.counterNotices.filter((n) => n.complaint_id === c.id).map((n) => counterView(s, n)),
+    deadlines: s.deadlines.filter((d) => d.complaint_id === c.id).sort((x, y) => x.due_at.localeCompare(y.due_at)),
   }
 }
 
@@ -1386,6 +1420,454 @@ function handleStep3(s: MockState, cmd: string, a: Record<string, unknown>): unk
     case 'document_data_url': {
       const d = find(s.documents, a.id, 'document')
       return d.media_type.startsWith('image/') ? PIXEL : null
+    }
+    default:
+      return handleStep4(s, cmd, a)
+  }
+}
+
+// ---------------------------------------------------------------------------
+// IPP step 4: counter-notices, deadlines, tasks, people, rules, the dashboard.
+
+const IPP: Platform[] = ['1688', 'aliexpress', 'taobao', 'tmall', 'tmall-global', 'alibaba', 'lazada']
+
+const DEFAULT_RULES: DeadlineRule[] = [
+  {
+    key: 'ipp_seller_counter_notice_window',
+    due: "Seller's counter-notice window closes: check the listings",
+    trigger: 'complaint_filed',
+    platforms: IPP,
+    offset: 3,
+    unit: 'working_days',
+    calendar: 'cn',
+    time_zone: 'Asia/Shanghai',
+    enabled: true,
+    done_when: 'manual',
+    source: "Practitioners' default for IPP (3 working days); confirm with the platform.",
+  },
+  {
+    key: 'ipp_reply_counter_notice',
+    due: 'Reply to the counter-notice with more evidence',
+    trigger: 'counter_notice_received',
+    platforms: IPP,
+    offset: 3,
+    unit: 'working_days',
+    calendar: 'cn',
+    time_zone: 'Asia/Shanghai',
+    enabled: true,
+    done_when: 'responded',
+    source: "Practitioners' default for IPP (3 working days), unconfirmed by Alibaba.",
+  },
+  {
+    key: 'prc_ecommerce_art43',
+    due: 'Art. 43: file a formal complaint or lawsuit, or the takedown is lifted',
+    trigger: 'counter_notice_received',
+    platforms: ['1688', 'taobao', 'tmall'],
+    offset: 15,
+    unit: 'calendar_days',
+    calendar: 'cn',
+    time_zone: 'Asia/Shanghai',
+    enabled: true,
+    done_when: 'decided',
+    source: "PRC E-Commerce Law art. 43: 15 days after the seller's statement is forwarded.",
+  },
+]
+
+/** The years whose holiday schedule the mock "knows" (like the real calendar's published years). */
+const PUBLISHED_UNTIL = 2026
+/** u64 counts cross the real IPC as JSON numbers, whatever the generated type says. */
+const big = (n: number) => n as unknown as bigint
+
+function currentRules(s: MockState): VersionedRule[] {
+  const latest = new Map<string, VersionedRule>()
+  for (const r of s.rules) if ((latest.get(r.key)?.version ?? 0) < r.version) latest.set(r.key, r)
+  return [...latest.values()]
+}
+
+/** Adds days to an ISO date, skipping Saturdays and Sundays for working days (no holidays in the mock). */
+function addDays(date: string, n: number, working: boolean): string {
+  const d = new Date(`${date}T00:00:00Z`)
+  let left = Math.abs(n)
+  const step = n < 0 ? -1 : 1
+  while (left > 0) {
+    d.setUTCDate(d.getUTCDate() + step)
+    const wd = d.getUTCDay()
+    if (!working || (wd !== 0 && wd !== 6)) left -= 1
+  }
+  return d.toISOString().slice(0, 10)
+}
+
+/** The end of a China day as a UTC instant (the mock's rules are all Asia/Shanghai or near enough). */
+const chinaDayEnd = (date: string) => `${date}T15:59:59Z`
+const chinaDate = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10)
+
+function ruleDeadline(r: VersionedRule, at: string, c: Complaint, subject: Deadline['subject'], subjectId: string): Deadline {
+  const date = addDays(chinaDate(at), r.offset, r.unit === 'working_days')
+  const year = Number(date.slice(0, 4))
+  const estimated = r.unit === 'working_days' && year > PUBLISHED_UNTIL
+  return {
+    id: newId(),
+    title: r.due,
+    due_at: chinaDayEnd(date),
+    due_date: date,
+    time_zone: r.time_zone,
+    estimated,
+    missing_years: estimated ? [year] : [],
+    rule_key: r.key,
+    rule_version: r.version,
+    subject,
+    subject_id: subjectId,
+    complaint_id: c.id,
+    platform: c.platform,
+    assignee: c.assignee,
+    notes: '',
+    done_at: null,
+    created_at: NOW,
+  }
+}
+
+function seedDeadlines(s: MockState, accountId: string, filed: Complaint) {
+  s.people.push({ id: newId(), name: 'Li', email: 'li@xinghe.example' }, { id: newId(), name: 'Wang', email: 'wang@xinghe.example' })
+  s.rates[accountId] = { takedown: 91, counter: 2 }
+  const notice: CounterNotice = {
+    id: newId(),
+    complaint_id: filed.id,
+    round: 1,
+    listing_ids: [],
+    received_at: '2025-05-26T02:00:00Z',
+    grounds: 'genuine_goods',
+    statement: '我店商品为正品，有进货凭证。',
+    response_text: '',
+    responded_at: null,
+    decision: null,
+    decided_on: null,
+    created_at: NOW,
+    updated_at: NOW,
+  }
+  s.counterNotices.push(notice)
+  const base = { rule_version: 1, subject: 'counter_notice' as const, subject_id: notice.id, complaint_id: filed.id, platform: filed.platform, notes: '', done_at: null, created_at: NOW }
+  s.deadlines.push(
+    { ...base, id: newId(), title: 'Reply to the counter-notice with more evidence', due_at: '2025-05-29T15:59:59Z', due_date: '2025-05-29', time_zone: 'Asia/Shanghai', estimated: false, missing_years: [], rule_key: 'ipp_reply_counter_notice', assignee: 'Li' },
+    { ...base, id: newId(), title: 'Art. 43: file a formal complaint or lawsuit, or the takedown is lifted', due_at: '2027-01-05T15:59:59Z', due_date: '2027-01-05', time_zone: 'Asia/Shanghai', estimated: true, missing_years: [2027], rule_key: 'prc_ecommerce_art43', assignee: '' },
+    { id: newId(), title: 'Call the appraiser', due_at: '2025-06-01T10:00:00Z', due_date: '2025-06-01', time_zone: 'UTC', estimated: false, missing_years: [], rule_key: null, rule_version: null, subject: 'none', subject_id: null, complaint_id: null, platform: null, assignee: 'Wang', notes: '', done_at: null, created_at: NOW },
+  )
+}
+
+function counterView(s: MockState, n: CounterNotice): CounterNoticeView {
+  return {
+    ...n,
+    evidence: docsOf(s, 'counter_notice', n.id),
+    deadlines: s.deadlines.filter((d) => d.subject === 'counter_notice' && d.subject_id === n.id),
+  }
+}
+
+function checkCounterNotice(s: MockState, d: CounterNoticeDraft): Complaint {
+  const c = find(s.complaints, d.complaint_id, 'complaint')
+  if (c.status !== 'filed') throw deskError('invalid_transition', 'A counter-notice can be recorded only on a filed complaint.')
+  const f: FieldError[] = []
+  if (!Number.isInteger(d.round) || d.round < 1) f.push({ field: 'round', code: 'out_of_range', message: 'The round is 1 or more.' })
+  if (Number.isNaN(Date.parse(d.received_at))) f.push({ field: 'received_at', code: 'invalid', message: 'Enter when it was received.' })
+  if (f.length) throw deskError('validation', 'The counter-notice has errors.', f)
+  return c
+}
+
+/** Marks the open deadlines of a counter-notice done whose rule says they end with `when`. */
+function closeDeadlines(s: MockState, noticeId: string, when: DeadlineRule['done_when']) {
+  const rules = currentRules(s)
+  for (const d of s.deadlines) {
+    if (d.subject_id !== noticeId || d.done_at) continue
+    if (rules.find((r) => r.key === d.rule_key)?.done_when === when) d.done_at = NOW
+  }
+}
+
+function goodFaith(takedown: number | null, counter: number | null): GoodFaithCheck {
+  const takedown_level: GoodFaithLevel = takedown === null ? 'no_data' : takedown < 90 ? 'failing' : takedown < 92 ? 'warning' : 'ok'
+  const counter_level: GoodFaithLevel = counter === null ? 'no_data' : counter > 5 ? 'failing' : counter > 3 ? 'warning' : 'ok'
+  const order: GoodFaithLevel[] = ['no_data', 'ok', 'warning', 'failing']
+  const level = order[Math.max(order.indexOf(takedown_level), order.indexOf(counter_level))]
+  return { takedown_rate: takedown, takedown_level, successful_counter_rate: counter, counter_level, level }
+}
+
+function figures(complaints: number, takedown: number | null, counter: number | null): EnforcementFigures {
+  return {
+    takedown_rate: takedown,
+    counter_success_rate: counter === null ? null : counter * 4,
+    successful_counter_rate: counter,
+    median_days_to_takedown: takedown === null ? null : 6,
+    complaints: big(complaints),
+    listings: big(complaints * 2),
+    removed: big(complaints),
+    rejected: big(0),
+    reinstated: big(counter ? 1 : 0),
+    withdrawn: big(0),
+    pending: big(complaints),
+    counter_notices: big(1),
+    counter_upheld: big(0),
+    counter_reinstated: big(0),
+    complaints_lost_to_counter: big(0),
+    days_to_takedown: [],
+  }
+}
+
+function deadlineRow(s: MockState, d: Deadline): DeadlineRow {
+  const c = d.complaint_id ? s.complaints.find((x) => x.id === d.complaint_id) : undefined
+  return { ...d, complaint_label: c ? complaintLabel(c) : null }
+}
+
+/** (now, end of today, end of the week ending Sunday), from the mock's fixed clock, in UTC days. */
+function horizons(s: MockState): [string, string, string] {
+  const today = new Date(`${s.today}T00:00:00Z`)
+  const toSunday = (7 - today.getUTCDay()) % 7
+  return [NOW, `${addDays(s.today, 1, false)}T00:00:00Z`, `${addDays(s.today, toSunday + 1, false)}T00:00:00Z`]
+}
+
+function buckets(s: MockState, list: Deadline[]) {
+  const [now, todayEnd, weekEnd] = horizons(s)
+  const open = list.filter((d) => !d.done_at)
+  const overdue = open.filter((d) => d.due_at < now).length
+  const today = open.filter((d) => d.due_at < todayEnd).length - overdue
+  const week = open.filter((d) => d.due_at < weekEnd).length - overdue - today
+  return { overdue: big(overdue), due_today: big(today), due_this_week: big(week), open: big(open.length) }
+}
+
+function dashboard(s: MockState): Dashboard {
+  const [, , weekEnd] = horizons(s)
+  const open = s.deadlines.filter((d) => !d.done_at)
+  const groups = (key: (d: Deadline) => string) =>
+    [...new Set(open.map(key))].sort().map((k) => ({ key: k, counts: buckets(s, open.filter((d) => key(d) === k)) }))
+  const ipp = s.accounts.filter((a) => a.programme === 'alibaba_ipp')
+  return {
+    now: NOW,
+    counts: buckets(s, s.deadlines),
+    by_assignee: groups((d) => d.assignee),
+    by_platform: groups((d) => d.platform ?? ''),
+    upcoming: open
+      .filter((d) => d.due_at < weekEnd)
+      .sort((a, b) => a.due_at.localeCompare(b.due_at))
+      .map((d) => deadlineRow(s, d)),
+    complaints_by_status: COMPLAINT_ORDER.map((status) => ({ status, count: big(s.complaints.filter((c) => c.status === status).length) })),
+    good_faith: ipp.map((a) => {
+      const r = s.rates[a.id] ?? { takedown: null, counter: null }
+      return {
+        account_id: a.id,
+        account_label: a.login_email,
+        figures: figures(s.complaints.filter((c) => c.account_id === a.id).length, r.takedown, r.counter),
+        check: goodFaith(r.takedown, r.counter),
+      }
+    }),
+    good_faith_from: addDays(s.today, -92, false),
+    good_faith_to: s.today,
+  }
+}
+
+const COMPLAINT_ORDER: ComplaintStatus[] = ['draft', 'ready', 'filed', 'closed']
+
+function enforcement(s: MockState, q: EnforcementQuery): EnforcementRow[] {
+  const dim = q.group_by[0]
+  const first = s.accounts[0]
+  const rate = (id: string | undefined) => (id ? s.rates[id] : undefined) ?? { takedown: null, counter: null }
+  const row = (over: Partial<EnforcementRow>, complaints: number, r: { takedown: number | null; counter: number | null }): EnforcementRow => ({
+    account_id: null,
+    account_label: null,
+    platform: null,
+    reason: null,
+    figures: figures(complaints, r.takedown, r.counter),
+    good_faith: goodFaith(r.takedown, r.counter),
+    ...over,
+  })
+  if (dim === 'account')
+    return s.accounts.map((a) => row({ account_id: a.id, account_label: a.login_email }, s.complaints.filter((c) => c.account_id === a.id).length, rate(a.id)))
+  if (dim === 'platform')
+    return [...new Set(s.complaints.map((c) => c.platform))].map((p) => row({ platform: p }, s.complaints.filter((c) => c.platform === p).length, rate(first?.id)))
+  if (dim === 'reason')
+    return [...new Set(s.complaints.map((c) => c.reason))].map((r) => row({ reason: r }, s.complaints.filter((c) => c.reason === r).length, rate(first?.id)))
+  return []
+}
+
+function checkTask(s: MockState, d: TaskDraft): Complaint | null {
+  const f: FieldError[] = []
+  if (!d.title.trim()) f.push({ field: 'title', code: 'required', message: 'The task needs a title.' })
+  if (Number.isNaN(Date.parse(d.due_at))) f.push({ field: 'due_at', code: 'required', message: 'When is it due?' })
+  if (f.length) throw deskError('validation', 'The task has errors.', f)
+  return d.complaint_id ? find(s.complaints, d.complaint_id, 'complaint') : null
+}
+
+function taskFields(d: TaskDraft, c: Complaint | null) {
+  return {
+    title: d.title,
+    due_at: new Date(Date.parse(d.due_at)).toISOString(),
+    due_date: d.due_at.slice(0, 10),
+    assignee: d.assignee,
+    notes: d.notes,
+    complaint_id: c?.id ?? null,
+    platform: c?.platform ?? null,
+    subject: c ? ('complaint' as const) : ('none' as const),
+    subject_id: c?.id ?? null,
+  }
+}
+
+function checkRule(r: DeadlineRule) {
+  const f: FieldError[] = []
+  if (!r.due.trim()) f.push({ field: 'due', code: 'required', message: 'Say what is due.' })
+  if (!/^(UTC|[A-Z][A-Za-z_]+\/[A-Za-z_/]+)$/.test(r.time_zone))
+    f.push({ field: 'time_zone', code: 'invalid', message: `'${r.time_zone}' is not a time zone name such as Asia/Shanghai.` })
+  if (r.unit === 'working_days' && r.offset < 0)
+    f.push({ field: 'offset', code: 'out_of_range', message: "Working days count forward only; use calendar days for 'before'." })
+  if (f.length) throw deskError('validation', 'The rule has errors.', f)
+}
+
+function handleStep4(s: MockState, cmd: string, a: Record<string, unknown>): unknown {
+  switch (cmd) {
+    case 'record_counter_notice': {
+      const d = a.draft as CounterNoticeDraft
+      const c = checkCounterNotice(s, d)
+      const n: CounterNotice = { ...d, id: newId(), response_text: '', responded_at: null, decision: null, decided_on: null, created_at: NOW, updated_at: NOW }
+      s.counterNotices.push(n)
+      for (const r of currentRules(s)) {
+        if (!r.enabled || r.trigger !== 'counter_notice_received') continue
+        if (r.platforms.length > 0 && !r.platforms.includes(c.platform)) continue
+        s.deadlines.push(ruleDeadline(r, n.received_at, c, 'counter_notice', n.id))
+      }
+      record(s, 'create', 'counter_notice', c.id, null, n)
+      return counterView(s, n)
+    }
+    case 'update_counter_notice': {
+      const d = a.draft as CounterNoticeDraft
+      checkCounterNotice(s, d)
+      const n = find(s.counterNotices, a.id, 'counter-notice')
+      Object.assign(n, d, { updated_at: NOW })
+      return counterView(s, n)
+    }
+    case 'respond_to_counter_notice': {
+      const n = find(s.counterNotices, a.id, 'counter-notice')
+      const input = a.input as CounterResponseInput
+      if (!input.response_text.trim())
+        throw deskError('validation', 'The reply has errors.', [{ field: 'response_text', code: 'required', message: 'Say what was sent.' }])
+      Object.assign(n, { response_text: input.response_text, responded_at: input.responded_at, updated_at: NOW })
+      closeDeadlines(s, n.id, 'responded')
+      return counterView(s, n)
+    }
+    case 'decide_counter_notice': {
+      const n = find(s.counterNotices, a.id, 'counter-notice')
+      const input = a.input as CounterDecisionInput
+      Object.assign(n, { decision: input.decision, decided_on: input.decided_on, updated_at: NOW })
+      for (const x of s.complaintListings) {
+        if (x.complaint_id !== n.complaint_id) continue
+        if (n.listing_ids.length > 0 && !n.listing_ids.includes(x.listing_id)) continue
+        x.outcome = input.decision === 'reinstated' ? 'reinstated' : 'removed'
+        x.outcome_on = input.decided_on
+      }
+      closeDeadlines(s, n.id, 'decided')
+      return counterView(s, n)
+    }
+    case 'delete_counter_notice': {
+      const n = find(s.counterNotices, a.id, 'counter-notice')
+      if (n.decision) throw deskError('invalid_transition', 'A decided counter-notice cannot be deleted.')
+      s.counterNotices = s.counterNotices.filter((x) => x.id !== n.id)
+      s.deadlines = s.deadlines.filter((d) => d.subject_id !== n.id)
+      return null
+    }
+    case 'dashboard':
+      return dashboard(s)
+    case 'open_deadlines': {
+      const f = a.filter as DeadlineFilter
+      const [now, todayEnd, weekEnd] = horizons(s)
+      const until = { overdue: now, today: todayEnd, week: weekEnd, open: null }[f.bucket]
+      if (until === undefined) throw deskError('validation', `No deadline list is called ${f.bucket}.`)
+      return s.deadlines
+        .filter(
+          (d) =>
+            !d.done_at &&
+            (until === null || d.due_at < until) &&
+            (f.assignee === null || d.assignee === f.assignee) &&
+            (f.platform === null || (d.platform ?? '') === f.platform),
+        )
+        .sort((x, y) => x.due_at.localeCompare(y.due_at))
+        .slice(0, f.limit ?? 500)
+        .map((d) => deadlineRow(s, d))
+    }
+    case 'enforcement_report': {
+      const q = a.query as EnforcementQuery
+      const first = s.rates[s.accounts[0]?.id ?? ''] ?? { takedown: null, counter: null }
+      return { from: q.from, to: q.to, rows: enforcement(s, q), total: figures(s.complaints.length, first.takedown, first.counter) }
+    }
+    case 'export_report':
+    case 'export_ics':
+      return null
+    case 'create_task': {
+      const d = a.task as TaskDraft
+      const c = checkTask(s, d)
+      const x: Deadline = { id: newId(), ...taskFields(d, c), time_zone: 'UTC', estimated: false, missing_years: [], rule_key: null, rule_version: null, done_at: null, created_at: NOW }
+      s.deadlines.push(x)
+      return x
+    }
+    case 'update_task': {
+      const d = a.task as TaskDraft
+      const c = checkTask(s, d)
+      const x = find(s.deadlines, a.id, 'task')
+      Object.assign(x, taskFields(d, c))
+      return x
+    }
+    case 'delete_task': {
+      const x = find(s.deadlines, a.id, 'task')
+      if (x.rule_key !== null) throw deskError('invalid_transition', 'A deadline set by a rule cannot be deleted; mark it done.')
+      s.deadlines = s.deadlines.filter((y) => y.id !== x.id)
+      return null
+    }
+    case 'set_deadline_done': {
+      const x = find(s.deadlines, a.id, 'deadline')
+      x.done_at = a.done ? NOW : null
+      return x
+    }
+    case 'assign_deadline': {
+      const x = find(s.deadlines, a.id, 'deadline')
+      x.assignee = String(a.assignee ?? '')
+      return x
+    }
+    case 'list_people':
+      return [...s.people].sort((x, y) => x.name.localeCompare(y.name))
+    case 'create_person':
+    case 'update_person': {
+      const d = a.draft as PersonDraft
+      const f: FieldError[] = []
+      if (!d.name.trim()) f.push({ field: 'name', code: 'required', message: 'Required.' })
+      if (d.email && !EMAIL.test(d.email)) f.push({ field: 'email', code: 'email', message: 'Not an e-mail address.' })
+      if (s.people.some((p) => p.name === d.name && p.id !== a.id)) f.push({ field: 'name', code: 'duplicate', message: 'Someone has this name already.' })
+      if (f.length) throw deskError('validation', 'The person has errors.', f)
+      if (cmd === 'create_person') {
+        const p: Person = { ...d, id: newId() }
+        s.people.push(p)
+        return p
+      }
+      const p = find(s.people, a.id, 'person')
+      Object.assign(p, d)
+      return p
+    }
+    case 'delete_person': {
+      const p = find(s.people, a.id, 'person')
+      s.people = s.people.filter((x) => x.id !== p.id)
+      return null
+    }
+    case 'deadline_rules':
+      return currentRules(s)
+    case 'deadline_rule_history':
+      return s.rules.filter((r) => r.key === a.key).sort((x, y) => y.version - x.version)
+    case 'save_deadline_rule': {
+      const r = a.rule as DeadlineRule
+      const old = currentRules(s).find((x) => x.key === r.key)
+      if (!old) throw deskError('not_found', `No deadline rule is called ${r.key}.`)
+      checkRule(r)
+      const v: VersionedRule = { ...r, version: old.version + 1, changed_at: NOW, is_default: false }
+      s.rules.push(v)
+      return v
+    }
+    case 'reset_deadline_rule': {
+      const def = DEFAULT_RULES.find((x) => x.key === a.key)
+      const old = currentRules(s).find((x) => x.key === a.key)
+      if (!def || !old) throw deskError('not_found', `No deadline rule is called ${String(a.key)}.`)
+      const v: VersionedRule = { ...def, version: old.version + 1, changed_at: NOW, is_default: true }
+      s.rules.push(v)
+      return v
     }
     default:
       throw deskError('internal', `The mock backend does not implement ${cmd}.`)

@@ -4,7 +4,9 @@ use ippdesk_domain::{CounterNotice, CounterNoticeDraft, Id};
 use rusqlite::{named_params, Row};
 
 use super::audit;
-use crate::codec::{enum_text, not_found, parse_enum, parse_id, parse_json, json_text, query_all, query_one};
+use crate::codec::{
+    enum_text, json_text, not_found, parse_enum, parse_id, parse_json, query_all, query_one,
+};
 use crate::{open::Db, Result, StoreError, Tx};
 
 const SELECT: &str = "SELECT id, complaint_id, round, listing_ids, received_at, grounds, statement,
@@ -31,8 +33,13 @@ fn from_row(r: &Row) -> rusqlite::Result<CounterNotice> {
 }
 
 pub fn get(db: &impl Db, id: Id) -> Result<CounterNotice> {
-    query_one(db.conn(), &format!("{SELECT} WHERE id = ?1"), [id.to_string()], from_row)?
-        .ok_or_else(|| not_found("counter-notice", id))
+    query_one(
+        db.conn(),
+        &format!("{SELECT} WHERE id = ?1"),
+        [id.to_string()],
+        from_row,
+    )?
+    .ok_or_else(|| not_found("counter-notice", id))
 }
 
 pub fn of_complaint(db: &impl Db, complaint: Id) -> Result<Vec<CounterNotice>> {
@@ -92,7 +99,9 @@ pub fn update(tx: &Tx, c: &CounterNotice, action: &str) -> Result<()> {
 
 pub fn delete(tx: &Tx, id: Id) -> Result<()> {
     let before = get(tx, id)?;
-    tx.conn()
-        .execute("DELETE FROM counter_notices WHERE id = ?1", [id.to_string()])?;
+    tx.conn().execute(
+        "DELETE FROM counter_notices WHERE id = ?1",
+        [id.to_string()],
+    )?;
     audit::record(tx, "delete", "counter_notice", id, Some(&before), None)
 }

@@ -7,8 +7,8 @@ use rusqlite::{named_params, params, Row};
 
 use super::audit;
 use crate::codec::{
-    enum_text, instant_text, json_text, not_found, parse_enum, parse_instant, parse_json,
-    parse_opt_id, parse_id, query_all, query_one,
+    enum_text, instant_text, json_text, not_found, parse_enum, parse_id, parse_instant, parse_json,
+    parse_opt_id, query_all, query_one,
 };
 use crate::{open::Db, Result, StoreError, Tx};
 
@@ -30,17 +30,28 @@ fn from_row(r: &Row) -> rusqlite::Result<Deadline> {
         subject: parse_enum(r.get(9)?)?,
         subject_id: parse_opt_id(r.get(10)?)?,
         complaint_id: parse_opt_id(r.get(11)?)?,
-        platform: r.get::<_, Option<String>>(12)?.map(parse_enum).transpose()?,
+        platform: r
+            .get::<_, Option<String>>(12)?
+            .map(parse_enum)
+            .transpose()?,
         assignee: r.get(13)?,
         notes: r.get(14)?,
-        done_at: r.get::<_, Option<String>>(15)?.map(parse_instant).transpose()?,
+        done_at: r
+            .get::<_, Option<String>>(15)?
+            .map(parse_instant)
+            .transpose()?,
         created_at: parse_instant(r.get(16)?)?,
     })
 }
 
 pub fn get(db: &impl Db, id: Id) -> Result<Deadline> {
-    query_one(db.conn(), &format!("{SELECT} WHERE id = ?1"), [id.to_string()], from_row)?
-        .ok_or_else(|| not_found("deadline", id))
+    query_one(
+        db.conn(),
+        &format!("{SELECT} WHERE id = ?1"),
+        [id.to_string()],
+        from_row,
+    )?
+    .ok_or_else(|| not_found("deadline", id))
 }
 
 pub fn of_complaint(db: &impl Db, complaint: Id) -> Result<Vec<Deadline>> {
@@ -169,7 +180,14 @@ pub fn complete_for(tx: &Tx, rule_key: &str, subject_id: Id, at: DateTime<Utc>) 
         from_row,
     )?;
     for d in &open {
-        update(tx, &Deadline { done_at: Some(at), ..d.clone() }, d)?;
+        update(
+            tx,
+            &Deadline {
+                done_at: Some(at),
+                ..d.clone()
+            },
+            d,
+        )?;
     }
     Ok(open.len())
 }
@@ -220,7 +238,9 @@ pub fn bucket_counts(
     week_end: DateTime<Utc>,
 ) -> Result<Buckets> {
     let count = |sql: &str, bound: Option<&DateTime<Utc>>| -> Result<u64> {
-        Ok(db.conn().query_row(sql, [bound.map(instant_text)], |r| r.get(0))?)
+        Ok(db
+            .conn()
+            .query_row(sql, [bound.map(instant_text)], |r| r.get(0))?)
     };
     let before = "SELECT count(*) FROM deadlines WHERE done_at IS NULL AND due_at < ?1";
     let overdue = count(before, Some(&now))?;
@@ -261,7 +281,11 @@ pub fn buckets_by(
                     sum(due_at >= ?2 AND due_at < ?3), count(*)
              FROM deadlines INDEXED BY {index} WHERE done_at IS NULL GROUP BY 1 ORDER BY 1"
         ),
-        params![instant_text(&now), instant_text(&today_end), instant_text(&week_end)],
+        params![
+            instant_text(&now),
+            instant_text(&today_end),
+            instant_text(&week_end)
+        ],
         |r| {
             Ok((
                 r.get(0)?,

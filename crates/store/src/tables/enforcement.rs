@@ -60,7 +60,8 @@ pub fn counts(
 
     let mut stmt = conn.prepare_cached(
         "SELECT c.account_id, c.platform, c.reason, count(*),
-                sum(cn.decision = 'takedown_upheld'), sum(cn.decision = 'reinstated'),
+                count(CASE WHEN cn.decision = 'takedown_upheld' THEN 1 END),
+                count(CASE WHEN cn.decision = 'reinstated' THEN 1 END),
                 count(DISTINCT CASE WHEN cn.decision = 'reinstated' THEN cn.complaint_id END)
          FROM counter_notices cn JOIN complaints c ON c.id = cn.complaint_id
          WHERE c.filed_on >= ?1 AND c.filed_on <= ?2 GROUP BY 1, 2, 3",
@@ -75,4 +76,104 @@ pub fn counts(
         c.complaints_lost_to_counter = r.get(6)?;
     }
     Ok(groups)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tables::{accounts, complaints, holders, listings, rights};
+    use crate::testing::*;
+    use ippdesk_domain::{Complaint, ComplaintReason, Platform};
+
+    type Sums = Vec<(String, String, i64, i64)>;
+
+    /// The running totals, and the same sums counted from the listings.
+    fn totals_and_recount(db: &impl Db) -> (Sums, Sums) {
+        let q = |sql: &str| {
+            crate::codec::query_all(db.conn(), sql, [], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })
+            .unwrap()
+        };
+        (
+            q("SELECT filed_on || platform || reason, outcome, days, sum(n) FROM enforcement_counts
+               GROUP BY 1, 2, 3 HAVING sum(n) != 0 ORDER BY 1, 2, 3"),
+            q("SELECT c.filed_on || c.platform || c.reason, cl.outcome,
+                      CASE WHEN cl.outcome = 'removed' AND cl.outcome_on IS NOT NULL
+                           THEN CAST(julianday(cl.outcome_on) - julianday(c.filed_on) AS INTEGER) ELSE -1 END,
+                      count(*)
+               FROM complaint_listings cl JOIN complaints c ON c.id = cl.complaint_id
+               WHERE c.filed_on IS NOT NULL GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"),
+        )
+    }
+
+    #[test]
+    fn running_totals_match_a_recount_through_every_kind_of_change() {
+        let (_dir, mut s) = temp_store();
+        let h = holder("极光");
+        let r = right(h.id, "123");
+        let a = account(h.id);
+        let mut c: Complaint = complaint(a.id, r.id, Platform::Taobao);
+        let ls: Vec<_> = (0..4)
+            .map(|i| listing(&format!("https://item.taobao.com/item.htm?id=5{i}"), "x"))
+            .collect();
+        let ids: Vec<_> = ls.iter().map(|l| l.id).collect();
+        let check = |s: &crate::Store, step: &str| {
+            let (totals, recount) = totals_and_recount(s);
+            assert_eq!(totals, recount, "after {step}");
+        };
+        s.write(|tx| {
+            holders::insert(tx, &h)?;
+            rights::insert(tx, &r)?;
+            accounts::insert(tx, &a)?;
+            listings::insert_many(tx, &ls, "test")?;
+            complaints::insert(tx, &c)?;
+            complaints::add_listings(tx, c.id, &ids[..3]).map(drop)
+        })
+        .unwrap();
+        check(&s, "a draft (nothing counted)");
+        assert!(totals_and_recount(&s).0.is_empty());
+
+        c.filed_on = "2026-10-01".parse().ok();
+        s.write(|tx| complaints::update(tx, &c)).unwrap();
+        check(&s, "filing");
+        assert_eq!(totals_and_recount(&s).0[0].3, 3);
+
+        s.write(|tx| complaints::add_listings(tx, c.id, &ids[3..]).map(drop))
+            .unwrap();
+        check(&s, "a listing added after filing");
+
+        s.write(|tx| {
+            complaints::set_outcome(
+                tx,
+                c.id,
+                &complaints::OutcomeChange {
+                    listing: ids[0],
+                    outcome: ListingOutcome::Removed,
+                    on: "2026-10-04".parse().ok(),
+                },
+            )
+        })
+        .unwrap();
+        check(&s, "an outcome");
+
+        c.filed_on = "2026-09-30".parse().ok();
+        c.draft.reason = ComplaintReason::TrademarkInfringement;
+        s.write(|tx| complaints::update(tx, &c)).unwrap();
+        check(&s, "a new filing date and reason");
+        assert!(
+            totals_and_recount(&s).0.iter().any(|t| t.2 == 4),
+            "days recomputed"
+        );
+
+        s.write(|tx| complaints::remove_listing(tx, c.id, ids[3]))
+            .unwrap();
+        check(&s, "a listing removed");
+
+        s.conn()
+            .execute("DELETE FROM complaints WHERE id = ?1", [c.id.to_string()])
+            .unwrap();
+        check(&s, "the complaint deleted");
+        assert!(totals_and_recount(&s).0.is_empty());
+    }
 }

@@ -41,7 +41,12 @@ pub fn insert(tx: &Tx, p: &Person) -> Result<()> {
     tx.conn()
         .execute(
             "INSERT INTO people (id, name, email, created_at) VALUES (?1, ?2, ?3, ?4)",
-            params![p.id.to_string(), p.draft.name.trim(), p.draft.email.trim(), Utc::now()],
+            params![
+                p.id.to_string(),
+                p.draft.name.trim(),
+                p.draft.email.trim(),
+                Utc::now()
+            ],
         )
         .map_err(|e| StoreError::from_write(e, "person"))?;
     audit::record(tx, "create", "person", p.id, None, Some(p))

@@ -16,9 +16,20 @@ import type {
   ComplaintPage,
   ComplaintRow,
   ComplaintStatus,
+  CounterDecisionInput,
+  CounterNoticeDraft,
+  CounterNoticeView,
+  CounterResponseInput,
+  Dashboard,
+  Deadline,
+  DeadlineFilter,
+  DeadlineRow,
+  DeadlineRule,
   DeskError,
   DeskInfo,
   DocumentView,
+  EnforcementQuery,
+  EnforcementReport,
   ErrorCode,
   FileComplaintInput,
   Holder,
@@ -33,6 +44,8 @@ import type {
   LinkSuggestionView,
   ListingDetail,
   OutcomeInput,
+  Person,
+  PersonDraft,
   PoaDraft,
   PoaView,
   Programme,
@@ -40,6 +53,7 @@ import type {
   ProgrammeRegistrationDraft,
   RightDetail,
   RightDraft,
+  ReportExport,
   RightRow,
   SampleSummary,
   SearchHit,
@@ -48,10 +62,12 @@ import type {
   SellerGroupView,
   SellerRow,
   StatusChangeInput,
+  TaskDraft,
   TestPurchaseDraft,
   TestPurchaseView,
   UrlExportFormat,
   VerifyReport,
+  VersionedRule,
 } from './bindings'
 
 const ERROR_CODES: readonly ErrorCode[] = [
@@ -186,3 +202,37 @@ export const updateTestPurchase = (id: string, draft: TestPurchaseDraft) =>
 export const deleteTestPurchase = (id: string) => call<null>('delete_test_purchase', { id })
 
 export const search = (text: string) => call<SearchHit[]>('search', { text })
+
+export const recordCounterNotice = (draft: CounterNoticeDraft) =>
+  call<CounterNoticeView>('record_counter_notice', { draft })
+export const updateCounterNotice = (id: string, draft: CounterNoticeDraft) =>
+  call<CounterNoticeView>('update_counter_notice', { id, draft })
+export const respondToCounterNotice = (id: string, input: CounterResponseInput) =>
+  call<CounterNoticeView>('respond_to_counter_notice', { id, input })
+export const decideCounterNotice = (id: string, input: CounterDecisionInput) =>
+  call<CounterNoticeView>('decide_counter_notice', { id, input })
+export const deleteCounterNotice = (id: string) => call<null>('delete_counter_notice', { id })
+
+export const dashboard = () => call<Dashboard>('dashboard')
+export const openDeadlines = (filter: DeadlineFilter) => call<DeadlineRow[]>('open_deadlines', { filter })
+export const enforcementReport = (query: EnforcementQuery) =>
+  call<EnforcementReport>('enforcement_report', { query })
+export const exportReport = (spec: ReportExport) => call<null>('export_report', { export: spec })
+export const exportIcs = (path: string) => call<null>('export_ics', { path })
+
+export const createTask = (task: TaskDraft) => call<Deadline>('create_task', { task })
+export const updateTask = (id: string, task: TaskDraft) => call<Deadline>('update_task', { id, task })
+export const deleteTask = (id: string) => call<null>('delete_task', { id })
+export const setDeadlineDone = (id: string, done: boolean) => call<Deadline>('set_deadline_done', { id, done })
+export const assignDeadline = (id: string, assignee: string) =>
+  call<Deadline>('assign_deadline', { id, assignee })
+
+export const listPeople = () => call<Person[]>('list_people')
+export const createPerson = (draft: PersonDraft) => call<Person>('create_person', { draft })
+export const updatePerson = (id: string, draft: PersonDraft) => call<Person>('update_person', { id, draft })
+export const deletePerson = (id: string) => call<null>('delete_person', { id })
+
+export const deadlineRules = () => call<VersionedRule[]>('deadline_rules')
+export const deadlineRuleHistory = (key: string) => call<VersionedRule[]>('deadline_rule_history', { key })
+export const saveDeadlineRule = (rule: DeadlineRule) => call<VersionedRule>('save_deadline_rule', { rule })
+export const resetDeadlineRule = (key: string) => call<VersionedRule>('reset_deadline_rule', { key })
