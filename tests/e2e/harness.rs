@@ -160,7 +160,10 @@ impl Session {
                     let _ = e;
                     tokio::time::sleep(Duration::from_millis(100)).await;
                 }
-                Err(e) => panic!("cannot click {loc:?}: {e}"),
+                Err(e) => {
+                    self.screenshot("click-failed").await;
+                    panic!("cannot click {loc:?}: {e} (see screenshots/click-failed.png)")
+                }
             }
         }
     }

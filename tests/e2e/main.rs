@@ -190,3 +190,68 @@ async fn pasted_listings_are_checked_line_by_line_then_imported_and_found() {
     );
     assert!(desk.verify().unwrap().ok);
 }
+
+#[tokio::test]
+#[ignore = "needs the app binary and a display: make e2e"]
+async fn a_counter_notice_from_28_september_shows_its_8_october_reply_deadline_under_the_assignee()
+{
+    let app = App::new();
+    app.open_desk().load_sample().unwrap();
+    let s = app.start().await;
+    s.click(Locator::Css("[data-testid=nav-complaints]")).await;
+    s.click(Locator::LinkText("IPP-TB-2026-0173")).await;
+    s.wait_text_in("[data-testid=counter-notices]", "Counter-notices")
+        .await;
+    s.click(Locator::Css("[data-testid=counter-notice-add]"))
+        .await;
+    s.wait_modal().await;
+    // Received at 10:00 China time on Monday 28 September 2026, two days
+    // before the National Day week.
+    s.fill("[data-testid=cn-received-at]", "2026-09-28 10:00")
+        .await;
+    s.fill(
+        "[data-testid=cn-statement]",
+        "本店商品均为正品，有进货发票。",
+    )
+    .await;
+    s.click(Locator::Css("[data-testid=cn-submit]")).await;
+    s.wait_text_in("[data-testid=counter-notices]", "2026-10-08")
+        .await;
+    s.screenshot("counter-notice").await;
+
+    // The dashboard: under the complaint's assignee, the reply deadline.
+    s.click(Locator::Css("[data-testid=nav-dashboard]")).await;
+    // (WebKitWebDriver will not click a table row itself: click its cell.)
+    s.click(Locator::Css(
+        "[data-testid=\"dashboard-assignee-Wang Fang 王芳\"] td",
+    ))
+    .await;
+    s.wait_text_in("[data-testid=deadline-list]", "Reply to the counter-notice")
+        .await;
+    s.wait_text_in("[data-testid=deadline-list]", "2026-10-08")
+        .await;
+    s.wait_text_in("[data-testid=deadline-list]", "IPP-TB-2026-0173")
+        .await;
+    s.screenshot("dashboard").await;
+    s.close().await;
+
+    let desk = app.open_desk();
+    let rows = desk
+        .open_deadlines(ippdesk_desk::DeadlineFilter {
+            bucket: "open".into(),
+            assignee: Some("Wang Fang 王芳".into()),
+            platform: None,
+            limit: None,
+        })
+        .unwrap();
+    let reply = rows
+        .iter()
+        .find(|r| r.deadline.rule_key.as_deref() == Some("ipp_reply_counter_notice"))
+        .expect("reply deadline");
+    assert_eq!(reply.deadline.due_date.to_string(), "2026-10-08");
+    assert_eq!(
+        reply.deadline.due_at.to_rfc3339(),
+        "2026-10-08T15:59:59+00:00"
+    );
+    assert!(desk.verify().unwrap().ok);
+}
