@@ -35,12 +35,40 @@ pub fn setup<R: Runtime>(builder: Builder<R>, desk: SharedDesk) -> Builder<R> {
     builder
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_notification::init())
         .manage(desk)
         .invoke_handler(commands::handler())
         .setup(|app| {
             index_in_background(app.handle().clone());
+            remind_in_background(app.handle().clone());
             Ok(())
         })
+}
+
+/// On start and every two hours: refresh the expiry reminders, rewrite the
+/// calendar file beside the database (`deadlines.ics`, which Outlook or
+/// Google Calendar can subscribe to), and raise one desktop notification for
+/// what is overdue or due within 24 hours.
+fn remind_in_background<R: Runtime>(app: tauri::AppHandle<R>) {
+    use tauri_plugin_notification::NotificationExt;
+    std::thread::spawn(move || loop {
+        let desk = app.state::<SharedDesk>();
+        let _ = desk.with(|d| d.sync_expiry_deadlines());
+        let _ = desk.with(|d| {
+            let ics = d.db_path().with_file_name("deadlines.ics");
+            d.export_ics(&ics)
+        });
+        if let Ok(Some(text)) = desk.with(|d| d.reminder_text()) {
+            // No notification service (a headless test display): nothing to do.
+            let _ = app
+                .notification()
+                .builder()
+                .title(text.title)
+                .body(text.body)
+                .show();
+        }
+        std::thread::sleep(Duration::from_secs(2 * 60 * 60));
+    });
 }
 
 /// Imports leave full-text indexing for afterwards; this thread catches up in

@@ -5,6 +5,8 @@
 //!   `sqlite3 .import` of the same CSV into an equivalent table;
 //! - queries: the complaint list page and full-text search on 1M listings /
 //!   100k complaints (p50 / p95 over many calls);
+//! - dashboard: deadlines, figures and the good-faith panel on the same
+//!   database (each query p50 / p95);
 //! - vault: ingest hashing vs `sha256sum` on the same files.
 
 use std::path::{Path, PathBuf};
@@ -16,7 +18,7 @@ use ippdesk_desk::*;
 
 #[derive(Parser)]
 struct Args {
-    /// Which benchmarks: import, queries, vault (default: all).
+    /// Which benchmarks: import, queries, dashboard, vault (default: all).
     only: Vec<String>,
     /// Listings for the import benchmark.
     #[arg(long, default_value_t = 100_000)]
@@ -40,6 +42,9 @@ fn main() {
     }
     if want("queries") {
         bench_queries(&args);
+    }
+    if want("dashboard") {
+        bench_dashboard(&args);
     }
     if want("vault") {
         bench_vault();
@@ -166,26 +171,22 @@ fn run_sqlite(db: &Path, script: &str) {
     }
 }
 
-fn percentile(times: &mut [Duration], p: f64) -> Duration {
-    times.sort();
-    let i = ((times.len() as f64 - 1.0) * p).round() as usize;
-    times[i.min(times.len() - 1)]
-}
-
-fn bench_queries(args: &Args) {
-    println!(
-        "== queries on {} listings / {} complaints",
-        args.listings, args.complaints
-    );
+/// The generated database (1M listings / 100k complaints by default), made
+/// once and kept in `--data-dir` between runs.
+fn seeded_desk(args: &Args) -> (tempfile::TempDir, Desk) {
     let tmp = tempfile::tempdir().unwrap_or_else(|e| fail("temp dir", e));
     let dir = args
         .data_dir
         .clone()
         .unwrap_or_else(|| tmp.path().to_path_buf());
     std::fs::create_dir_all(&dir).unwrap_or_else(|e| fail("data dir", e));
+    // Named by schema version: a database seeded before a migration lacks
+    // the new tables' data, so a new schema seeds afresh.
     let db = dir.join(format!(
-        "seed-{}-{}.sqlite3",
-        args.listings, args.complaints
+        "seed-v{}-{}-{}.sqlite3",
+        ippdesk_store::migrations::latest_version(),
+        args.listings,
+        args.complaints
     ));
     let fresh = !db.exists();
     let mut desk = Desk::open(&db).unwrap_or_else(|e| fail("open", e));
@@ -202,7 +203,11 @@ fn bench_queries(args: &Args) {
         println!("  reusing {}", db.display());
     }
 
-    // Baseline: the cheapest query on the same table, a primary-key lookup.
+    (tmp, desk)
+}
+
+/// A primary-key lookup on the same database: the cheapest query there is.
+fn baseline(desk: &Desk) -> Vec<Duration> {
     let any = desk
         .list_complaints(ComplaintFilter {
             limit: 1,
@@ -214,13 +219,177 @@ fn bench_queries(args: &Args) {
         .first()
         .map(|r| r.complaint.id)
         .unwrap_or_else(|| fail("seed", "no complaints"));
-    let mut base: Vec<Duration> = (0..200)
+    (0..200)
         .map(|_| {
             let t = Instant::now();
             let _ = desk.get_complaint(probe);
             t.elapsed()
         })
-        .collect();
+        .collect()
+}
+
+fn bench_dashboard(args: &Args) {
+    println!(
+        "== dashboard on {} listings / {} complaints (target: each query <= 20 ms)",
+        args.listings, args.complaints
+    );
+    let (_tmp, desk) = seeded_desk(args);
+    let open = desk
+        .open_deadlines(DeadlineFilter {
+            bucket: "open".into(),
+            assignee: None,
+            platform: None,
+            limit: Some(1),
+        })
+        .unwrap_or_else(|e| fail("deadlines", e));
+    if open.is_empty() {
+        fail(
+            "seed",
+            "no deadlines: delete the kept database and run again",
+        );
+    }
+    let mut base = baseline(&desk);
+    let (b50, b95) = (percentile(&mut base, 0.5), percentile(&mut base, 0.95));
+    println!(
+        "  baseline: one complaint by id               p50 {:>7.2} ms  p95 {:>7.2} ms",
+        ms(b50),
+        ms(b95)
+    );
+    let today = desk.today();
+    let year_ago = today - chrono::Months::new(12);
+    let quarter_ago = today - chrono::Months::new(3);
+    type Query<'a> = Box<dyn Fn() + 'a>;
+    let ok = |what: &str, r: Result<usize>| {
+        r.unwrap_or_else(|e| fail(what, e));
+    };
+    let cases: Vec<(&str, Query)> = vec![
+        (
+            "whole dashboard (all panels)",
+            Box::new(|| ok("dashboard", desk.dashboard().map(|d| d.upcoming.len()))),
+        ),
+        (
+            "overdue list (500 rows)",
+            Box::new(|| {
+                ok(
+                    "overdue",
+                    desk.open_deadlines(DeadlineFilter {
+                        bucket: "overdue".into(),
+                        assignee: None,
+                        platform: None,
+                        limit: Some(500),
+                    })
+                    .map(|r| r.len()),
+                )
+            }),
+        ),
+        (
+            "one assignee's open list",
+            Box::new(|| {
+                ok(
+                    "assignee",
+                    desk.open_deadlines(DeadlineFilter {
+                        bucket: "open".into(),
+                        assignee: Some("Li Na 李娜".into()),
+                        platform: None,
+                        limit: Some(200),
+                    })
+                    .map(|r| r.len()),
+                )
+            }),
+        ),
+        (
+            "one platform's week",
+            Box::new(|| {
+                ok(
+                    "platform",
+                    desk.open_deadlines(DeadlineFilter {
+                        bucket: "week".into(),
+                        assignee: None,
+                        platform: Some(Platform::Tmall),
+                        limit: Some(200),
+                    })
+                    .map(|r| r.len()),
+                )
+            }),
+        ),
+        (
+            "figures, 3 months, total",
+            Box::new(|| {
+                ok(
+                    "figures",
+                    desk.enforcement_report(EnforcementQuery {
+                        from: quarter_ago,
+                        to: today,
+                        group_by: vec![],
+                    })
+                    .map(|r| r.rows.len()),
+                )
+            }),
+        ),
+        (
+            "figures, 12 months, by account+platform+reason",
+            Box::new(|| {
+                ok(
+                    "figures",
+                    desk.enforcement_report(EnforcementQuery {
+                        from: year_ago,
+                        to: today,
+                        group_by: vec![
+                            EnforcementDim::Account,
+                            EnforcementDim::Platform,
+                            EnforcementDim::Reason,
+                        ],
+                    })
+                    .map(|r| r.rows.len()),
+                )
+            }),
+        ),
+        (
+            "due soon (notifications)",
+            Box::new(|| ok("due soon", desk.due_soon().map(|r| r.len()))),
+        ),
+    ];
+    for (label, q) in &cases {
+        let mut times: Vec<Duration> = (0..30)
+            .map(|_| {
+                let t = Instant::now();
+                q();
+                t.elapsed()
+            })
+            .collect();
+        println!(
+            "  {label:<44} p50 {:>7.2} ms  p95 {:>7.2} ms  ({:.1}× baseline p50)",
+            ms(percentile(&mut times, 0.5)),
+            ms(percentile(&mut times, 0.95)),
+            ms(percentile(&mut times, 0.5)) / ms(b50).max(0.001)
+        );
+    }
+    let d = desk.dashboard().unwrap_or_else(|e| fail("dashboard", e));
+    println!(
+        "  (open deadlines {}, overdue {}, complaints by status {:?})",
+        d.counts.open,
+        d.counts.overdue,
+        d.complaints_by_status
+            .iter()
+            .map(|s| s.count)
+            .collect::<Vec<_>>()
+    );
+}
+
+fn percentile(times: &mut [Duration], p: f64) -> Duration {
+    times.sort();
+    let i = ((times.len() as f64 - 1.0) * p).round() as usize;
+    times[i.min(times.len() - 1)]
+}
+
+fn bench_queries(args: &Args) {
+    println!(
+        "== queries on {} listings / {} complaints",
+        args.listings, args.complaints
+    );
+    let (_tmp, desk) = seeded_desk(args);
+
+    let mut base = baseline(&desk);
 
     let statuses = [
         None,

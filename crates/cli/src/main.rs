@@ -3,11 +3,13 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
 use ippdesk_desk::{
     add_working_days, normalize_url, resolve_db_path, CalendarId, ComplaintFilter, ComplaintStatus,
-    Desk, DeskError, ErrorCode, HolderDraft, HolderKind, ImportRequest, ImportSource, LineOutcome,
-    MarkType, Platform, RightDraft, RightKind,
+    DeadlineFilter, Desk, DeskError, EnforcementDim, EnforcementFigures, EnforcementQuery,
+    ErrorCode, HolderDraft, HolderKind, ImportRequest, ImportSource, LineOutcome, MarkType,
+    Platform, ReportExport, RightDraft, RightKind, UrlExportFormat,
 };
 use serde::Serialize;
 
@@ -63,6 +65,36 @@ enum Command {
     /// Working-day calendars (no database needed).
     #[command(subcommand)]
     Calendar(CalendarCmd),
+    /// Deadlines and tasks (IPP step 4).
+    #[command(subcommand)]
+    Deadlines(DeadlinesCmd),
+    /// Enforcement figures over complaints filed in a period; with --out,
+    /// written as CSV or XLSX (by the file's extension) with the open deadlines.
+    Report {
+        #[arg(long)]
+        from: NaiveDate,
+        #[arg(long)]
+        to: NaiveDate,
+        /// Group by account, platform and/or reason (comma-separated).
+        #[arg(long, value_delimiter = ',', value_parser = parse_kind::<EnforcementDim>)]
+        group_by: Vec<EnforcementDim>,
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
+enum DeadlinesCmd {
+    /// Open deadlines, soonest first.
+    List {
+        /// overdue, today, week or open.
+        #[arg(long, default_value = "open")]
+        bucket: String,
+        #[arg(long)]
+        assignee: Option<String>,
+    },
+    /// Write every open deadline as an iCalendar (.ics) file.
+    Ics { out: PathBuf },
 }
 
 #[derive(Subcommand)]
@@ -318,18 +350,18 @@ fn normalize_urls(cli: &Cli, urls: &[String]) -> Result<(), DeskError> {
                     error: Some(e.to_string()),
                 },
             };
-            println!("{}", serde_json::to_string(&line).unwrap_or_default());
+            write_stdout(&serde_json::to_string(&line).unwrap_or_default())?;
         } else {
-            match r {
-                Ok(p) => println!(
+            write_stdout(&match r {
+                Ok(p) => format!(
                     "{}\t{}\t{}\t{}",
                     p.platform.as_str(),
                     p.kind.as_str(),
                     p.id.as_deref().unwrap_or("-"),
                     p.canonical
                 ),
-                Err(e) => println!("error\t{input}\t{e}"),
-            }
+                Err(e) => format!("error\t{input}\t{e}"),
+            })?;
         }
     }
     Ok(())
@@ -638,6 +670,106 @@ fn run(cli: &Cli) -> Result<(), DeskError> {
                     .join("\n")
             })
         }
+        Command::Deadlines(DeadlinesCmd::List { bucket, assignee }) => {
+            let rows = desk.open_deadlines(DeadlineFilter {
+                bucket: bucket.clone(),
+                assignee: assignee.clone(),
+                platform: None,
+                limit: Some(5000),
+            })?;
+            out.print(&rows, || {
+                rows.iter()
+                    .map(|r| {
+                        let d = &r.deadline;
+                        format!(
+                            "{}  {} ({}){}  {}  {}  {}",
+                            d.due_at.to_rfc3339(),
+                            d.due_date,
+                            d.time_zone,
+                            if d.estimated { " estimated" } else { "" },
+                            if d.assignee.is_empty() {
+                                "-"
+                            } else {
+                                &d.assignee
+                            },
+                            r.complaint_label.as_deref().unwrap_or("-"),
+                            d.title
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })
+        }
+        Command::Deadlines(DeadlinesCmd::Ics { out: file }) => {
+            desk.export_ics(file)?;
+            out.print(&file.display().to_string(), || {
+                format!("Wrote {}.", file.display())
+            })
+        }
+        Command::Report {
+            from,
+            to,
+            group_by,
+            out: file,
+        } => {
+            let query = EnforcementQuery {
+                from: *from,
+                to: *to,
+                group_by: group_by.clone(),
+            };
+            if let Some(file) = file {
+                let format = match file.extension().and_then(|e| e.to_str()) {
+                    Some(e) if e.eq_ignore_ascii_case("xlsx") => UrlExportFormat::Xlsx,
+                    Some(e) if e.eq_ignore_ascii_case("csv") => UrlExportFormat::Csv,
+                    _ => {
+                        return Err(DeskError::new(
+                            ErrorCode::Validation,
+                            "Name the report file .csv or .xlsx.",
+                        ))
+                    }
+                };
+                desk.export_report(ReportExport {
+                    path: file.display().to_string(),
+                    format,
+                    query,
+                })?;
+                return out.print(&file.display().to_string(), || {
+                    format!("Wrote {}.", file.display())
+                });
+            }
+            let r = desk.enforcement_report(query)?;
+            let pct = |v: Option<f64>| v.map_or("-".to_string(), |v| format!("{v:.1} %"));
+            out.print(&r, || {
+                let line = |label: String, f: &EnforcementFigures| {
+                    format!(
+                        "{label:<40} complaints {:>6}  takedown {:>8}  counter-notices won {:>8}  lost {:>8}  median days {}",
+                        f.counts.complaints,
+                        pct(f.takedown_rate),
+                        pct(f.counter_success_rate),
+                        pct(f.successful_counter_rate),
+                        f.median_days_to_takedown.map_or("-".into(), |d| format!("{d:.1}"))
+                    )
+                };
+                let mut lines: Vec<String> = r
+                    .rows
+                    .iter()
+                    .map(|row| {
+                        let label = [
+                            row.account_label.clone(),
+                            row.platform.map(|p| p.as_str().to_string()),
+                            row.reason.map(|x| format!("{x:?}")),
+                        ]
+                        .into_iter()
+                        .flatten()
+                        .collect::<Vec<_>>()
+                        .join(" / ");
+                        line(label, &row.figures)
+                    })
+                    .collect();
+                lines.push(line(format!("all, {} to {}", r.from, r.to), &r.total));
+                lines.join("\n")
+            })
+        }
         Command::Dev(DevCmd::Seed {
             listings,
             complaints,
@@ -666,14 +798,24 @@ impl Out {
         value: &T,
         human: impl FnOnce() -> String,
     ) -> Result<(), DeskError> {
-        if self.json {
-            let s = serde_json::to_string(value)
-                .map_err(|e| DeskError::new(ErrorCode::Internal, e.to_string()))?;
-            println!("{s}");
+        let text = if self.json {
+            serde_json::to_string(value)
+                .map_err(|e| DeskError::new(ErrorCode::Internal, e.to_string()))?
         } else {
-            println!("{}", human());
-        }
-        Ok(())
+            human()
+        };
+        write_stdout(&text)
+    }
+}
+
+/// Prints a line; a reader that stops early (`| head`) ends the output
+/// quietly instead of panicking.
+fn write_stdout(text: &str) -> Result<(), DeskError> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match writeln!(out, "{text}").and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        r => r.map_err(|e| DeskError::new(ErrorCode::Io, format!("Cannot write the output: {e}"))),
     }
 }
 

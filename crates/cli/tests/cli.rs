@@ -355,3 +355,114 @@ fn calendar_add_working_days_skips_national_day_and_says_when_it_guesses() {
     );
     assert!(!bad.status.success());
 }
+
+#[test]
+fn deadlines_report_and_ics_from_the_sample() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("d.sqlite3");
+    assert!(ippdesk(&db, &["sample"]).status.success());
+
+    let list = ippdesk(
+        &db,
+        &[
+            "--json",
+            "deadlines",
+            "list",
+            "--assignee",
+            "Wang Fang 王芳",
+        ],
+    );
+    assert!(
+        list.status.success(),
+        "{}",
+        String::from_utf8_lossy(&list.stderr)
+    );
+    let rows: serde_json::Value = serde_json::from_slice(&list.stdout).unwrap();
+    let rows = rows.as_array().unwrap();
+    // The filed sample complaint opened the seller's counter-notice window.
+    assert!(rows
+        .iter()
+        .any(|r| r["rule_key"] == "ipp_seller_counter_notice_window"
+            && r["complaint_label"] == "IPP-TB-2026-0173"
+            && r["time_zone"] == "Asia/Shanghai"));
+
+    let ics = dir.path().join("d.ics");
+    assert!(ippdesk(&db, &["deadlines", "ics", ics.to_str().unwrap()])
+        .status
+        .success());
+    let text = std::fs::read_to_string(&ics).unwrap();
+    assert!(text.starts_with("BEGIN:VCALENDAR"));
+    assert_eq!(
+        text.matches("BEGIN:VEVENT").count(),
+        rows.len() + 5,
+        "{text}"
+    );
+
+    let report = ippdesk(
+        &db,
+        &[
+            "--json",
+            "report",
+            "--from",
+            "2026-01-01",
+            "--to",
+            "2026-12-31",
+            "--group-by",
+            "platform",
+        ],
+    );
+    assert!(
+        report.status.success(),
+        "{}",
+        String::from_utf8_lossy(&report.stderr)
+    );
+    let r: serde_json::Value = serde_json::from_slice(&report.stdout).unwrap();
+    assert_eq!(r["rows"][0]["platform"], "taobao");
+    assert!(r["total"]["takedown_rate"].is_number());
+
+    let bad = ippdesk(
+        &db,
+        &["report", "--from", "2026-12-31", "--to", "2026-01-01"],
+    );
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("starts after it ends"));
+    let bad = ippdesk(
+        &db,
+        &[
+            "report",
+            "--from",
+            "2026-01-01",
+            "--to",
+            "2026-12-31",
+            "--out",
+            "r.pdf",
+        ],
+    );
+    assert!(String::from_utf8_lossy(&bad.stderr).contains(".csv or .xlsx"));
+}
+
+#[test]
+fn a_reader_that_stops_early_gets_no_panic() {
+    use std::io::Read;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("p.sqlite3");
+    assert!(ippdesk(&db, &["sample"]).status.success());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_ippdesk"))
+        .args(["--db", db.to_str().unwrap(), "deadlines", "list"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Close our end of stdout at once, as `| head -0` would.
+    drop(child.stdout.take());
+    let status = child.wait().unwrap();
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(status.success());
+}

@@ -85,7 +85,7 @@ impl Desk {
         let (now, today_end, week_end) = self.horizons();
         let groups = |col| -> Result<Vec<BucketGroup>> {
             Ok(
-                deadlines::buckets_by(&self.store, col, now, today_end, week_end)?
+                deadlines::buckets_by(&self.store, Some(col), now, today_end, week_end)?
                     .into_iter()
                     .map(|(key, b)| BucketGroup {
                         key,
@@ -158,6 +158,39 @@ impl Desk {
             },
         )?;
         self.deadline_rows(list)
+    }
+
+    /// The desktop reminder for what is overdue or due within 24 hours, or
+    /// `None` when nothing is.
+    pub fn reminder_text(&self) -> Result<Option<ReminderText>> {
+        let soon = self.due_soon()?;
+        if soon.is_empty() {
+            return Ok(None);
+        }
+        let now = self.now();
+        let overdue = soon.iter().filter(|r| r.deadline.due_at < now).count();
+        let title = match (overdue, soon.len() - overdue) {
+            (0, n) => format!("IPP Desk: {n} due within 24 hours"),
+            (o, 0) => format!("IPP Desk: {o} overdue"),
+            (o, n) => format!("IPP Desk: {o} overdue, {n} due within 24 hours"),
+        };
+        let mut body: Vec<String> = soon
+            .iter()
+            .take(3)
+            .map(|r| match &r.complaint_label {
+                Some(l) if !r.deadline.title.contains(l.as_str()) => {
+                    format!("{l}: {}", r.deadline.title)
+                }
+                _ => r.deadline.title.clone(),
+            })
+            .collect();
+        if soon.len() > 3 {
+            body.push(format!("… and {} more on the dashboard.", soon.len() - 3));
+        }
+        Ok(Some(ReminderText {
+            title,
+            body: body.join("\n"),
+        }))
     }
 
     fn account_labels(&self) -> Result<HashMap<Id, (String, Programme)>> {
@@ -404,6 +437,12 @@ impl Desk {
             )
         })
     }
+}
+
+/// A desktop notification's text.
+pub struct ReminderText {
+    pub title: String,
+    pub body: String,
 }
 
 fn parse_name<T: serde::de::DeserializeOwned>(s: &str) -> Option<T> {

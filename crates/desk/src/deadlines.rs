@@ -43,7 +43,7 @@ impl Desk {
             self.store.write(|tx| {
                 missing
                     .iter()
-                    .try_for_each(|r| rules::save(tx, r, true).map(drop))
+                    .try_for_each(|r| rules::install_default(tx, r))
             })?;
         }
         Ok(())

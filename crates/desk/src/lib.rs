@@ -22,6 +22,7 @@ mod shared;
 mod table_export;
 
 pub use bindings::typescript_bindings;
+pub use dashboard::ReminderText;
 pub use dto::*;
 pub use error::{DeskError, ErrorCode};
 pub use ippdesk_domain::*;

@@ -1,11 +1,14 @@
 //! Generated data for benchmarks (`ippdesk dev seed`): many listings with
-//! Chinese titles across platforms, and complaints holding them.
+//! Chinese titles across platforms, complaints holding them, their outcomes,
+//! counter-notices and deadlines.
 
-use chrono::{Duration, Utc};
+use chrono::{Duration, NaiveDate, Utc};
 use ippdesk_domain::*;
-use ippdesk_store::tables::{accounts, complaints, holders, listings, rights};
+use ippdesk_store::tables::{accounts, complaints, counter_notices, holders, listings, rights};
+use ippdesk_store::Tx;
 use serde::Serialize;
 
+use crate::counter_notices::{schedule_counter_notice, schedule_filing};
 use crate::{Desk, Result};
 
 #[derive(Debug, Clone, Serialize)]
@@ -233,6 +236,9 @@ impl Desk {
                     };
                     complaints::insert(tx, &c)?;
                     complaints::add_listings(tx, c.id, &chunk)?;
+                    if let Some(filed_on) = c.filed_on {
+                        seed_step4(tx, &c, idx, filed_on)?;
+                    }
                 }
                 Ok::<_, crate::DeskError>(())
             })?;
@@ -245,4 +251,52 @@ impl Desk {
             complaints: made_complaints,
         })
     }
+}
+
+/// What became of a filed seed complaint: outcomes (mostly removed), the
+/// seller's window, and for one in ten a counter-notice with its deadlines,
+/// half of them decided.
+fn seed_step4(tx: &Tx, c: &Complaint, idx: u32, filed_on: NaiveDate) -> Result<()> {
+    let roll = mix(u64::from(idx), 3) % 100;
+    let outcome = match roll {
+        0..=84 => ListingOutcome::Removed,
+        85..=92 => ListingOutcome::Rejected,
+        93..=95 => ListingOutcome::Reinstated,
+        _ => ListingOutcome::Pending,
+    };
+    if outcome != ListingOutcome::Pending {
+        let on = filed_on + Duration::days(1 + (mix(u64::from(idx), 4) % 9) as i64);
+        complaints::set_all_outcomes(tx, c.id, outcome, Some(on))?;
+    }
+    schedule_filing(tx, c)?;
+    if idx.is_multiple_of(10) {
+        let received_at = (filed_on + Duration::days(2))
+            .and_hms_opt(2, 0, 0)
+            .unwrap_or_default()
+            .and_utc();
+        let n = CounterNotice {
+            id: new_id(),
+            draft: CounterNoticeDraft {
+                complaint_id: c.id,
+                round: 1,
+                listing_ids: vec![],
+                received_at,
+                grounds: CounterGround::GenuineGoods,
+                statement: format!("生成的反通知 {idx}"),
+            },
+            response_text: String::new(),
+            responded_at: None,
+            decision: idx.is_multiple_of(20).then_some(if roll < 90 {
+                CounterDecision::TakedownUpheld
+            } else {
+                CounterDecision::Reinstated
+            }),
+            decided_on: idx.is_multiple_of(20).then_some(filed_on + Duration::days(10)),
+            created_at: received_at,
+            updated_at: received_at,
+        };
+        counter_notices::insert(tx, &n)?;
+        schedule_counter_notice(tx, c, &n)?;
+    }
+    Ok(())
 }

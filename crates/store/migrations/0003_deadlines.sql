@@ -159,3 +159,98 @@ WHEN OLD.filed_on IS NOT NULL BEGIN
     WHERE filed_on = OLD.filed_on AND account_id = OLD.account_id
       AND platform = OLD.platform AND reason = OLD.reason;
 END;
+
+-- Complaints filed per day and group, for the figures' denominators: kept in
+-- enforcement_counts under the pseudo-outcome '_complaint' (days -1), so one
+-- range read gives both.
+INSERT INTO enforcement_counts
+SELECT filed_on, account_id, platform, reason, '_complaint', -1, count(*)
+FROM complaints WHERE filed_on IS NOT NULL GROUP BY 1, 2, 3, 4;
+
+CREATE TRIGGER enforcement_complaint_added AFTER INSERT ON complaints
+WHEN NEW.filed_on IS NOT NULL BEGIN
+    INSERT INTO enforcement_counts VALUES (NEW.filed_on, NEW.account_id, NEW.platform, NEW.reason, '_complaint', -1, 1)
+    ON CONFLICT DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER enforcement_complaint_removed AFTER DELETE ON complaints
+WHEN OLD.filed_on IS NOT NULL BEGIN
+    UPDATE enforcement_counts SET n = n - 1
+    WHERE filed_on = OLD.filed_on AND account_id = OLD.account_id AND platform = OLD.platform
+      AND reason = OLD.reason AND outcome = '_complaint' AND days = -1;
+END;
+CREATE TRIGGER enforcement_complaint_regrouped AFTER UPDATE OF filed_on, account_id, platform, reason ON complaints
+WHEN OLD.filed_on IS NOT NEW.filed_on OR OLD.account_id IS NOT NEW.account_id
+  OR OLD.platform IS NOT NEW.platform OR OLD.reason IS NOT NEW.reason BEGIN
+    UPDATE enforcement_counts SET n = n - 1
+    WHERE OLD.filed_on IS NOT NULL AND filed_on = OLD.filed_on AND account_id = OLD.account_id
+      AND platform = OLD.platform AND reason = OLD.reason AND outcome = '_complaint' AND days = -1;
+    INSERT INTO enforcement_counts SELECT NEW.filed_on, NEW.account_id, NEW.platform, NEW.reason, '_complaint', -1, 1
+    WHERE NEW.filed_on IS NOT NULL
+    ON CONFLICT DO UPDATE SET n = n + 1;
+END;
+
+-- Counter-notices carry their complaint's filing day and group (kept in step
+-- by a trigger), so the figures read them by period from one index.
+ALTER TABLE counter_notices ADD COLUMN filed_on TEXT;
+ALTER TABLE counter_notices ADD COLUMN account_id TEXT;
+ALTER TABLE counter_notices ADD COLUMN platform TEXT;
+ALTER TABLE counter_notices ADD COLUMN reason TEXT;
+CREATE INDEX counter_notices_by_filed ON counter_notices(filed_on, account_id, platform, reason, decision, complaint_id)
+WHERE filed_on IS NOT NULL;
+CREATE TRIGGER counter_notice_grouped AFTER INSERT ON counter_notices BEGIN
+    UPDATE counter_notices SET (filed_on, account_id, platform, reason) =
+        (SELECT filed_on, account_id, platform, reason FROM complaints WHERE id = NEW.complaint_id)
+    WHERE id = NEW.id;
+END;
+CREATE TRIGGER counter_notices_regrouped AFTER UPDATE OF filed_on, account_id, platform, reason ON complaints
+WHEN OLD.filed_on IS NOT NEW.filed_on OR OLD.account_id IS NOT NEW.account_id
+  OR OLD.platform IS NOT NEW.platform OR OLD.reason IS NOT NEW.reason BEGIN
+    UPDATE counter_notices SET filed_on = NEW.filed_on, account_id = NEW.account_id,
+        platform = NEW.platform, reason = NEW.reason
+    WHERE complaint_id = NEW.id;
+END;
+
+-- Complaints per status, kept by triggers: the dashboard's status panel
+-- reads four rows instead of counting 100k complaints.
+CREATE TABLE complaint_status_counts (
+    status TEXT PRIMARY KEY,
+    n      INTEGER NOT NULL
+) WITHOUT ROWID;
+INSERT INTO complaint_status_counts SELECT status, count(*) FROM complaints GROUP BY status;
+CREATE TRIGGER complaint_status_added AFTER INSERT ON complaints BEGIN
+    INSERT INTO complaint_status_counts VALUES (NEW.status, 1) ON CONFLICT DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER complaint_status_removed AFTER DELETE ON complaints BEGIN
+    UPDATE complaint_status_counts SET n = n - 1 WHERE status = OLD.status;
+END;
+CREATE TRIGGER complaint_status_changed AFTER UPDATE OF status ON complaints
+WHEN OLD.status IS NOT NEW.status BEGIN
+    UPDATE complaint_status_counts SET n = n - 1 WHERE status = OLD.status;
+    INSERT INTO complaint_status_counts VALUES (NEW.status, 1) ON CONFLICT DO UPDATE SET n = n + 1;
+END;
+
+-- Open deadlines per assignee and platform, kept by triggers: the dashboard
+-- then scans only the deadlines still ahead (overdue = open - ahead).
+CREATE TABLE open_deadline_counts (
+    assignee TEXT NOT NULL,
+    platform TEXT NOT NULL,
+    n        INTEGER NOT NULL,
+    PRIMARY KEY (assignee, platform)
+) WITHOUT ROWID;
+CREATE TRIGGER open_deadline_added AFTER INSERT ON deadlines
+WHEN NEW.done_at IS NULL BEGIN
+    INSERT INTO open_deadline_counts VALUES (NEW.assignee, coalesce(NEW.platform, ''), 1)
+    ON CONFLICT DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER open_deadline_removed AFTER DELETE ON deadlines
+WHEN OLD.done_at IS NULL BEGIN
+    UPDATE open_deadline_counts SET n = n - 1
+    WHERE assignee = OLD.assignee AND platform = coalesce(OLD.platform, '');
+END;
+CREATE TRIGGER open_deadline_changed AFTER UPDATE OF done_at, assignee, platform ON deadlines BEGIN
+    UPDATE open_deadline_counts SET n = n - 1
+    WHERE OLD.done_at IS NULL AND assignee = OLD.assignee AND platform = coalesce(OLD.platform, '');
+    INSERT INTO open_deadline_counts SELECT NEW.assignee, coalesce(NEW.platform, ''), 1
+    WHERE NEW.done_at IS NULL
+    ON CONFLICT DO UPDATE SET n = n + 1;
+END;

@@ -406,6 +406,39 @@ pub fn set_outcome(tx: &Tx, complaint: Id, change: &OutcomeChange) -> Result<()>
     )
 }
 
+/// Gives every listing of a complaint one outcome (one audit row): the
+/// platform removed them all, or rejected the whole complaint.
+pub fn set_all_outcomes(
+    tx: &Tx,
+    complaint: Id,
+    outcome: ListingOutcome,
+    on: Option<NaiveDate>,
+) -> Result<usize> {
+    let n = tx.conn().execute(
+        "UPDATE complaint_listings SET outcome = ?2, outcome_on = ?3 WHERE complaint_id = ?1",
+        params![complaint.to_string(), enum_text(&outcome), on],
+    )?;
+    #[derive(Serialize)]
+    struct All {
+        outcome: ListingOutcome,
+        on: Option<NaiveDate>,
+        listings: usize,
+    }
+    audit::record(
+        tx,
+        "outcome_all",
+        "complaint",
+        complaint,
+        None,
+        Some(&All {
+            outcome,
+            on,
+            listings: n,
+        }),
+    )?;
+    Ok(n)
+}
+
 /// For each listing, an open (not closed) complaint holding it, if any.
 pub fn open_complaint_of(db: &impl Db, listing: Id) -> Result<Option<Id>> {
     query_one(
@@ -447,7 +480,7 @@ pub fn of_seller(db: &impl Db, seller: Id) -> Result<Vec<Complaint>> {
 pub fn counts_by_status(db: &impl Db) -> Result<Vec<(ComplaintStatus, u64)>> {
     query_all(
         db.conn(),
-        "SELECT status, COUNT(*) FROM complaints GROUP BY status",
+        "SELECT status, n FROM complaint_status_counts WHERE n > 0 ORDER BY status",
         [],
         |r| {
             Ok((

@@ -237,67 +237,71 @@ pub fn bucket_counts(
     today_end: DateTime<Utc>,
     week_end: DateTime<Utc>,
 ) -> Result<Buckets> {
-    let count = |sql: &str, bound: Option<&DateTime<Utc>>| -> Result<u64> {
-        Ok(db
-            .conn()
-            .query_row(sql, [bound.map(instant_text)], |r| r.get(0))?)
-    };
-    let before = "SELECT count(*) FROM deadlines WHERE done_at IS NULL AND due_at < ?1";
-    let overdue = count(before, Some(&now))?;
-    let due_today = count(before, Some(&today_end))? - overdue;
-    let due_this_week = count(before, Some(&week_end))? - overdue - due_today;
-    let open = count(
-        "SELECT count(*) FROM deadlines WHERE done_at IS NULL AND ?1 IS NULL",
-        None,
-    )?;
-    Ok(Buckets {
-        overdue,
-        due_today,
-        due_this_week,
-        open,
-    })
+    Ok(buckets_by(db, None, now, today_end, week_end)?
+        .into_iter()
+        .fold(Buckets::default(), |mut all, (_, b)| {
+            all.overdue += b.overdue;
+            all.due_today += b.due_today;
+            all.due_this_week += b.due_this_week;
+            all.open += b.open;
+            all
+        }))
 }
 
-/// The same buckets per value of `column` (`assignee` or `platform`).
+/// The same buckets per assignee or platform (`None`: one group). Open
+/// counts come from the running totals; only deadlines still ahead are
+/// scanned, and what is open but not ahead is overdue.
 pub fn buckets_by(
     db: &impl Db,
-    column: GroupColumn,
+    column: Option<GroupColumn>,
     now: DateTime<Utc>,
     today_end: DateTime<Utc>,
     week_end: DateTime<Utc>,
 ) -> Result<Vec<(String, Buckets)>> {
-    let col = match column {
-        GroupColumn::Assignee => "assignee",
-        GroupColumn::Platform => "coalesce(platform, '')",
+    let (col, ahead_col) = match column {
+        Some(GroupColumn::Assignee) => ("assignee", "assignee"),
+        Some(GroupColumn::Platform) => ("platform", "coalesce(platform, '')"),
+        None => ("''", "''"),
     };
-    let index = match column {
-        GroupColumn::Assignee => "open_deadlines_by_assignee",
-        GroupColumn::Platform => "open_deadlines_by_platform",
-    };
-    query_all(
+    let mut groups: std::collections::BTreeMap<String, Buckets> = query_all(
+        db.conn(),
+        &format!("SELECT {col}, sum(n) FROM open_deadline_counts GROUP BY 1 HAVING sum(n) > 0"),
+        [],
+        |r| Ok((r.get::<_, String>(0)?, r.get::<_, u64>(1)?)),
+    )?
+    .into_iter()
+    .map(|(k, open)| {
+        (
+            k,
+            Buckets {
+                open,
+                overdue: open,
+                ..Default::default()
+            },
+        )
+    })
+    .collect();
+    let ahead: Vec<(String, u64, u64, u64)> = query_all(
         db.conn(),
         &format!(
-            "SELECT {col}, sum(due_at < ?1), sum(due_at >= ?1 AND due_at < ?2),
-                    sum(due_at >= ?2 AND due_at < ?3), count(*)
-             FROM deadlines INDEXED BY {index} WHERE done_at IS NULL GROUP BY 1 ORDER BY 1"
+            "SELECT {ahead_col}, sum(due_at < ?2), sum(due_at >= ?2 AND due_at < ?3), count(*)
+             FROM deadlines INDEXED BY open_deadlines_by_due
+             WHERE done_at IS NULL AND due_at >= ?1 GROUP BY 1"
         ),
         params![
             instant_text(&now),
             instant_text(&today_end),
             instant_text(&week_end)
         ],
-        |r| {
-            Ok((
-                r.get(0)?,
-                Buckets {
-                    overdue: r.get(1)?,
-                    due_today: r.get(2)?,
-                    due_this_week: r.get(3)?,
-                    open: r.get(4)?,
-                },
-            ))
-        },
-    )
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+    )?;
+    for (k, today, week, n) in ahead {
+        let b = groups.entry(k).or_default();
+        b.due_today = today;
+        b.due_this_week = week;
+        b.overdue = b.open.saturating_sub(n);
+    }
+    Ok(groups.into_iter().collect())
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,6 +1,7 @@
 //! Sums behind the enforcement figures, per (account, platform, reason), over
-//! complaints filed in a period. Listing outcomes come from the running totals
-//! in `enforcement_counts` (kept by triggers), not from the listings.
+//! complaints filed in a period. Listing outcomes and complaint counts come
+//! from the running totals in `enforcement_counts` (kept by triggers), not from
+//! the listings; counter-notices from their own index by filing day.
 
 use std::collections::BTreeMap;
 
@@ -29,12 +30,16 @@ pub fn counts(
     let mut rows = stmt.query(params![from, to])?;
     while let Some(r) = rows.next()? {
         let key = (parse_id(r.get(0)?)?, r.get(1)?, r.get(2)?);
-        let outcome: ListingOutcome = parse_enum(r.get(3)?)?;
+        let outcome: String = r.get(3)?;
         let days: i64 = r.get(4)?;
         let n: u64 = r.get(5)?;
         let c = groups.entry(key).or_default();
+        if outcome == "_complaint" {
+            c.complaints += n;
+            continue;
+        }
         c.listings += n;
-        match outcome {
+        match parse_enum::<ListingOutcome>(outcome)? {
             ListingOutcome::Pending => c.pending += n,
             ListingOutcome::Removed => {
                 c.removed += n;
@@ -49,22 +54,12 @@ pub fn counts(
     }
 
     let mut stmt = conn.prepare_cached(
-        "SELECT account_id, platform, reason, count(*) FROM complaints INDEXED BY complaints_by_filed_group
+        "SELECT account_id, platform, reason, count(*),
+                count(CASE WHEN decision = 'takedown_upheld' THEN 1 END),
+                count(CASE WHEN decision = 'reinstated' THEN 1 END),
+                count(DISTINCT CASE WHEN decision = 'reinstated' THEN complaint_id END)
+         FROM counter_notices INDEXED BY counter_notices_by_filed
          WHERE filed_on >= ?1 AND filed_on <= ?2 GROUP BY 1, 2, 3",
-    )?;
-    let mut rows = stmt.query(params![from, to])?;
-    while let Some(r) = rows.next()? {
-        let key = (parse_id(r.get(0)?)?, r.get(1)?, r.get(2)?);
-        groups.entry(key).or_default().complaints = r.get(3)?;
-    }
-
-    let mut stmt = conn.prepare_cached(
-        "SELECT c.account_id, c.platform, c.reason, count(*),
-                count(CASE WHEN cn.decision = 'takedown_upheld' THEN 1 END),
-                count(CASE WHEN cn.decision = 'reinstated' THEN 1 END),
-                count(DISTINCT CASE WHEN cn.decision = 'reinstated' THEN cn.complaint_id END)
-         FROM counter_notices cn JOIN complaints c ON c.id = cn.complaint_id
-         WHERE c.filed_on >= ?1 AND c.filed_on <= ?2 GROUP BY 1, 2, 3",
     )?;
     let mut rows = stmt.query(params![from, to])?;
     while let Some(r) = rows.next()? {
@@ -103,7 +98,11 @@ mod tests {
                            THEN CAST(julianday(cl.outcome_on) - julianday(c.filed_on) AS INTEGER) ELSE -1 END,
                       count(*)
                FROM complaint_listings cl JOIN complaints c ON c.id = cl.complaint_id
-               WHERE c.filed_on IS NOT NULL GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"),
+               WHERE c.filed_on IS NOT NULL GROUP BY 1, 2, 3
+               UNION ALL
+               SELECT filed_on || platform || reason, '_complaint', -1, count(*)
+               FROM complaints WHERE filed_on IS NOT NULL GROUP BY 1
+               ORDER BY 1, 2, 3"),
         )
     }
 
@@ -137,7 +136,9 @@ mod tests {
         c.filed_on = "2026-10-01".parse().ok();
         s.write(|tx| complaints::update(tx, &c)).unwrap();
         check(&s, "filing");
-        assert_eq!(totals_and_recount(&s).0[0].3, 3);
+        let totals = totals_and_recount(&s).0;
+        assert_eq!((totals[0].1.as_str(), totals[0].3), ("_complaint", 1));
+        assert_eq!((totals[1].1.as_str(), totals[1].3), ("pending", 3));
 
         s.write(|tx| complaints::add_listings(tx, c.id, &ids[3..]).map(drop))
             .unwrap();

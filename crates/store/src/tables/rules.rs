@@ -51,6 +51,19 @@ pub fn latest(db: &impl Db, key: &str) -> Result<Option<VersionedRule>> {
     )
 }
 
+/// Installs a shipped default as version 1 of a key the database lacks. Not
+/// audited: it is part of the software, not a change someone made.
+pub fn install_default(tx: &Tx, rule: &DeadlineRule) -> Result<()> {
+    tx.conn()
+        .execute(
+            "INSERT INTO deadline_rules (key, version, definition, is_default, changed_at)
+             VALUES (?1, 1, ?2, 1, ?3)",
+            params![rule.key, json_text(rule), Utc::now()],
+        )
+        .map_err(|e| StoreError::from_write(e, "rule version"))?;
+    Ok(())
+}
+
 /// Adds the next version of `rule` (version 1 for a new key).
 pub fn save(tx: &Tx, rule: &DeadlineRule, is_default: bool) -> Result<VersionedRule> {
     let before = latest(tx, &rule.key)?;
