@@ -109,7 +109,7 @@ bindings:
 # target/bench-data between runs.
 bench: deps-build
 	@$(call apt_install,sqlite3)
-	cargo run --release --quiet -p ippdesk-bench -- --data-dir target/bench-data
+	cargo run --release --quiet -p ippdesk-bench -- --data-dir target/bench-data $(ONLY)
 
 # Cold start (window mapped, UI's first call) and idle memory of the app binary.
 measure: deps-test app

@@ -291,7 +291,9 @@ fn seed_step4(tx: &Tx, c: &Complaint, idx: u32, filed_on: NaiveDate) -> Result<(
             } else {
                 CounterDecision::Reinstated
             }),
-            decided_on: idx.is_multiple_of(20).then_some(filed_on + Duration::days(10)),
+            decided_on: idx
+                .is_multiple_of(20)
+                .then_some(filed_on + Duration::days(10)),
             created_at: received_at,
             updated_at: received_at,
         };

@@ -177,4 +177,53 @@ mod tests {
         check(&s, "the complaint deleted");
         assert!(totals_and_recount(&s).0.is_empty());
     }
+
+    #[test]
+    fn migration_3_fills_the_totals_from_complaints_filed_before_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v2.sqlite3");
+        let h = holder("极光");
+        let r = right(h.id, "123");
+        let a = account(h.id);
+        let mut c = complaint(a.id, r.id, Platform::Tmall);
+        c.filed_on = "2026-10-01".parse().ok();
+        c.status = ippdesk_domain::ComplaintStatus::Filed;
+        let ls: Vec<_> = (0..2)
+            .map(|i| listing(&format!("https://detail.tmall.com/item.htm?id=6{i}"), "x"))
+            .collect();
+        let ids: Vec<_> = ls.iter().map(|l| l.id).collect();
+        {
+            let mut v2 =
+                crate::Store::open_with(&path, &crate::migrations::MIGRATIONS[..2]).unwrap();
+            v2.write(|tx| {
+                holders::insert(tx, &h)?;
+                rights::insert(tx, &r)?;
+                accounts::insert(tx, &a)?;
+                listings::insert_many(tx, &ls, "test")?;
+                complaints::insert(tx, &c)?;
+                complaints::add_listings(tx, c.id, &ids).map(drop)
+            })
+            .unwrap();
+        }
+        let s = crate::Store::open(&path).unwrap();
+        let (totals, recount) = totals_and_recount(&s);
+        assert_eq!(totals, recount);
+        assert_eq!(
+            totals.len(),
+            2,
+            "one complaint, two pending listings: {totals:?}"
+        );
+        let groups = counts(
+            &s,
+            "2026-01-01".parse().unwrap(),
+            "2026-12-31".parse().unwrap(),
+        )
+        .unwrap();
+        let g = groups.values().next().unwrap();
+        assert_eq!((g.complaints, g.listings, g.pending), (1, 2, 2));
+        assert_eq!(
+            complaints::counts_by_status(&s).unwrap(),
+            vec![(ippdesk_domain::ComplaintStatus::Filed, 1)]
+        );
+    }
 }
