@@ -4,5 +4,6 @@
 mod complaints;
 mod counter_notices;
 mod documents;
+mod packets;
 mod registration;
 mod rights;

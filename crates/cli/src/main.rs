@@ -6,10 +6,11 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
 use ippdesk_desk::{
-    add_working_days, normalize_url, resolve_db_path, CalendarId, ComplaintFilter, ComplaintStatus,
-    DeadlineFilter, Desk, DeskError, EnforcementDim, EnforcementFigures, EnforcementQuery,
-    ErrorCode, HolderDraft, HolderKind, ImportRequest, ImportSource, LineOutcome, MarkType,
-    Platform, ReportExport, RightDraft, RightKind, UrlExportFormat,
+    add_working_days, normalize_url, resolve_db_path, verify_bundle, CalendarId, ComplaintFilter,
+    ComplaintStatus, DeadlineFilter, Desk, DeskError, EnforcementDim, EnforcementFigures,
+    EnforcementQuery, ErrorCode, HolderDraft, HolderKind, ImportRequest, ImportSource, LineOutcome,
+    MarkType, PacketFor, PacketRequest, Platform, ReportExport, RightDraft, RightKind,
+    UrlExportFormat,
 };
 use serde::Serialize;
 
@@ -38,8 +39,9 @@ enum Command {
     /// IP rights (IPP step 2).
     #[command(subcommand)]
     Ip(IpCmd),
-    /// Re-hash every vault file and walk the audit chain.
-    Verify,
+    /// Re-hash every vault file and walk the audit chain; with BUNDLE (a
+    /// packet's .zip), check its files against its manifest instead.
+    Verify { bundle: Option<PathBuf> },
     /// Copy the live database to FILE (SQLite online backup).
     Backup { file: PathBuf },
     /// Load the sample data (a brand, its agent, trademarks in CN / US / EU, accounts,
@@ -65,6 +67,17 @@ enum Command {
     /// Working-day calendars (no database needed).
     #[command(subcommand)]
     Calendar(CalendarCmd),
+    /// Evidence packet as PDF (and, with --bundle, a .zip with the originals
+    /// and manifest.json). Registration takes an account id.
+    Packet {
+        #[arg(value_parser = parse_kind::<PacketFor>)]
+        kind: PacketFor,
+        id: String,
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long)]
+        bundle: Option<PathBuf>,
+    },
     /// Deadlines and tasks (IPP step 4).
     #[command(subcommand)]
     Deadlines(DeadlinesCmd),
@@ -395,8 +408,75 @@ fn run(cli: &Cli) -> Result<(), DeskError> {
             },
         );
     }
+    if let Command::Verify {
+        bundle: Some(bundle),
+    } = &cli.command
+    {
+        let report = verify_bundle(bundle)?;
+        Out { json: cli.json }.print(&report, || {
+            let mut s = format!(
+                "bundle: {} file(s) checked, {} problem(s)\nmanifest.json SHA-256: {} (compare with the PDF)",
+                report.files_checked,
+                report.problems.len(),
+                report.manifest_sha256
+            );
+            for p in &report.problems {
+                s += &format!("\n  {}: {}", p.file, p.problem);
+            }
+            s
+        })?;
+        return if report.ok {
+            Ok(())
+        } else {
+            Err(DeskError::new(
+                ErrorCode::Internal,
+                format!(
+                    "The bundle does not match its manifest: {}.",
+                    report
+                        .problems
+                        .iter()
+                        .map(|p| format!("{} {}", p.file, p.problem))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            ))
+        };
+    }
     let path = resolve_db_path(cli.db.clone())?;
     let mut desk = Desk::open(&path)?;
+    if let Command::Packet {
+        kind,
+        id: i,
+        out: file,
+        bundle,
+    } = &cli.command
+    {
+        let started = std::time::Instant::now();
+        let r = desk.generate_packet(PacketRequest {
+            kind: *kind,
+            id: id(i)?,
+            pdf_path: file.display().to_string(),
+            bundle_path: bundle.as_ref().map(|b| b.display().to_string()),
+        })?;
+        return Out { json: cli.json }.print(&r, || {
+            let mut s = format!(
+                "Wrote {} ({} KB, packet {}) in {:.2} s; manifest SHA-256 {}",
+                r.pdf_path,
+                r.pdf_size / 1024,
+                r.packet_id,
+                started.elapsed().as_secs_f64(),
+                r.manifest_sha256
+            );
+            if let (Some(b), Some(size)) = (&r.bundle_path, r.bundle_size) {
+                s += &format!(
+                    "\nWrote {b} ({} KB, {} evidence file(s)).",
+                    size / 1024,
+                    r.files
+                );
+            }
+            s
+        });
+    }
     let out = Out { json: cli.json };
     match &cli.command {
         Command::Holder(HolderCmd::Add(a)) => {
@@ -474,7 +554,8 @@ fn run(cli: &Cli) -> Result<(), DeskError> {
             let r = desk.get_right(id(i)?)?;
             out.print(&r, || pretty(&r))
         }
-        Command::Verify => {
+        Command::Verify { bundle: Some(_) } | Command::Packet { .. } => Ok(()),
+        Command::Verify { bundle: None } => {
             let report = desk.verify()?;
             out.print(&report, || {
                 let mut s = format!(

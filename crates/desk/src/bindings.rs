@@ -141,6 +141,11 @@ pub fn typescript_bindings() -> String {
         EnforcementRow::decl(),
         EnforcementReport::decl(),
         ReportExport::decl(),
+        PacketFor::decl(),
+        PacketRequest::decl(),
+        PacketResult::decl(),
+        BundleProblem::decl(),
+        BundleReport::decl(),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by `make bindings` (ts-rs). Do not edit by hand.\n\

@@ -14,6 +14,7 @@ mod error;
 mod holders;
 mod import;
 mod integrity;
+mod packets;
 mod rights;
 mod sample;
 mod seed;
@@ -26,6 +27,9 @@ pub use dashboard::ReminderText;
 pub use dto::*;
 pub use error::{DeskError, ErrorCode};
 pub use ippdesk_domain::*;
+pub use packets::{
+    verify_bundle, BundleProblem, BundleReport, PacketFor, PacketRequest, PacketResult,
+};
 pub use seed::{generated_title, generated_url, SeedSummary};
 pub use shared::SharedDesk;
 

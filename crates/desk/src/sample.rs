@@ -9,8 +9,8 @@ use ippdesk_domain::*;
 use ippdesk_store::tables::rights;
 
 use crate::{
-    Desk, DeskError, ErrorCode, EvidenceFacts, FileComplaintInput, ImportRequest, ImportSource,
-    OutcomeInput, Result, SampleSummary, StatusChangeInput,
+    CounterResponseInput, Desk, DeskError, ErrorCode, EvidenceFacts, FileComplaintInput,
+    ImportRequest, ImportSource, OutcomeInput, Result, SampleSummary, StatusChangeInput,
 };
 
 struct Step3 {
@@ -463,6 +463,36 @@ impl Desk {
                 captured_by: "Wang Fang 王芳".into(),
                 source_url: String::new(),
                 notes: "Parcel as received.".into(),
+            },
+        )?;
+        // The seller's counter-notice, and our reply with the appraisal.
+        let china_ten = |d: i64| (days(d).and_hms_opt(2, 0, 0).unwrap_or_default()).and_utc();
+        let notice = self.record_counter_notice(CounterNoticeDraft {
+            complaint_id: taobao.complaint.id,
+            round: 1,
+            listing_ids: vec![ids[1]],
+            received_at: china_ten(-12),
+            grounds: CounterGround::AuthorizedReseller,
+            statement: "本店为极光品牌授权经销商，所售耳机均从正规渠道进货，附进货发票。We are an authorized reseller; invoices attached.".into(),
+        })?;
+        self.respond_to_counter_notice(
+            notice.notice.id,
+            CounterResponseInput {
+                response_text: "The invoice names a distributor that AURORA has never authorized, and the test purchase (order 3412 8877 1290 5531) was appraised counterfeit (report AR-2026-118). 卖家提供的发票所列经销商从未获得授权；试买商品经鉴定为假冒。".into(),
+                responded_at: china_ten(-10),
+            },
+        )?;
+        self.attach_evidence_bytes(
+            OwnerKind::CounterNotice,
+            notice.notice.id,
+            DocumentKind::AppraisalReport,
+            "appraisal-AR-2026-118.png",
+            COMPARISON_PNG,
+            EvidenceFacts {
+                captured_at: captured(-11),
+                captured_by: "Wang Fang 王芳".into(),
+                source_url: String::new(),
+                notes: "Brand appraisal of the test purchase.".into(),
             },
         )?;
 

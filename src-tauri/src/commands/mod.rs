@@ -6,6 +6,7 @@ mod complaints;
 mod deadlines;
 mod documents;
 mod holders;
+mod packets;
 mod rights;
 mod sellers;
 mod system;
@@ -111,6 +112,9 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
             deadlines::deadline_rule_history,
             deadlines::save_deadline_rule,
             deadlines::reset_deadline_rule,
+            packets::generate_packet,
+            packets::verify_bundle,
+            packets::open_packet,
         ]);
     move |invoke: tauri::ipc::Invoke<R>| {
         if trace_startup && first_call.swap(false, Ordering::Relaxed) {

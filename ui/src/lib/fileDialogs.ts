@@ -20,3 +20,18 @@ export async function chooseSavePathFor(title: string, baseName: string, ext: st
   const { save } = await import('@tauri-apps/plugin-dialog')
   return save({ title, defaultPath: `${baseName}.${ext}`, filters: [{ name: ext.toUpperCase(), extensions: [ext] }] })
 }
+
+/** Where to save a PDF, or null when cancelled. */
+export async function choosePdfPath(title: string, baseName: string): Promise<string | null> {
+  return chooseSavePathFor(title, baseName, 'pdf')
+}
+
+/** `name` with the characters file systems refuse (and spaces) replaced by "_". */
+export function safeFileName(name: string): string {
+  return name.replace(/[\\/:*?"<>|#\s]+/g, '_')
+}
+
+/** The bundle saved next to a packet's PDF: the same path with ".zip" instead of ".pdf". */
+export function bundlePathFor(pdfPath: string): string {
+  return /\.pdf$/i.test(pdfPath) ? pdfPath.replace(/\.pdf$/i, '.zip') : `${pdfPath}.zip`
+}

@@ -1,7 +1,16 @@
 import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { QueryKey } from '@tanstack/react-query'
 import * as api from './ipc/backend'
-import type { AccountView, ComplaintFilter, DeadlineFilter, EnforcementQuery, Programme } from './ipc/bindings'
+import type {
+  AccountView,
+  BundleReport,
+  ComplaintFilter,
+  DeadlineFilter,
+  EnforcementQuery,
+  PacketRequest,
+  PacketResult,
+  Programme,
+} from './ipc/bindings'
 
 export const keys = {
   appInfo: ['app_info'] as const,
@@ -304,6 +313,12 @@ export const useResetDeadlineRule = () => useDeskMutation(api.resetDeadlineRule,
 
 export const useExportReport = () => useMutation<null, unknown, Parameters<typeof api.exportReport>[0]>({ mutationFn: api.exportReport })
 export const useExportIcs = () => useMutation<null, unknown, string>({ mutationFn: api.exportIcs })
+
+// Generating a packet writes files outside the database (and records nothing a view shows), so it invalidates nothing.
+export const useGeneratePacket = () =>
+  useMutation<PacketResult, unknown, PacketRequest>({ mutationFn: api.generatePacket })
+export const useOpenPacket = () => useMutation<null, unknown, string>({ mutationFn: api.openPacket })
+export const useVerifyBundle = () => useMutation<BundleReport, unknown, string>({ mutationFn: api.verifyBundle })
 
 export const useComplaintUrls = () => useMutation<string, unknown, string>({ mutationFn: api.complaintUrls })
 export const useExportComplaintUrls = () =>

@@ -9,6 +9,7 @@ import CounterNoticesPanel from '../components/counter/CounterNoticesPanel'
 import ComplaintDeadlinesPanel from '../components/deadlines/ComplaintDeadlinesPanel'
 import DocumentsPanel from '../components/DocumentsPanel'
 import FilingProblemsAlert from '../components/FilingProblemsAlert'
+import PacketButton from '../components/PacketButton'
 import { ComplaintStatusTag } from '../components/Tags'
 import TestPurchasesPanel from '../components/TestPurchasesPanel'
 import { localTime, showDate } from '../lib/format'
@@ -36,6 +37,7 @@ export default function ComplaintDetailPage() {
             <ComplaintStatusTag status={c.status} />
           </Space>
         }
+        extra={<PacketButton kind="complaint" id={c.id} defaultName={`complaint-${c.external_number || c.label}`} />}
       >
         <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
           <ComplaintActions detail={d} />

@@ -9,6 +9,7 @@ import AccountForm from '../components/AccountForm'
 import AuditTrail from '../components/AuditTrail'
 import DocumentsPanel from '../components/DocumentsPanel'
 import HolderForm from '../components/HolderForm'
+import PacketButton from '../components/PacketButton'
 import PoaForm from '../components/PoaForm'
 import RightForm from '../components/RightForm'
 import StatusChangeModal from '../components/StatusChangeModal'
@@ -99,13 +100,19 @@ export default function HolderDetailPage() {
       title: t('common.actions'),
       key: 'actions',
       render: (_, a) => (
-        <Space>
+        <Space wrap>
           <Button size="small" disabled={a.next_statuses.length === 0} onClick={() => setStatusFor(a)}>
             {t('account.changeStatus')}
           </Button>
           <Button size="small" icon={<EditOutlined />} onClick={() => setAccountForm({ open: true, account: a })}>
             {t('common.edit')}
           </Button>
+          <PacketButton
+            size="small"
+            kind="registration"
+            id={a.id}
+            defaultName={`registration-${a.programme}-${holder.latin_name || holder.legal_name}`}
+          />
           <Popconfirm title={t('common.confirmDelete')} description={t('common.confirmDeleteHint')} onConfirm={() => removed(delAccount.mutateAsync(a.id))}>
             <Button size="small" danger icon={<DeleteOutlined />}>
               {t('common.delete')}

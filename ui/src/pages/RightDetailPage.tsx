@@ -7,6 +7,7 @@ import LoadFailed from '../components/LoadFailed'
 import { Link, useNavigate, useParams } from 'react-router-dom'
 import AuditTrail from '../components/AuditTrail'
 import DocumentsPanel from '../components/DocumentsPanel'
+import PacketButton from '../components/PacketButton'
 import RegistrationForm from '../components/RegistrationForm'
 import RightForm from '../components/RightForm'
 import { ExpiryTag, RegStateTag } from '../components/Tags'
@@ -71,6 +72,7 @@ export default function RightDetailPage() {
         }
         extra={
           <Space>
+            <PacketButton kind="ip_right" id={r.id} defaultName={`right-${r.registration_number || r.title}`} />
             <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
               {t('common.edit')}
             </Button>

@@ -13,6 +13,7 @@ import type {
   AuditView,
   BatchRequest,
   BatchResult,
+  BundleReport,
   Complaint,
   ComplaintDetail,
   ComplaintDraft,
@@ -63,6 +64,10 @@ import type {
   ListingDetail,
   ListingOutcome,
   OutcomeInput,
+  OwnerKind,
+  PacketFor,
+  PacketRequest,
+  PacketResult,
   Platform,
   PlatformBacking,
   Person,
@@ -130,6 +135,10 @@ export interface MockState {
   openError: DeskError | null
   /** What the native open dialog "chooses" next (null: the user cancels). */
   dialogPaths: string[] | null
+  /** Every evidence packet generated, newest last. */
+  packets: PacketResult[]
+  /** When set, generate_packet answers only once this settles (to see the progress state). */
+  packetGate: Promise<void> | null
 }
 
 export interface ComplaintListing {
@@ -191,6 +200,8 @@ export function emptyState(): MockState {
     calls: [],
     openError: null,
     dialogPaths: null,
+    packets: [],
+    packetGate: null,
     people: [],
     rules: DEFAULT_RULES.map((r) => ({ ...r, version: 1, changed_at: NOW, is_default: true })),
     counterNotices: [],
@@ -1794,6 +1805,22 @@ function handleStep4(s: MockState, cmd: string, a: Record<string, unknown>): unk
     case 'export_report':
     case 'export_ics':
       return null
+    case 'generate_packet':
+      return generatePacket(s, a.request as PacketRequest)
+    case 'open_packet': {
+      const path = String(a.path ?? '')
+      if (!s.packets.some((p) => p.pdf_path === path || p.bundle_path === path)) {
+        throw deskError('io', `No program could open the file: ${path} does not exist.`)
+      }
+      return null
+    }
+    case 'verify_bundle': {
+      const path = String(a.path ?? '')
+      const p = s.packets.find((x) => x.bundle_path === path)
+      if (!p) throw deskError('validation', `${path} is not a readable bundle: manifest.json is missing`)
+      const r: BundleReport = { ok: true, manifest_sha256: p.manifest_sha256, files_checked: p.files, problems: [] }
+      return r
+    }
     case 'create_task': {
       const d = a.task as TaskDraft
       const c = checkTask(s, d)
@@ -1874,6 +1901,55 @@ function handleStep4(s: MockState, cmd: string, a: Record<string, unknown>): unk
   }
 }
 
+const PACKET_LETTER: Record<PacketFor, string> = { registration: 'R', ip_right: 'I', complaint: 'C', counter_notice: 'N' }
+
+/** A fake packet: checks the record exists and counts its evidence; writes nothing. */
+function generatePacket(s: MockState, req: PacketRequest): PacketResult {
+  const owner = ((): { kind: OwnerKind; id: string } => {
+    switch (req.kind) {
+      case 'registration':
+        return { kind: 'account', id: find(s.accounts, req.id, 'programme account').id }
+      case 'ip_right':
+        return { kind: 'right', id: find(s.rights, req.id, 'IP right').id }
+      case 'complaint':
+        return { kind: 'complaint', id: find(s.complaints, req.id, 'complaint').id }
+      case 'counter_notice':
+        return { kind: 'counter_notice', id: find(s.counterNotices, req.id, 'counter-notice').id }
+      default:
+        throw deskError('validation', `No packet is called ${String(req.kind)}.`)
+    }
+  })()
+  if (!req.pdf_path) throw deskError('validation', 'Choose where to save the PDF.', [{ field: 'pdf_path', code: 'required', message: 'Required.' }])
+  const files = s.documents.filter((d) => d.owner_kind === owner.kind && d.owner_id === owner.id).length
+  const n = s.packets.length + 1
+  const result: PacketResult = {
+    packet_id: `PKT-${PACKET_LETTER[req.kind]}-${s.today.replaceAll('-', '')}-${n.toString(16).toUpperCase().padStart(6, '0')}`,
+    pdf_path: req.pdf_path,
+    pdf_size: 48_000 + 1_000 * files,
+    bundle_path: req.bundle_path,
+    // The backend sends null without a bundle (the generated type says number).
+    bundle_size: (req.bundle_path ? 60_000 + 250_000 * files : null) as number,
+    manifest_sha256: fakeSha256(`${req.kind}:${req.id}:${files}`),
+    files,
+  }
+  s.packets.push(result)
+  return result
+}
+
+/** A stable 64-hex-digit stand-in for a SHA-256 (FNV-1a, repeated). */
+function fakeSha256(text: string): string {
+  let out = ''
+  for (let round = 0; out.length < 64; round++) {
+    let h = 0x811c9dc5 ^ round
+    for (const ch of text) {
+      h ^= ch.charCodeAt(0)
+      h = Math.imul(h, 0x01000193) >>> 0
+    }
+    out += h.toString(16).padStart(8, '0')
+  }
+  return out.slice(0, 64)
+}
+
 /** Installs the fake backend; returns its live state (inspect `calls`, `holders`, …). */
 export function installMockBackend(state: MockState = seededState()): MockState {
   clearMocks()
@@ -1881,6 +1957,9 @@ export function installMockBackend(state: MockState = seededState()): MockState 
     // Deep copies both ways, like a real IPC boundary (a Channel crosses as its id).
     const args = structuredClone((payload ?? {}) as Record<string, unknown>)
     state.calls.push({ cmd, args: structuredClone(args) })
+    if (cmd === 'generate_packet' && state.packetGate) {
+      return state.packetGate.then(() => structuredClone(handle(state, cmd, args)))
+    }
     return structuredClone(handle(state, cmd, args))
   })
   return state

@@ -7,19 +7,22 @@ import type { ComplaintListingView, CounterDecision, CounterNoticeView } from '.
 import { useDeleteCounterNotice } from '../../lib/queries'
 import DeadlineTable, { NoDeadlines } from '../deadlines/DeadlineTable'
 import DocumentsPanel from '../DocumentsPanel'
+import PacketButton from '../PacketButton'
 
 const DECISION_COLOR: Record<CounterDecision, string> = { takedown_upheld: 'green', reinstated: 'red' }
 
 interface Props {
   notice: CounterNoticeView
   listings: ComplaintListingView[]
+  /** The complaint's platform number or label, for the packet's file name. */
+  complaintName: string
   onEdit: () => void
   onRespond: () => void
   onDecide: () => void
 }
 
 /** One counter-notice: what the seller said, the deadlines it set, our reply and the decision. */
-export default function CounterNoticeCard({ notice: n, listings, onEdit, onRespond, onDecide }: Props) {
+export default function CounterNoticeCard({ notice: n, listings, complaintName, onEdit, onRespond, onDecide }: Props) {
   const { t } = useTranslation()
   const { message } = App.useApp()
   const { notifyError } = useErrors()
@@ -63,6 +66,7 @@ export default function CounterNoticeCard({ notice: n, listings, onEdit, onRespo
           <Button size="small" icon={<AuditOutlined />} onClick={onDecide} data-testid="cn-decide">
             {t('counter.recordDecision')}
           </Button>
+          <PacketButton size="small" kind="counter_notice" id={n.id} defaultName={`counter-notice-${complaintName}-round-${n.round}`} />
           {!decided && (
             <Popconfirm
               title={t('counter.confirmDelete')}

@@ -39,6 +39,7 @@ export default function CounterNoticesPanel({ detail }: { detail: ComplaintDetai
               key={n.id}
               notice={n}
               listings={detail.listings}
+              complaintName={detail.row.external_number || detail.row.label}
               onEdit={() => setForm({ open: true, notice: n })}
               onRespond={() => setResponding(n)}
               onDecide={() => setDeciding(n)}

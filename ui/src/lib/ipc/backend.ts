@@ -9,6 +9,7 @@ import type {
   AttachInput,
   AuditView,
   BatchRequest,
+  BundleReport,
   BatchResult,
   ComplaintDetail,
   ComplaintDraft,
@@ -44,6 +45,8 @@ import type {
   LinkSuggestionView,
   ListingDetail,
   OutcomeInput,
+  PacketRequest,
+  PacketResult,
   Person,
   PersonDraft,
   PoaDraft,
@@ -219,6 +222,13 @@ export const enforcementReport = (query: EnforcementQuery) =>
   call<EnforcementReport>('enforcement_report', { query })
 export const exportReport = (spec: ReportExport) => call<null>('export_report', { export: spec })
 export const exportIcs = (path: string) => call<null>('export_ics', { path })
+
+/** Writes an evidence packet (PDF, and optionally a .zip bundle of the original files with a manifest). */
+export const generatePacket = (request: PacketRequest) => call<PacketResult>('generate_packet', { request })
+/** Opens a generated packet file in the system viewer. */
+export const openPacket = (path: string) => call<null>('open_packet', { path })
+/** Checks a packet bundle (.zip) against its manifest. */
+export const verifyBundle = (path: string) => call<BundleReport>('verify_bundle', { path })
 
 export const createTask = (task: TaskDraft) => call<Deadline>('create_task', { task })
 export const updateTask = (id: string, task: TaskDraft) => call<Deadline>('update_task', { id, task })

@@ -719,3 +719,29 @@ export type ReportExport = { path: string,
  */
 format: UrlExportFormat, query: EnforcementQuery, };
 
+export type PacketFor = "registration" | "ip_right" | "complaint" | "counter_notice";
+
+export type PacketRequest = { kind: PacketFor, id: string, 
+/**
+ * Where the PDF goes.
+ */
+pdf_path: string, 
+/**
+ * Where the bundle (.zip) goes, if one is wanted.
+ */
+bundle_path: string | null, };
+
+export type PacketResult = { packet_id: string, pdf_path: string, pdf_size: number, bundle_path: string | null, bundle_size: number | null, manifest_sha256: string, files: number, };
+
+export type BundleProblem = { file: string, 
+/**
+ * "missing", "changed" or "added".
+ */
+problem: string, };
+
+export type BundleReport = { ok: boolean, 
+/**
+ * Compare with the value printed in the PDF.
+ */
+manifest_sha256: string, files_checked: number, problems: Array<BundleProblem>, };
+
