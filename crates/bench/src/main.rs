@@ -7,6 +7,8 @@
 //!   100k complaints (p50 / p95 over many calls);
 //! - dashboard: deadlines, figures and the good-faith panel on the same
 //!   database (each query p50 / p95);
+//! - packet: a complaint packet of 50 listings × 2 screenshots (1920×1080
+//!   PNG) vs headless Chromium printing the same text and images;
 //! - vault: ingest hashing vs `sha256sum` on the same files.
 
 use std::path::{Path, PathBuf};
@@ -18,7 +20,7 @@ use ippdesk_desk::*;
 
 #[derive(Parser)]
 struct Args {
-    /// Which benchmarks: import, queries, dashboard, vault (default: all).
+    /// Which benchmarks: import, queries, dashboard, packet, vault (default: all).
     only: Vec<String>,
     /// Listings for the import benchmark.
     #[arg(long, default_value_t = 100_000)]
@@ -45,6 +47,9 @@ fn main() {
     }
     if want("dashboard") {
         bench_dashboard(&args);
+    }
+    if want("packet") {
+        bench_packet();
     }
     if want("vault") {
         bench_vault();
@@ -515,6 +520,231 @@ fn bench_queries(args: &Args) {
     slow_search.dedup_by(|a, b| a.1 == b.1);
     for (d, q) in slow_search.iter().take(3) {
         println!("    slowest search: {:.2} ms  {q:?}", ms(*d));
+    }
+}
+
+/// A 1920×1080 "screenshot": flat page areas, text-like stripes and a photo
+/// block of noise, so it compresses like a real capture (a few hundred KB).
+fn screenshot_png(seed: u64) -> Vec<u8> {
+    let (w, h) = (1920u32, 1080u32);
+    let mut px = vec![0u8; (w * h * 3) as usize];
+    let mut x = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+    for y in 0..h {
+        for c in 0..w {
+            let i = ((y * w + c) * 3) as usize;
+            let v = if (300..700).contains(&y) && (200..800).contains(&c) {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                (x & 0xff) as u8
+            } else if y % 24 < 12 && (c / 7 + u32::from(y % 48 < 24)) % 5 != 0 && c > 900 {
+                40
+            } else {
+                245 - ((seed as u32 + y / 60) % 20) as u8
+            };
+            px[i] = v;
+            px[i + 1] = v;
+            px[i + 2] = v.wrapping_add((seed % 40) as u8);
+        }
+    }
+    let mut out = Vec::new();
+    {
+        let mut enc = png::Encoder::new(&mut out, w, h);
+        enc.set_color(png::ColorType::Rgb);
+        enc.set_depth(png::BitDepth::Eight);
+        let mut wr = enc.write_header().unwrap_or_else(|e| fail("png", e));
+        wr.write_image_data(&px).unwrap_or_else(|e| fail("png", e));
+    }
+    out
+}
+
+fn bench_packet() {
+    println!("== complaint packet: 50 listings × 2 screenshots (1920×1080 PNG) (target: <= 1 s, >= 10× Chromium)");
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| fail("temp dir", e));
+    let dir = tmp.path();
+    let mut desk = Desk::open(&dir.join("p.sqlite3")).unwrap_or_else(|e| fail("open", e));
+    let holder = desk
+        .create_holder(HolderDraft {
+            kind: HolderKind::Company,
+            legal_name: "深圳市极光电子有限公司".into(),
+            latin_name: "Shenzhen Aurora Electronics Co., Ltd.".into(),
+            country: "CN".into(),
+            registration_number: "91440300MA5F000000".into(),
+            address: String::new(),
+            contact_email: "ip@aurora.example".into(),
+            notes: String::new(),
+        })
+        .unwrap_or_else(|e| fail("holder", e));
+    let account = desk
+        .create_account(AccountDraft {
+            holder_id: holder.id,
+            programme: Programme::AlibabaIpp,
+            role: AccountRole::RightsHolder,
+            location: AccountLocation::MainlandChina,
+            login_email: "ipp@aurora.example".into(),
+            contact_email: "ipp@aurora.example".into(),
+            external_id: String::new(),
+            agent_id: None,
+            poa_id: None,
+            notes: String::new(),
+        })
+        .unwrap_or_else(|e| fail("account", e));
+    let right = desk
+        .create_right(RightDraft {
+            kind: RightKind::Trademark,
+            title: "极光 AURORA".into(),
+            mark_type: Some(MarkType::Word),
+            registration_number: "12345678".into(),
+            jurisdiction: "CN".into(),
+            designations: vec![],
+            registrant_id: holder.id,
+            nice_classes: vec![9],
+            filing_date: None,
+            registration_date: None,
+            expiry_date: None,
+            notes: String::new(),
+        })
+        .unwrap_or_else(|e| fail("right", e));
+    let complaint = desk
+        .create_complaint(ComplaintDraft {
+            account_id: account.account.id,
+            platform: Platform::Taobao,
+            right_id: right.id,
+            target: ComplaintTarget::Listings,
+            reason: ComplaintReason::Counterfeit,
+            explanation_en: "Counterfeit AURORA earbuds bearing our registered mark.".into(),
+            explanation_zh: "上述链接销售假冒“极光 AURORA”蓝牙耳机。".into(),
+            external_number: "IPP-BENCH-1".into(),
+            assignee: "王芳".into(),
+            notes: String::new(),
+        })
+        .unwrap_or_else(|e| fail("complaint", e))
+        .complaint
+        .id;
+    let paste: Vec<String> = (0..50)
+        .map(|i| format!("https://item.taobao.com/item.htm?id=7123456{i:05}\t极光AURORA蓝牙耳机 无线降噪 {i}\t¥39.00\t极光耳机专卖店{i}"))
+        .collect();
+    desk.import_listings(
+        ImportRequest {
+            source: ImportSource::Paste {
+                text: paste.join("\n"),
+            },
+            complaint_id: Some(complaint),
+        },
+        true,
+        &mut |_| {},
+    )
+    .unwrap_or_else(|e| fail("import", e));
+    let detail = desk
+        .get_complaint(complaint)
+        .unwrap_or_else(|e| fail("detail", e));
+    let mut html = String::from("<!doctype html><meta charset=utf-8><style>body{font-family:'WenQuanYi Micro Hei',sans-serif;font-size:10pt} img{width:100%;page-break-inside:avoid} td{word-break:break-all}</style>");
+    html += "<h1>Complaint packet / 投诉资料包</h1><table>";
+    let mut image_bytes = 0u64;
+    for (i, l) in detail.listings.iter().enumerate() {
+        html += &format!(
+            "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
+            i + 1,
+            l.listing.canonical_url,
+            l.listing.seller_name
+        );
+        let mut paths = Vec::new();
+        for k in 0..2 {
+            let png = screenshot_png((i * 2 + k) as u64 + 1);
+            image_bytes += png.len() as u64;
+            let p = dir.join(format!("shot-{i}-{k}.png"));
+            std::fs::write(&p, &png).unwrap_or_else(|e| fail("write", e));
+            paths.push(p.display().to_string());
+        }
+        desk.attach(AttachInput {
+            owner_kind: OwnerKind::Listing,
+            owner_id: l.listing.id,
+            doc_kind: Some(DocumentKind::ListingScreenshot),
+            paths,
+            facts: None,
+        })
+        .unwrap_or_else(|e| fail("attach", e));
+    }
+    html += "</table>";
+    for i in 0..50 {
+        for k in 0..2 {
+            html += &format!("<h3>Listing {} / 商品 {}</h3><img src=\"shot-{i}-{k}.png\"><p>SHA-256 / 哈希 …</p>", i + 1, i + 1);
+        }
+    }
+    let html_path = dir.join("packet.html");
+    std::fs::write(&html_path, html).unwrap_or_else(|e| fail("html", e));
+
+    let mut ours = Vec::new();
+    let mut last = None;
+    for round in 0..3 {
+        let pdf = dir.join(format!("packet-{round}.pdf"));
+        let t = Instant::now();
+        let r = desk
+            .generate_packet(PacketRequest {
+                kind: PacketFor::Complaint,
+                id: complaint,
+                pdf_path: pdf.display().to_string(),
+                bundle_path: None,
+            })
+            .unwrap_or_else(|e| fail("packet", e));
+        ours.push(t.elapsed());
+        last = Some(r);
+    }
+    let bundle = dir.join("packet.zip");
+    let t = Instant::now();
+    let with_bundle = desk
+        .generate_packet(PacketRequest {
+            kind: PacketFor::Complaint,
+            id: complaint,
+            pdf_path: dir.join("packet-b.pdf").display().to_string(),
+            bundle_path: Some(bundle.display().to_string()),
+        })
+        .unwrap_or_else(|e| fail("bundle", e));
+    let bundle_time = t.elapsed();
+    ours.sort();
+    let ours_med = ours[ours.len() / 2];
+
+    let chrome_pdf = dir.join("chromium.pdf");
+    let t = Instant::now();
+    let status = Command::new("chromium")
+        .args([
+            "--headless",
+            "--disable-gpu",
+            "--no-sandbox",
+            "--no-pdf-header-footer",
+        ])
+        .arg(format!("--print-to-pdf={}", chrome_pdf.display()))
+        .arg(format!("file://{}", html_path.display()))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status();
+    let chrome = t.elapsed();
+    let last = last.unwrap_or_else(|| fail("packet", "no run"));
+    println!(
+        "  screenshots: 100 PNG files, {:.1} MB",
+        image_bytes as f64 / 1e6
+    );
+    println!(
+        "  ours (release, PDF only, median of 3)   {:>8.3} s   PDF {:.1} MB",
+        secs(ours_med),
+        last.pdf_size as f64 / 1e6
+    );
+    println!(
+        "  ours with the bundle (.zip)             {:>8.3} s   zip {:.1} MB",
+        secs(bundle_time),
+        with_bundle.bundle_size.unwrap_or(0) as f64 / 1e6
+    );
+    match status {
+        Ok(s) if s.success() => {
+            let size = std::fs::metadata(&chrome_pdf).map(|m| m.len()).unwrap_or(0);
+            println!(
+                "  baseline: headless Chromium print-to-pdf {:>7.3} s   PDF {:.1} MB   (ours {:.1}× faster)",
+                secs(chrome),
+                size as f64 / 1e6,
+                secs(chrome) / secs(ours_med).max(1e-6)
+            );
+        }
+        _ => println!("  baseline: chromium is not installed or failed (apt-get install chromium)"),
     }
 }
 

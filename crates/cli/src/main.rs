@@ -70,7 +70,8 @@ enum Command {
     /// Evidence packet as PDF (and, with --bundle, a .zip with the originals
     /// and manifest.json). Registration takes an account id.
     Packet {
-        #[arg(value_parser = parse_kind::<PacketFor>)]
+        /// registration (an account id), ip, complaint or counter-notice.
+        #[arg(value_parser = parse_packet_kind)]
         kind: PacketFor,
         id: String,
         #[arg(long)]
@@ -282,6 +283,18 @@ fn parse_kind<T: serde::de::DeserializeOwned + Clone + Send + Sync + 'static>(
 ) -> Result<T, String> {
     serde_json::from_value(serde_json::Value::String(s.trim().to_lowercase()))
         .map_err(|_| format!("unknown value {s:?}"))
+}
+
+fn parse_packet_kind(s: &str) -> Result<PacketFor, String> {
+    match s.trim().to_ascii_lowercase().replace('_', "-").as_str() {
+        "registration" => Ok(PacketFor::Registration),
+        "ip" | "ip-right" | "right" => Ok(PacketFor::IpRight),
+        "complaint" => Ok(PacketFor::Complaint),
+        "counter-notice" => Ok(PacketFor::CounterNotice),
+        other => Err(format!(
+            "unknown packet {other:?}: use registration, ip, complaint or counter-notice"
+        )),
+    }
 }
 
 fn main() -> ExitCode {

@@ -661,7 +661,6 @@ impl Desk {
         ));
         evidence.extend(list);
         let mut timeline = vec![
-            vec![china(c.created_at), "Complaint created / 投诉创建".into()],
             vec![opt_date(c.filed_on), "Complaint filed / 投诉提交".into()],
             vec![
                 china(n.draft.received_at),

@@ -319,7 +319,10 @@ fn page_count(path: &Path) -> usize {
 /// Every word pdftotext finds lies within the page margins (18 mm left and
 /// right, 5 mm top and bottom for the footer's sake).
 fn assert_within_margins(name: &str, path: &Path) {
-    let html = run("pdftotext", &["-bbox", path.to_str().expect("utf-8 path"), "-"]);
+    let html = run(
+        "pdftotext",
+        &["-bbox", path.to_str().expect("utf-8 path"), "-"],
+    );
     let (page_w, page_h, mm) = (595.276_f64, 841.89_f64, 72.0 / 25.4);
     let attr = |line: &str, key: &str| -> f64 {
         let start = line.find(&format!("{key}=\"")).map(|i| i + key.len() + 2);
@@ -329,12 +332,21 @@ fn assert_within_margins(name: &str, path: &Path) {
             .unwrap_or_else(|| panic!("{name}: no {key} in {line}"))
     };
     let mut words = 0;
-    for line in html.lines().filter(|l| l.trim_start().starts_with("<word ")) {
+    for line in html
+        .lines()
+        .filter(|l| l.trim_start().starts_with("<word "))
+    {
         words += 1;
         let (x0, x1) = (attr(line, "xMin"), attr(line, "xMax"));
         let (y0, y1) = (attr(line, "yMin"), attr(line, "yMax"));
-        assert!(x0 >= 18.0 * mm - 1.0 && x1 <= page_w - 18.0 * mm + 1.0, "{name}: word outside the margins: {line}");
-        assert!(y0 >= 5.0 * mm && y1 <= page_h - 5.0 * mm, "{name}: word outside the page: {line}");
+        assert!(
+            x0 >= 18.0 * mm - 1.0 && x1 <= page_w - 18.0 * mm + 1.0,
+            "{name}: word outside the margins: {line}"
+        );
+        assert!(
+            y0 >= 5.0 * mm && y1 <= page_h - 5.0 * mm,
+            "{name}: word outside the page: {line}"
+        );
     }
     assert!(words > 0, "{name}: no words");
 }
@@ -673,7 +685,13 @@ fn counter_notice_packet() {
 fn text_only_packet_is_small() {
     let mut packet = complaint(Vec::new());
     packet.sections.retain(|s| s.title.en != "Evidence");
+    let start = Instant::now();
     let bytes = render_ok(&packet);
+    eprintln!(
+        "text-only complaint: {} KB in {:?}",
+        bytes.len() / 1024,
+        start.elapsed()
+    );
     assert!(bytes.len() < 500 * 1024, "{} bytes", bytes.len());
     // The subset font is far smaller than the 5 MB font file.
     assert!(bytes.len() < FONT.len() / 10);
