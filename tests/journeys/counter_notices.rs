@@ -436,8 +436,9 @@ fn enforcement_figures_and_the_good_faith_warning() {
     // The report exports as CSV and XLSX.
     let dir = tempfile::tempdir().expect("dir");
     for (format, name) in [
-        (UrlExportFormat::Csv, "r.csv"),
-        (UrlExportFormat::Xlsx, "r.xlsx"),
+        (ReportFormat::Csv, "r.csv"),
+        (ReportFormat::Xlsx, "r.xlsx"),
+        (ReportFormat::Pdf, "r.pdf"),
     ] {
         let path = dir.path().join(name);
         desk.export_report(ReportExport {
@@ -451,6 +452,18 @@ fn enforcement_figures_and_the_good_faith_warning() {
         })
         .expect("export");
         assert!(std::fs::metadata(&path).expect("file").len() > 100);
+    }
+    let pdf = std::process::Command::new("pdftotext")
+        .arg(dir.path().join("r.pdf"))
+        .arg("-")
+        .output()
+        .expect("pdftotext");
+    let text = String::from_utf8_lossy(&pdf.stdout);
+    for needle in ["Enforcement report", "执法情况报告", "90.0 %", "IPP-TB-6"] {
+        assert!(
+            text.contains(needle),
+            "{needle} not in the report PDF:\n{text}"
+        );
     }
     let csv = std::fs::read_to_string(dir.path().join("r.csv")).expect("csv");
     assert!(

@@ -30,6 +30,20 @@ fn pdf_text(pdf: &Path) -> String {
         .collect()
 }
 
+/// The sample's filed Taobao complaint.
+fn filed_complaint(t: &TempDesk) -> Id {
+    t.desk
+        .list_complaints(ComplaintFilter {
+            status: Some(ComplaintStatus::Filed),
+            limit: 10,
+            ..Default::default()
+        })
+        .expect("list")
+        .rows[0]
+        .complaint
+        .id
+}
+
 fn squeeze(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
 }
@@ -72,17 +86,7 @@ fn assert_subset_fonts(pdf: &Path) {
 #[test]
 fn the_complaint_packet_prints_every_url_hash_and_chinese_name() {
     let t = sample();
-    let filed = t
-        .desk
-        .list_complaints(ComplaintFilter {
-            status: Some(ComplaintStatus::Filed),
-            limit: 10,
-            ..Default::default()
-        })
-        .expect("list")
-        .rows[0]
-        .complaint
-        .id;
+    let filed = filed_complaint(&t);
     let detail = t.desk.get_complaint(filed).expect("detail");
     let (pdf, zip, r) = generate(&t, PacketFor::Complaint, filed, "complaint");
     let text = pdf_text(&pdf);
@@ -136,17 +140,7 @@ fn each_of_the_four_packets_is_generated_from_the_sample() {
         })
         .expect("an account");
     let right = t.desk.list_rights().expect("rights")[0].right.id;
-    let filed = t
-        .desk
-        .list_complaints(ComplaintFilter {
-            status: Some(ComplaintStatus::Filed),
-            limit: 10,
-            ..Default::default()
-        })
-        .expect("list")
-        .rows[0]
-        .complaint
-        .id;
+    let filed = filed_complaint(&t);
     let notice = t.desk.get_complaint(filed).expect("detail").counter_notices[0]
         .notice
         .clone();
@@ -216,17 +210,7 @@ fn rewrite(
 #[test]
 fn a_tampered_bundle_fails_verify_naming_the_file() {
     let t = sample();
-    let filed = t
-        .desk
-        .list_complaints(ComplaintFilter {
-            status: Some(ComplaintStatus::Filed),
-            limit: 10,
-            ..Default::default()
-        })
-        .expect("list")
-        .rows[0]
-        .complaint
-        .id;
+    let filed = filed_complaint(&t);
     let (_pdf, zip, _) = generate(&t, PacketFor::Complaint, filed, "c");
     let shot = "evidence/taobao-712345678901.png";
     let problems = |path: &Path| -> Vec<(String, String)> {

@@ -9,8 +9,8 @@ use ippdesk_desk::{
     add_working_days, normalize_url, resolve_db_path, verify_bundle, CalendarId, ComplaintFilter,
     ComplaintStatus, DeadlineFilter, Desk, DeskError, EnforcementDim, EnforcementFigures,
     EnforcementQuery, ErrorCode, HolderDraft, HolderKind, ImportRequest, ImportSource, LineOutcome,
-    MarkType, PacketFor, PacketRequest, Platform, ReportExport, RightDraft, RightKind,
-    UrlExportFormat,
+    MarkType, PacketFor, PacketRequest, Platform, ReportExport, ReportFormat, RightDraft,
+    RightKind,
 };
 use serde::Serialize;
 
@@ -83,7 +83,7 @@ enum Command {
     #[command(subcommand)]
     Deadlines(DeadlinesCmd),
     /// Enforcement figures over complaints filed in a period; with --out,
-    /// written as CSV or XLSX (by the file's extension) with the open deadlines.
+    /// written as CSV, XLSX or PDF (by the file's extension) with the open deadlines.
     Report {
         #[arg(long)]
         from: NaiveDate,
@@ -813,12 +813,13 @@ fn run(cli: &Cli) -> Result<(), DeskError> {
             };
             if let Some(file) = file {
                 let format = match file.extension().and_then(|e| e.to_str()) {
-                    Some(e) if e.eq_ignore_ascii_case("xlsx") => UrlExportFormat::Xlsx,
-                    Some(e) if e.eq_ignore_ascii_case("csv") => UrlExportFormat::Csv,
+                    Some(e) if e.eq_ignore_ascii_case("xlsx") => ReportFormat::Xlsx,
+                    Some(e) if e.eq_ignore_ascii_case("csv") => ReportFormat::Csv,
+                    Some(e) if e.eq_ignore_ascii_case("pdf") => ReportFormat::Pdf,
                     _ => {
                         return Err(DeskError::new(
                             ErrorCode::Validation,
-                            "Name the report file .csv or .xlsx.",
+                            "Name the report file .csv, .xlsx or .pdf.",
                         ))
                     }
                 };

@@ -438,10 +438,10 @@ fn deadlines_report_and_ics_from_the_sample() {
             "--to",
             "2026-12-31",
             "--out",
-            "r.pdf",
+            "r.txt",
         ],
     );
-    assert!(String::from_utf8_lossy(&bad.stderr).contains(".csv or .xlsx"));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains(".csv, .xlsx or .pdf"));
 }
 
 #[test]

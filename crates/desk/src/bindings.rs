@@ -140,6 +140,7 @@ pub fn typescript_bindings() -> String {
         EnforcementQuery::decl(),
         EnforcementRow::decl(),
         EnforcementReport::decl(),
+        ReportFormat::decl(),
         ReportExport::decl(),
         PacketFor::decl(),
         PacketRequest::decl(),

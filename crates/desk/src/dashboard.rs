@@ -14,7 +14,7 @@ use crate::table_export::{write_tables, Sheet, TableFormat};
 use crate::{
     BucketCounts, BucketGroup, Dashboard, DeadlineFilter, DeadlineRow, Desk, DeskError,
     EnforcementDim, EnforcementQuery, EnforcementReport, EnforcementRow, ErrorCode, GoodFaithRow,
-    ReportExport, Result, StatusCount, UrlExportFormat,
+    ReportExport, ReportFormat, Result, StatusCount,
 };
 
 /// The start of local day `d`, as an instant.
@@ -275,19 +275,9 @@ impl Desk {
         })
     }
 
-    /// The enforcement report and every open deadline, as CSV (the figures)
-    /// or XLSX (a sheet each).
+    /// The enforcement report and every open deadline, as CSV (the figures),
+    /// XLSX (a sheet each) or PDF (a section each, laid out like the packets).
     pub fn export_report(&self, e: ReportExport) -> Result<()> {
-        let format = match e.format {
-            UrlExportFormat::Csv => TableFormat::Csv,
-            UrlExportFormat::Xlsx => TableFormat::Xlsx,
-            UrlExportFormat::Text => {
-                return Err(DeskError::new(
-                    ErrorCode::Validation,
-                    "The report is written as CSV or XLSX.",
-                ))
-            }
-        };
         let report = self.enforcement_report(e.query)?;
         let pct = |v: Option<f64>| v.map_or(String::new(), |v| format!("{v:.1}"));
         let figure_cells = |f: &EnforcementFigures| {
@@ -359,7 +349,8 @@ impl Desk {
         ]
         .map(String::from)
         .to_vec()];
-        for r in self.deadline_rows(deadlines::all_open(&self.store)?)? {
+        let open_rows = self.deadline_rows(deadlines::all_open(&self.store)?)?;
+        for r in &open_rows {
             let d = &r.deadline;
             open.push(vec![
                 d.due_at.to_rfc3339(),
@@ -375,8 +366,14 @@ impl Desk {
                 d.rule_key.clone().unwrap_or_else(|| "task".into()),
             ]);
         }
+        let path = Path::new(&e.path);
+        let format = match e.format {
+            ReportFormat::Csv => TableFormat::Csv,
+            ReportFormat::Xlsx => TableFormat::Xlsx,
+            ReportFormat::Pdf => return write_report_pdf(path, &report, &open_rows),
+        };
         write_tables(
-            Path::new(&e.path),
+            path,
             format,
             &[
                 Sheet {
@@ -437,6 +434,155 @@ impl Desk {
             )
         })
     }
+}
+
+/// The report as a PDF laid out like the packets: the period and totals,
+/// the figures per group, and the open deadlines.
+fn write_report_pdf(path: &Path, report: &EnforcementReport, open: &[DeadlineRow]) -> Result<()> {
+    use ippdesk_packet::{Bilingual, Block, Field, Packet, PacketKind, Section};
+    let pct = |v: Option<f64>| v.map_or("—".to_string(), |v| format!("{v:.1} %"));
+    let days = |v: Option<f64>| v.map_or("—".to_string(), |d| format!("{d:.1}"));
+    let t = &report.total;
+    let figure_row = |label: String, f: &EnforcementFigures| {
+        vec![
+            label,
+            f.counts.complaints.to_string(),
+            f.counts.listings.to_string(),
+            pct(f.takedown_rate),
+            pct(f.counter_success_rate),
+            pct(f.successful_counter_rate),
+            days(f.median_days_to_takedown),
+            f.counts.reinstated.to_string(),
+        ]
+    };
+    let mut rows: Vec<Vec<String>> = report
+        .rows
+        .iter()
+        .map(|r| {
+            let label = [
+                r.account_label.clone(),
+                r.platform.map(|p| p.as_str().to_string()),
+                r.reason.map(|x| enum_name(&x)),
+            ]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" / ");
+            figure_row(label, &r.figures)
+        })
+        .collect();
+    rows.push(figure_row("All / 合计".into(), t));
+    let l = Bilingual::new;
+    let packet = Packet {
+        kind: PacketKind::Report,
+        packet_id: format!("RPT-{}-{}", report.from, report.to),
+        generated_at: Utc::now(),
+        title: l("Enforcement report", "执法情况报告"),
+        subtitle: format!("{} – {}", report.from, report.to),
+        manifest_sha256: None,
+        sections: vec![
+            Section {
+                title: l("Summary", "摘要"),
+                blocks: vec![Block::Fields(vec![
+                    Field::new(
+                        "Period (filing dates)",
+                        "期间（投诉提交日期）",
+                        format!("{} – {}", report.from, report.to),
+                    ),
+                    Field::new(
+                        "Complaints filed",
+                        "提交的投诉",
+                        t.counts.complaints.to_string(),
+                    ),
+                    Field::new("Listings", "商品链接", t.counts.listings.to_string()),
+                    Field::new("Takedown success", "下架成功率", pct(t.takedown_rate)),
+                    Field::new(
+                        "Counter-notices we won",
+                        "我方胜诉的反通知",
+                        pct(t.counter_success_rate),
+                    ),
+                    Field::new(
+                        "Successful counter-notices (good-faith test)",
+                        "卖家反通知成功比例（诚信计划）",
+                        pct(t.successful_counter_rate),
+                    ),
+                    Field::new(
+                        "Median days to takedown",
+                        "下架天数中位数",
+                        days(t.median_days_to_takedown),
+                    ),
+                    Field::new(
+                        "Listings reinstated",
+                        "恢复的商品",
+                        t.counts.reinstated.to_string(),
+                    ),
+                    Field::new(
+                        "Good-faith standing",
+                        "诚信计划状态",
+                        enum_name(&good_faith(t).level),
+                    ),
+                ])],
+            },
+            Section {
+                title: l("Figures by group", "分组数据"),
+                blocks: vec![Block::Table {
+                    columns: vec![
+                        l("Group", "分组"),
+                        l("Complaints", "投诉"),
+                        l("Listings", "链接"),
+                        l("Takedown", "下架率"),
+                        l("CN won", "反通知胜诉"),
+                        l("CN lost", "反通知败诉"),
+                        l("Median days", "中位天数"),
+                        l("Reinstated", "恢复"),
+                    ],
+                    widths: vec![3.2, 1.1, 1.0, 1.1, 1.1, 1.1, 1.0, 1.0],
+                    rows,
+                }],
+            },
+            Section {
+                title: l("Open deadlines", "未完成期限"),
+                blocks: vec![Block::Table {
+                    columns: vec![
+                        l("Due", "截止"),
+                        l("What", "事项"),
+                        l("Complaint", "投诉"),
+                        l("Assignee", "负责人"),
+                    ],
+                    widths: vec![1.7, 4.2, 1.6, 1.4],
+                    rows: open
+                        .iter()
+                        .map(|r| {
+                            let d = &r.deadline;
+                            vec![
+                                format!(
+                                    "{} ({}){}",
+                                    d.due_date,
+                                    d.time_zone,
+                                    if d.estimated {
+                                        " estimated / 预估"
+                                    } else {
+                                        ""
+                                    }
+                                ),
+                                d.title.clone(),
+                                r.complaint_label.clone().unwrap_or_default(),
+                                d.assignee.clone(),
+                            ]
+                        })
+                        .collect(),
+                }],
+            },
+        ],
+    };
+    let pdf = ippdesk_packet::render(&packet)
+        .map_err(|e| DeskError::new(ErrorCode::Internal, e.to_string()))?;
+    std::fs::write(path, pdf).map_err(|e| {
+        DeskError::new(
+            ErrorCode::Io,
+            format!("Cannot write {}: {e}", path.display()),
+        )
+    })
 }
 
 /// A desktop notification's text.

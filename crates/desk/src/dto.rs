@@ -524,10 +524,18 @@ pub struct EnforcementReport {
     pub total: EnforcementFigures,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ReportFormat {
+    Csv,
+    Xlsx,
+    /// Drawn like the evidence packets: bilingual, A4.
+    Pdf,
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 pub struct ReportExport {
     pub path: String,
-    /// Csv or Xlsx (Text is refused).
-    pub format: UrlExportFormat,
+    pub format: ReportFormat,
     pub query: EnforcementQuery,
 }

@@ -5,7 +5,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-/// The four packets, one per IPP step.
+/// The four packets, one per IPP step (and the report that shares their layout).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PacketKind {
@@ -13,6 +13,8 @@ pub enum PacketKind {
     IpRight,
     Complaint,
     CounterNotice,
+    /// Not a packet: the manager's enforcement report, drawn the same way.
+    Report,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

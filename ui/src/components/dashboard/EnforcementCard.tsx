@@ -8,9 +8,9 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ENFORCEMENT_DIMS, GOOD_FAITH_TAKEDOWN_MIN } from '../../lib/enums'
 import { useErrors } from '../../lib/errors'
-import { chooseSavePath, chooseSavePathFor } from '../../lib/fileDialogs'
+import { chooseSavePathFor } from '../../lib/fileDialogs'
 import { compareStr, count, percent, toIsoDate } from '../../lib/format'
-import type { EnforcementDim, EnforcementQuery, EnforcementRow, UrlExportFormat } from '../../lib/ipc/bindings'
+import type { EnforcementDim, EnforcementQuery, EnforcementRow, ReportFormat } from '../../lib/ipc/bindings'
 import { useEnforcementReport, useExportIcs, useExportReport } from '../../lib/queries'
 import { LEVEL_COLOR } from './goodFaith'
 import { GoodFaithTag } from './GoodFaithPanel'
@@ -63,9 +63,9 @@ export default function EnforcementCard() {
   const exportIcs = useExportIcs()
   const rows = report.data?.rows ?? []
 
-  const saveReport = async (format: UrlExportFormat) => {
+  const saveReport = async (format: ReportFormat) => {
     try {
-      const path = await chooseSavePath(t('enforcement.exportReport'), `enforcement_${query.from}_${query.to}`, format)
+      const path = await chooseSavePathFor(t('enforcement.exportReport'), `enforcement_${query.from}_${query.to}`, format)
       if (!path) return
       await exportReport.mutateAsync({ path, format, query })
       message.success(t('complaint.exported', { path }))
@@ -127,8 +127,8 @@ export default function EnforcementCard() {
         <Space wrap>
           <Dropdown
             menu={{
-              items: (['csv', 'xlsx'] as const).map((f) => ({ key: f, label: t(`complaint.exportAs.${f}`) })),
-              onClick: ({ key }) => void saveReport(key as UrlExportFormat),
+              items: (['csv', 'xlsx', 'pdf'] as const).map((f) => ({ key: f, label: t(`enforcement.exportAs.${f}`) })),
+              onClick: ({ key }) => void saveReport(key as ReportFormat),
             }}
           >
             <Button icon={<DownloadOutlined />} loading={exportReport.isPending} data-testid="export-report">

@@ -713,11 +713,9 @@ export type EnforcementRow = { account_id: string | null, account_label: string 
 
 export type EnforcementReport = { from: string, to: string, rows: Array<EnforcementRow>, total: EnforcementFigures, };
 
-export type ReportExport = { path: string, 
-/**
- * Csv or Xlsx (Text is refused).
- */
-format: UrlExportFormat, query: EnforcementQuery, };
+export type ReportFormat = "csv" | "xlsx" | "pdf";
+
+export type ReportExport = { path: string, format: ReportFormat, query: EnforcementQuery, };
 
 export type PacketFor = "registration" | "ip_right" | "complaint" | "counter_notice";
 
