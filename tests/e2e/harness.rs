@@ -142,12 +142,18 @@ pub struct Session {
 
 impl Session {
     pub async fn find(&self, loc: Locator<'_>) -> Element {
-        self.client
-            .wait()
-            .at_most(TIMEOUT)
-            .for_element(loc)
-            .await
-            .unwrap_or_else(|e| panic!("no element {loc:?}: {e}"))
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            // A node that React replaces while WebKit builds its handle comes
+            // back as "stale": look again rather than fail.
+            match self.client.wait().at_most(TIMEOUT).for_element(loc).await {
+                Ok(el) => return el,
+                Err(e) if Instant::now() < deadline && e.to_string().contains("tale") => {
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
+                Err(e) => panic!("no element {loc:?}: {e}"),
+            }
+        }
     }
 
     pub async fn click(&self, loc: Locator<'_>) {
