@@ -110,7 +110,7 @@ impl Desk {
             total: new_listings.len() as u32,
         });
         self.link_known_sellers(&mut new_listings)?;
-        let added = self.store.write(|tx| {
+        let added = self.store.write_batch(|tx| {
             listings::insert_many(tx, &new_listings, &source)?;
             match &complaint {
                 Some(c) => complaints::add_listings(tx, c.id, &for_complaint),
@@ -130,22 +130,16 @@ impl Desk {
         })
     }
 
-    /// Parses each line once and looks its canonical URL up in the store.
+    /// Parses each line once and looks the canonical URLs up in the store,
+    /// all in one query.
     fn classify(&self, inputs: &[ListingInput]) -> Result<Vec<(LineReport, Option<ParsedUrl>)>> {
-        let mut failed = None;
-        let classified = classify_parsed(inputs, normalize_all(inputs), |canonical| {
-            match listings::find_known_one(&self.store, canonical) {
-                Ok(found) => found,
-                Err(e) => {
-                    failed.get_or_insert(e);
-                    None
-                }
-            }
-        });
-        match failed {
-            Some(e) => Err(e.into()),
-            None => Ok(classified),
-        }
+        let parsed = normalize_all(inputs);
+        let canonical: Vec<&str> = parsed
+            .iter()
+            .filter_map(|p| p.as_ref().ok().map(|p| p.canonical.as_str()))
+            .collect();
+        let mut known = listings::find_known(&self.store, &canonical)?;
+        Ok(classify_parsed(inputs, parsed, |url| known.remove(url)))
     }
 
     /// Points new listings at sellers already on file with the same store URL

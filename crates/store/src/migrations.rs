@@ -31,6 +31,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "deadlines",
         sql: include_str!("../migrations/0003_deadlines.sql"),
     },
+    Migration {
+        version: 4,
+        name: "search_and_totals",
+        sql: include_str!("../migrations/0004_search_and_totals.sql"),
+    },
 ];
 
 pub fn latest_version() -> i64 {

@@ -15,8 +15,9 @@ fn watermark(db: &impl Db) -> Result<i64> {
     )?)
 }
 
-/// Indexes up to `max` listings not yet in the full-text index, oldest
-/// first; returns how many are still waiting.
+/// Indexes up to `max` listings not yet in the full-text indexes, oldest
+/// first, and up to `max` rows of each table whose grams wait; returns how
+/// many rows still wait.
 pub fn index_pending(tx: &Tx, max: u32) -> Result<u64> {
     let from = watermark(tx)?;
     let to: Option<i64> = tx.conn().query_row(
@@ -26,8 +27,18 @@ pub fn index_pending(tx: &Tx, max: u32) -> Result<u64> {
     )?;
     if let Some(to) = to {
         tx.conn().execute(
-            "INSERT INTO listings_fts (rowid, title, seller_name)
-             SELECT n, title, seller_name FROM listings WHERE n > ?1 AND n <= ?2",
+            "INSERT INTO listings_fts (rowid, title, seller_name, external_id)
+             SELECT n, title, seller_name, external_id FROM listings WHERE n > ?1 AND n <= ?2",
+            [from, to],
+        )?;
+        let listings = &SOURCES[0];
+        write_grams(
+            tx,
+            listings,
+            &format!(
+                "SELECT n, {} FROM listings WHERE n > ?1 AND n <= ?2",
+                listings.columns.join(", ")
+            ),
             [from, to],
         )?;
         tx.conn().execute(
@@ -35,18 +46,161 @@ pub fn index_pending(tx: &Tx, max: u32) -> Result<u64> {
             [to],
         )?;
     }
+    for source in &SOURCES {
+        let queued: Vec<i64> = query_all(
+            tx.conn(),
+            "SELECT n FROM grams_pending WHERE tbl = ?1 ORDER BY n LIMIT ?2",
+            rusqlite::params![source.table, max],
+            |r| r.get(0),
+        )?;
+        let (Some(first), Some(last)) = (queued.first(), queued.last()) else {
+            continue;
+        };
+        // Edits already dropped the old grams (triggers); a row queued at
+        // the migration may have none: deleting first covers both.
+        tx.conn().execute(
+            &format!(
+                "DELETE FROM {t}_grams WHERE rowid IN
+                 (SELECT n FROM grams_pending WHERE tbl = ?1 AND n BETWEEN ?2 AND ?3)",
+                t = source.table
+            ),
+            rusqlite::params![source.table, first, last],
+        )?;
+        write_grams(
+            tx,
+            source,
+            &format!(
+                "SELECT t.n, {} FROM grams_pending p JOIN {} t ON t.n = p.n
+                 WHERE p.tbl = ?1 AND p.n BETWEEN ?2 AND ?3",
+                source
+                    .columns
+                    .iter()
+                    .map(|c| format!("t.{c}"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                source.table
+            ),
+            rusqlite::params![source.table, first, last],
+        )?;
+        tx.conn().execute(
+            "DELETE FROM grams_pending WHERE tbl = ?1 AND n BETWEEN ?2 AND ?3",
+            rusqlite::params![source.table, first, last],
+        )?;
+    }
     pending(tx)
 }
 
-/// Listings waiting for the full-text index.
+/// Reads `(n, text columns…)` rows with `select` and writes their grams.
+fn write_grams(tx: &Tx, source: &Source, select: &str, args: impl rusqlite::Params) -> Result<()> {
+    let conn = tx.conn();
+    let mut insert = conn.prepare_cached(&format!(
+        "INSERT INTO {}_grams (rowid, grams) VALUES (?1, ?2)",
+        source.table
+    ))?;
+    let mut read = conn.prepare(select)?;
+    let mut rows = read.query(args)?;
+    while let Some(r) = rows.next()? {
+        let n: i64 = r.get(0)?;
+        let texts = (1..=source.columns.len())
+            .map(|i| r.get::<_, Option<String>>(i).map(Option::unwrap_or_default))
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        insert.execute(rusqlite::params![n, grams(&texts)])?;
+    }
+    Ok(())
+}
+
+/// Rows waiting for a full-text index: listings above the watermark and
+/// rows whose grams are queued.
 pub fn pending(db: &impl Db) -> Result<u64> {
     let n: i64 = db.conn().query_row(
-        "SELECT COUNT(*) FROM listings WHERE n > (SELECT indexed_up_to FROM search_watermarks WHERE tbl = 'listings')",
+        "SELECT (SELECT COUNT(*) FROM listings WHERE n > (SELECT indexed_up_to FROM search_watermarks WHERE tbl = 'listings'))
+              + (SELECT COUNT(*) FROM grams_pending)",
         [],
         |r| r.get(0),
     )?;
     Ok(n.try_into().unwrap_or(0))
 }
+
+/// One character as a fixed-width token part (six hex digits cover Unicode).
+fn hex(c: char) -> String {
+    format!("{:06x}", u32::from(c))
+}
+
+/// The tokens that find one- and two-character text: `s` + each character
+/// and `p` + each pair of neighbours, lower-cased, never across whitespace
+/// or from one column into the next; each once.
+pub fn grams(texts: &[String]) -> String {
+    let mut tokens = std::collections::BTreeSet::new();
+    for text in texts {
+        let chars: Vec<char> = text.to_lowercase().chars().collect();
+        for (i, &c) in chars.iter().enumerate() {
+            if c.is_whitespace() {
+                continue;
+            }
+            tokens.insert(format!("s{}", hex(c)));
+            if let Some(&next) = chars.get(i + 1).filter(|n| !n.is_whitespace()) {
+                tokens.insert(format!("p{}{}", hex(c), hex(next)));
+            }
+        }
+    }
+    tokens.into_iter().collect::<Vec<_>>().join(" ")
+}
+
+/// The grams token that finds `text` of one or two characters.
+fn gram_query(text: &str) -> Option<String> {
+    let chars: Vec<char> = text.to_lowercase().chars().collect();
+    match chars.as_slice() {
+        [c] => Some(format!("s{}", hex(*c))),
+        [a, b] if !a.is_whitespace() && !b.is_whitespace() => {
+            Some(format!("p{}{}", hex(*a), hex(*b)))
+        }
+        _ => None,
+    }
+}
+
+/// A searched table: its hit kind, the columns shown and the columns searched
+/// (the same as its full-text index's).
+struct Source {
+    kind: HitKind,
+    table: &'static str,
+    title: &'static str,
+    detail: &'static str,
+    columns: &'static [&'static str],
+}
+
+const SOURCES: [Source; 3] = [
+    Source {
+        kind: HitKind::Listing,
+        table: "listings",
+        title: "title",
+        detail: "canonical_url",
+        columns: &["title", "seller_name", "external_id"],
+    },
+    Source {
+        kind: HitKind::Seller,
+        table: "sellers",
+        title: "store_name",
+        detail: "company_name",
+        columns: &[
+            "store_name",
+            "store_name_translation",
+            "company_name",
+            "store_url",
+        ],
+    },
+    Source {
+        kind: HitKind::Complaint,
+        table: "complaints",
+        title: "external_number",
+        detail: "explanation_en",
+        columns: &[
+            "external_number",
+            "explanation_en",
+            "explanation_zh",
+            "assignee",
+        ],
+    },
+];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -88,104 +242,75 @@ pub fn search(db: &impl Db, text: &str, limit: u32) -> Result<Vec<Hit>> {
     if text.is_empty() {
         return Ok(Vec::new());
     }
-    // Trigrams need three characters; shorter text (a two-character Chinese
-    // brand, say) scans with LIKE instead.
+    // Three characters or more: the trigram index. Fewer (a two-character
+    // Chinese brand, say): the grams index.
     let short = text.chars().count() < 3;
-    let sources = [
-        (
-            HitKind::Listing,
-            "listings",
-            "title",
-            "canonical_url",
-            "title, seller_name",
-        ),
-        (
-            HitKind::Seller,
-            "sellers",
-            "store_name",
-            "company_name",
-            "store_name, store_name_translation, company_name, store_url",
-        ),
-        (
-            HitKind::Complaint,
-            "complaints",
-            "external_number",
-            "explanation_en",
-            "external_number, explanation_en, explanation_zh, assignee",
-        ),
-    ];
-    let mut hits = Vec::new();
-    // A listing id (digits or an ASIN) pasted from anywhere: exact lookup.
-    if text.len() >= 6 && text.chars().all(|c| c.is_ascii_alphanumeric()) {
-        hits.extend(query_all(
-            db.conn(),
-            &format!(
-                "SELECT id, title, canonical_url FROM listings WHERE external_id IN (?1, upper(?1)) ORDER BY n DESC LIMIT {limit}"
-            ),
-            [text],
-            |r| {
-                Ok(Hit {
-                    kind: HitKind::Listing,
-                    id: parse_id(r.get(0)?)?,
-                    title: r.get(1)?,
-                    detail: r.get(2)?,
-                })
-            },
-        )?);
-    }
+    let gram = if short { gram_query(text) } else { None };
     let wm = watermark(db)?;
-    for (kind, table, title, detail, cols) in sources {
-        let limit = limit as usize;
+    let mut hits = Vec::new();
+    for source in &SOURCES {
+        let Source {
+            kind,
+            table,
+            title,
+            detail,
+            ..
+        } = *source;
+        let like_any = source
+            .columns
+            .iter()
+            .map(|c| format!("t.{c} LIKE ?2 ESCAPE '\\'"))
+            .collect::<Vec<_>>()
+            .join(" OR ");
+        let row = |r: &rusqlite::Row| -> rusqlite::Result<(Id, String, String)> {
+            Ok((parse_id(r.get(0)?)?, r.get(1)?, r.get(2)?))
+        };
         let mut found = Vec::new();
-        // Listings not yet indexed (the newest) are scanned first.
-        if kind == HitKind::Listing && !short {
-            let cond: Vec<_> = cols
-                .split(", ")
-                .map(|c| format!("t.{c} LIKE ?2 ESCAPE '\\'"))
-                .collect();
+        // Rows not in the index yet, read with LIKE: new listings above the
+        // watermark, and (for short text) rows whose grams are queued.
+        if kind == HitKind::Listing {
             found.extend(query_all(
                 db.conn(),
                 &format!(
-                    "SELECT t.id, t.{title}, t.{detail} FROM listings t WHERE t.n > ?1 AND ({}) ORDER BY t.n DESC LIMIT {limit}",
-                    cond.join(" OR ")
+                    "SELECT t.id, t.{title}, t.{detail} FROM listings t WHERE t.n > ?1 AND ({like_any})
+                     ORDER BY t.n DESC LIMIT {limit}"
                 ),
                 rusqlite::params![wm, like(text)],
-                |r| Ok((parse_id(r.get(0)?)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)),
+                row,
             )?);
         }
-        if found.len() >= limit {
-            hits.extend(found.into_iter().map(|(id, title, detail)| Hit {
-                kind,
-                id,
-                title,
-                detail,
-            }));
-            continue;
+        if short && found.len() < limit as usize {
+            found.extend(query_all(
+                db.conn(),
+                &format!(
+                    "SELECT t.id, t.{title}, t.{detail} FROM grams_pending p JOIN {table} t ON t.n = p.n
+                     WHERE p.tbl = ?1 AND ({like_any}) ORDER BY t.n DESC LIMIT {limit}"
+                ),
+                rusqlite::params![table, like(text)],
+                row,
+            )?);
         }
-        let sql = if short {
-            let cond: Vec<_> = cols
-                .split(", ")
-                .map(|c| format!("t.{c} LIKE ?1 ESCAPE '\\'"))
-                .collect();
-            format!(
-                "SELECT t.id, t.{title}, t.{detail} FROM {table} t WHERE {} ORDER BY t.n DESC LIMIT {limit}",
-                cond.join(" OR ")
-            )
-        } else {
-            format!(
-                "SELECT t.id, t.{title}, t.{detail} FROM {table}_fts f JOIN {table} t ON t.n = f.rowid
-                 WHERE {table}_fts MATCH ?1 ORDER BY f.rowid DESC LIMIT {limit}"
-            )
-        };
-        let arg = if short { like(text) } else { phrase(text) };
-        found.extend(query_all(db.conn(), &sql, [arg], |r| {
-            Ok((
-                parse_id(r.get(0)?)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-            ))
-        })?);
-        found.truncate(limit);
+        if found.len() < limit as usize {
+            let (index, arg) = match (&gram, short) {
+                (Some(g), _) => ("grams", phrase(g)),
+                (None, false) => ("fts", phrase(text)),
+                // Short but no token (case folding made it longer): nothing
+                // indexed can match it.
+                (None, true) => ("", String::new()),
+            };
+            if !index.is_empty() {
+                found.extend(query_all(
+                    db.conn(),
+                    &format!(
+                        "SELECT t.id, t.{title}, t.{detail} FROM {table}_{index} f JOIN {table} t ON t.n = f.rowid
+                         WHERE {table}_{index} MATCH ?1 ORDER BY f.rowid DESC LIMIT {limit}"
+                    ),
+                    [arg],
+                    row,
+                )?);
+            }
+        }
+        found.truncate(limit as usize);
         hits.extend(found.into_iter().map(|(id, title, detail)| Hit {
             kind,
             id,
