@@ -351,6 +351,106 @@ fn a_failed_file_import_leaves_the_database_as_it_was() {
     assert!(w.t.desk.search("item.taobao").expect("search").is_empty());
 }
 
+/// A CSV of `n` Taobao listings (ids from `first`), header included.
+fn taobao_csv(path: &std::path::Path, first: u64, n: u64, extra: &str) {
+    let mut text = String::from("url,title\n");
+    for i in first..first + n {
+        let _ = writeln!(
+            text,
+            "https://item.taobao.com/item.htm?id={i}&spm=x,耳机 {i}"
+        );
+    }
+    text.push_str(extra);
+    std::fs::write(path, text).expect("write csv");
+}
+
+#[test]
+fn a_large_file_is_checked_in_parts_with_the_same_report_and_one_transaction() {
+    let mut w = world();
+    let dir = tempfile::tempdir().expect("dir");
+    let csv = dir.path().join("listings.csv");
+    // 12,000 rows: three parts. The last two lines repeat row 2 (first
+    // part) in another form and are invalid.
+    taobao_csv(
+        &csv,
+        5_000_000,
+        12_000,
+        "item.taobao.com/item.htm?id=5000000\nnot a url at all\n",
+    );
+    let file = || ImportRequest {
+        source: ImportSource::File {
+            path: csv.display().to_string(),
+        },
+        complaint_id: None,
+    };
+    let preview =
+        w.t.desk
+            .import_listings(file(), false, &mut |_| {})
+            .expect("preview");
+    assert_eq!(
+        (
+            preview.counts.accepted,
+            preview.counts.duplicate,
+            preview.counts.invalid
+        ),
+        (12_000, 1, 1)
+    );
+    let lines = &preview.lines;
+    assert_eq!(lines.len(), 12_002);
+    assert!(
+        lines
+            .iter()
+            .enumerate()
+            .all(|(i, l)| l.line == i as u32 + 2),
+        "rows numbered as a spreadsheet shows them"
+    );
+    assert!(matches!(
+        lines[12_000].outcome,
+        LineOutcome::DuplicateInBatch { first_line: 2, .. }
+    ));
+
+    // A failure in the last part (a trigger standing in for a full disk)
+    // takes the parts already written back with it.
+    let db = w.t.desk.db_path().to_path_buf();
+    let audit_rows = w.t.desk.verify().expect("verify").audit_rows;
+    let raw = rusqlite::Connection::open(&db).expect("open");
+    raw.execute_batch(
+        "CREATE TRIGGER fail_late BEFORE INSERT ON listings WHEN NEW.external_id = '5011999'
+         BEGIN SELECT RAISE(ABORT, 'disk trouble'); END;",
+    )
+    .expect("trigger");
+    let mut stages = Vec::new();
+    let err =
+        w.t.desk
+            .import_listings(file(), true, &mut |p| stages.push((p.done, p.total)))
+            .expect_err("the last part fails");
+    assert!(err.message.contains("disk trouble"), "{}", err.message);
+    assert!(stages.len() >= 3, "progress for each part: {stages:?}");
+    assert_eq!(w.t.desk.verify().expect("verify").audit_rows, audit_rows);
+    let again =
+        w.t.desk
+            .import_listings(file(), false, &mut |_| {})
+            .expect("preview");
+    assert_eq!(again.counts.known, 0, "nothing was kept");
+
+    raw.execute_batch("DROP TRIGGER fail_late").expect("drop");
+    let done =
+        w.t.desk
+            .import_listings(file(), true, &mut |_| {})
+            .expect("commit");
+    assert_eq!(done.counts.accepted, 12_000);
+    assert_eq!(
+        w.t.desk.verify().expect("verify").audit_rows,
+        audit_rows + 1,
+        "one audit row for the whole import"
+    );
+    let known =
+        w.t.desk
+            .import_listings(file(), false, &mut |_| {})
+            .expect("preview");
+    assert_eq!(known.counts.known, 12_000);
+}
+
 #[test]
 fn evidence_sellers_and_search_survive_a_restart() {
     let mut w = world();

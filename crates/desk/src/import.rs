@@ -7,6 +7,7 @@ use std::path::Path;
 use chrono::Utc;
 use ippdesk_domain::*;
 use ippdesk_store::tables::{complaints, listings, sellers};
+use ippdesk_store::Db;
 
 use crate::table_export::{write_tables, Sheet, TableFormat};
 use crate::{
@@ -14,14 +15,38 @@ use crate::{
     UrlExportFormat,
 };
 
-/// Reported every this many lines, so a UI can show progress without
-/// drowning in events.
-const PROGRESS_STEP: usize = 5_000;
+/// Lines per part: a reading thread parses, normalizes and checks one part
+/// for repeats while this thread looks the part before up and writes it, so
+/// an import uses two cores (100k lines: 20 parts, 20 progress events).
+const PART_LINES: usize = 5_000;
 
 /// New listings to create and every listing a batch names (new or known), in order.
 pub(crate) struct PreparedPaste {
     pub new_listings: Vec<Listing>,
     pub all_ids: Vec<Id>,
+}
+
+/// One part of an import: read, normalized and checked for repeats within
+/// the batch (first sightings are `Accepted` until the store is asked).
+struct CheckedPart {
+    inputs: Vec<ListingInput>,
+    classified: Vec<(LineReport, Option<ParsedUrl>)>,
+    /// Lines read so far and the expected total, for progress.
+    read: u32,
+    total: u32,
+}
+
+/// What the parts added up to.
+#[derive(Default)]
+struct Taken {
+    lines: Vec<LineReport>,
+    /// Every listing the batch names, new or known, in order.
+    for_complaint: Vec<Id>,
+    new_count: usize,
+    first_new: Option<Listing>,
+    last_new: Option<Listing>,
+    /// Listings added to the complaint (a commit into one).
+    added: usize,
 }
 
 impl Desk {
@@ -33,99 +58,86 @@ impl Desk {
         commit: bool,
         progress: &mut dyn FnMut(ImportProgress),
     ) -> Result<ImportReport> {
-        let (inputs, source) = match &req.source {
-            ImportSource::Paste { text } => (paste_inputs(text), "paste".to_string()),
-            ImportSource::File { path } => (read_listing_file(Path::new(path))?, path.clone()),
+        let source_name = match &req.source {
+            ImportSource::Paste { .. } => "paste".to_string(),
+            ImportSource::File { path } => path.clone(),
         };
-        let total = inputs.len() as u32;
-        progress(ImportProgress {
-            stage: "checking".into(),
-            done: 0,
-            total,
-        });
         let complaint = req
             .complaint_id
             .map(|id| complaints::get(&self.store, id))
             .transpose()?;
-        let classified = self.classify(&inputs)?;
-        let mut report_lines = Vec::with_capacity(classified.len());
-        let mut new_listings = Vec::new();
-        let mut for_complaint = Vec::new();
-        let now = Utc::now();
-        for (i, ((line, parsed), input)) in classified.into_iter().zip(&inputs).enumerate() {
-            if (i + 1) % PROGRESS_STEP == 0 {
-                progress(ImportProgress {
-                    stage: "checking".into(),
-                    done: i as u32 + 1,
-                    total,
-                });
-            }
-            let mut line = line;
-            if let (Some(c), Some(p)) = (&complaint, &parsed) {
-                if p.platform != c.draft.platform {
-                    line.outcome = LineOutcome::Invalid {
-                        reason: format!(
-                            "a {} URL; this complaint is on {}",
-                            p.platform.as_str(),
-                            c.draft.platform.as_str()
-                        ),
-                    };
-                    report_lines.push(line);
-                    continue;
-                }
-            }
-            match (&line.outcome, parsed) {
-                (LineOutcome::Accepted { .. }, Some(p)) => {
-                    let l = listing_from(input, p, now);
-                    for_complaint.push(l.id);
-                    new_listings.push(l);
-                }
-                (LineOutcome::AlreadyKnown { listing_id, .. }, _) => {
-                    for_complaint.push(*listing_id)
-                }
-                _ => {}
-            }
-            report_lines.push(line);
+        if commit && complaint.as_ref().is_some_and(|c| !c.status.is_editable()) {
+            return Err(DeskError::new(
+                ErrorCode::InvalidTransition,
+                "Listings can be added only before the complaint is filed.",
+            ));
         }
-        let counts = ImportCounts::of(&report_lines);
-        if !commit {
-            return Ok(ImportReport {
-                counts,
-                lines: report_lines,
-                committed: false,
-                added_to_complaint: 0,
-            });
-        }
-        if let Some(c) = &complaint {
-            if !c.status.is_editable() {
-                return Err(DeskError::new(
-                    ErrorCode::InvalidTransition,
-                    "Listings can be added only before the complaint is filed.",
-                ));
-            }
-        }
+        let sellers = KnownSellers::load(&self.store)?;
+        let stage = if commit { "saving" } else { "checking" };
         progress(ImportProgress {
-            stage: "saving".into(),
+            stage: stage.into(),
             done: 0,
-            total: new_listings.len() as u32,
+            total: 0,
         });
-        self.link_known_sellers(&mut new_listings)?;
-        let added = self.store.write_batch(|tx| {
-            listings::insert_many(tx, &new_listings, &source)?;
-            match &complaint {
-                Some(c) => complaints::add_listings(tx, c.id, &for_complaint),
-                None => Ok(0),
+        let source = &req.source;
+        let store = &mut self.store;
+        let taken = std::thread::scope(|scope| {
+            let (parts_tx, parts) = std::sync::mpsc::sync_channel::<Result<CheckedPart>>(2);
+            scope.spawn(move || {
+                let mut classifier = BatchClassifier::default();
+                let read = read_in_parts(source, PART_LINES, &mut |inputs, read, total| {
+                    let parsed = inputs.iter().map(|i| normalize_url(&i.url)).collect();
+                    let classified = classifier.classify(&inputs, parsed, |_| None);
+                    let part = CheckedPart {
+                        inputs,
+                        classified,
+                        read,
+                        total,
+                    };
+                    // A closed channel: the writer stopped on an error.
+                    parts_tx.send(Ok(part)).is_ok()
+                });
+                if let Err(e) = read {
+                    let _ = parts_tx.send(Err(e));
+                }
+            });
+            let mut report = |done, total| {
+                progress(ImportProgress {
+                    stage: stage.into(),
+                    done,
+                    total,
+                })
+            };
+            if !commit {
+                return take_parts(&*store, parts, complaint.as_ref(), None, &mut report);
             }
+            store.write_batch(|tx| {
+                let mut write = |new: &mut Vec<Listing>| -> Result<()> {
+                    sellers.link(new);
+                    Ok(listings::insert_all(tx, new)?)
+                };
+                let mut taken =
+                    take_parts(tx, parts, complaint.as_ref(), Some(&mut write), &mut report)?;
+                if let (Some(first), Some(last)) = (&taken.first_new, &taken.last_new) {
+                    listings::record_import(tx, &source_name, taken.new_count, first, last)?;
+                }
+                if let Some(c) = &complaint {
+                    taken.added = complaints::add_listings(tx, c.id, &taken.for_complaint)?;
+                }
+                Ok(taken)
+            })
         })?;
+        let added = taken.added;
+        let total = taken.lines.len() as u32;
         progress(ImportProgress {
             stage: "done".into(),
             done: total,
             total,
         });
         Ok(ImportReport {
-            counts,
-            lines: report_lines,
-            committed: true,
+            counts: ImportCounts::of(&taken.lines),
+            lines: taken.lines,
+            committed: commit,
             added_to_complaint: added as u32,
         })
     }
@@ -140,31 +152,6 @@ impl Desk {
             .collect();
         let mut known = listings::find_known(&self.store, &canonical)?;
         Ok(classify_parsed(inputs, parsed, |url| known.remove(url)))
-    }
-
-    /// Points new listings at sellers already on file with the same store URL
-    /// or store name (sellers are few: matched in memory).
-    fn link_known_sellers(&self, new: &mut [Listing]) -> Result<()> {
-        let known = sellers::all(&self.store)?;
-        if known.is_empty() {
-            return Ok(());
-        }
-        let mut by_url: HashMap<(Platform, &str), Id> = HashMap::new();
-        let mut by_name: HashMap<(Platform, &str), Id> = HashMap::new();
-        // Oldest first wins, as `sellers::find_by_store` does.
-        for s in known.iter().rev() {
-            if !s.draft.store_url.is_empty() {
-                by_url.insert((s.draft.platform, s.draft.store_url.as_str()), s.id);
-            }
-            by_name.insert((s.draft.platform, s.draft.store_name.as_str()), s.id);
-        }
-        for l in new.iter_mut() {
-            l.seller_id = by_url
-                .get(&(l.platform, l.store_url.as_str()))
-                .or_else(|| by_name.get(&(l.platform, l.seller_name.as_str())))
-                .copied();
-        }
-        Ok(())
     }
 
     /// Parses a paste for the batch builder: new listings to insert, every id
@@ -190,7 +177,7 @@ impl Desk {
             }
             match (&line.outcome, parsed) {
                 (LineOutcome::Accepted { .. }, Some(p)) => {
-                    let l = listing_from(input, p, now);
+                    let l = listing_from(input.clone(), p, now);
                     prepared.all_ids.push(l.id);
                     prepared.new_listings.push(l);
                 }
@@ -201,9 +188,7 @@ impl Desk {
                 _ => skipped.push(line),
             }
         }
-        let mut new = std::mem::take(&mut prepared.new_listings);
-        self.link_known_sellers(&mut new)?;
-        prepared.new_listings = new;
+        KnownSellers::load(&self.store)?.link(&mut prepared.new_listings);
         Ok((prepared, skipped))
     }
 
@@ -271,21 +256,147 @@ fn normalize_all(inputs: &[ListingInput]) -> Vec<Result<ParsedUrl, UrlError>> {
     })
 }
 
-fn listing_from(input: &ListingInput, p: ParsedUrl, now: chrono::DateTime<Utc>) -> Listing {
+fn listing_from(input: ListingInput, p: ParsedUrl, now: chrono::DateTime<Utc>) -> Listing {
+    let trimmed = input.url.trim();
+    let original_url = if trimmed.len() == input.url.len() {
+        input.url
+    } else {
+        trimmed.to_string()
+    };
     Listing {
         id: new_id(),
         platform: p.platform,
         kind: p.kind,
         external_id: p.id,
         canonical_url: p.canonical,
-        original_url: input.url.trim().to_string(),
-        title: input.title.clone(),
-        price: input.price.clone(),
-        seller_name: input.seller_name.clone(),
+        original_url,
+        title: input.title,
+        price: input.price,
+        seller_name: input.seller_name,
         store_url: input.store_url.trim().to_string(),
         seller_id: None,
-        notes: input.notes.clone(),
+        notes: input.notes,
         created_at: now,
+    }
+}
+
+/// Writes one part's new listings (a commit's transaction).
+type WritePart<'a> = &'a mut dyn FnMut(&mut Vec<Listing>) -> Result<()>;
+
+/// Looks each part's first sightings up in the store (one query a part),
+/// refuses lines of another platform than the complaint's, and hands the
+/// part's new listings to `write` (none for a preview).
+fn take_parts(
+    db: &impl Db,
+    parts: std::sync::mpsc::Receiver<Result<CheckedPart>>,
+    complaint: Option<&Complaint>,
+    mut write: Option<WritePart>,
+    progress: &mut dyn FnMut(u32, u32),
+) -> Result<Taken> {
+    let now = Utc::now();
+    let mut taken = Taken::default();
+    for part in parts {
+        let part = part?;
+        let canonical: Vec<&str> = part
+            .classified
+            .iter()
+            .filter_map(|(line, _)| match &line.outcome {
+                LineOutcome::Accepted { canonical, .. } => Some(canonical.as_str()),
+                _ => None,
+            })
+            .collect();
+        let mut known = listings::find_known(db, &canonical)?;
+        let mut new = Vec::new();
+        for ((mut line, parsed), input) in part.classified.into_iter().zip(part.inputs) {
+            let found = match &line.outcome {
+                LineOutcome::Accepted { canonical, .. } => known.remove(canonical),
+                _ => None,
+            };
+            if let Some((listing_id, complaints)) = found {
+                let canonical = parsed.as_ref().map(|p| p.canonical.clone());
+                line.outcome = LineOutcome::AlreadyKnown {
+                    listing_id,
+                    canonical: canonical.unwrap_or_default(),
+                    complaints,
+                };
+            }
+            if let (Some(c), Some(p)) = (complaint, &parsed) {
+                if p.platform != c.draft.platform {
+                    line.outcome = LineOutcome::Invalid {
+                        reason: format!(
+                            "a {} URL; this complaint is on {}",
+                            p.platform.as_str(),
+                            c.draft.platform.as_str()
+                        ),
+                    };
+                    taken.lines.push(line);
+                    continue;
+                }
+            }
+            match (&line.outcome, parsed) {
+                (LineOutcome::Accepted { .. }, Some(p)) if write.is_some() => {
+                    let l = listing_from(input, p, now);
+                    taken.for_complaint.push(l.id);
+                    new.push(l);
+                }
+                (LineOutcome::AlreadyKnown { listing_id, .. }, _) => {
+                    taken.for_complaint.push(*listing_id)
+                }
+                _ => {}
+            }
+            taken.lines.push(line);
+        }
+        if let (Some(write), Some(first)) = (write.as_mut(), new.first()) {
+            if taken.first_new.is_none() {
+                taken.first_new = Some(first.clone());
+            }
+            taken.last_new = new.last().cloned();
+            taken.new_count += new.len();
+            write(&mut new)?;
+        }
+        progress(part.read, part.total);
+    }
+    Ok(taken)
+}
+
+/// Sellers on file by store URL and by store name, so new listings point at
+/// them (sellers are few: matched in memory).
+struct KnownSellers {
+    by_url: HashMap<(Platform, String), Id>,
+    by_name: HashMap<(Platform, String), Id>,
+}
+
+impl KnownSellers {
+    fn load(db: &impl Db) -> Result<Self> {
+        let mut known = KnownSellers {
+            by_url: HashMap::new(),
+            by_name: HashMap::new(),
+        };
+        // Oldest first wins, as `sellers::find_by_store` does.
+        for s in sellers::all(db)?.into_iter().rev() {
+            if !s.draft.store_url.is_empty() {
+                known
+                    .by_url
+                    .insert((s.draft.platform, s.draft.store_url), s.id);
+            }
+            known
+                .by_name
+                .insert((s.draft.platform, s.draft.store_name), s.id);
+        }
+        Ok(known)
+    }
+
+    fn link(&self, new: &mut [Listing]) {
+        if self.by_name.is_empty() {
+            return;
+        }
+        for l in new.iter_mut() {
+            l.seller_id = self
+                .by_url
+                .get(&(l.platform, l.store_url.clone()))
+                .or_else(|| self.by_name.get(&(l.platform, l.seller_name.clone())))
+                .copied();
+        }
     }
 }
 
@@ -316,96 +427,182 @@ fn column_of(header: &str) -> Option<usize> {
     })
 }
 
-/// Rows of cells to inputs. A first row whose cells name columns is a header
-/// (any order); otherwise columns are URL, title, price, seller, store URL,
-/// notes. `first_row_number` is the spreadsheet's number of `rows[0]`.
-fn rows_to_inputs(rows: Vec<Vec<String>>, first_row_number: u32) -> Vec<ListingInput> {
-    let mut iter = rows.into_iter().enumerate().peekable();
-    let mut map: Vec<Option<usize>> = (0..6).map(Some).collect();
-    if let Some((_, first)) = iter.peek() {
-        let named: Vec<_> = first.iter().map(|c| column_of(c)).collect();
+/// Which input field each column feeds: named by a header row (any order,
+/// English or Chinese) or, without one, URL, title, price, seller, store
+/// URL, notes.
+struct Columns(Vec<Option<usize>>);
+
+impl Columns {
+    /// From the first row; `true` when that row is a header (it names the
+    /// URL column).
+    fn from_first_row<'a>(cells: impl Iterator<Item = &'a str>) -> (Columns, bool) {
+        let named: Vec<_> = cells.map(column_of).collect();
         if named.contains(&Some(0)) {
-            map = named;
-            iter.next();
+            (Columns(named), true)
+        } else {
+            (Columns((0..6).map(Some).collect()), false)
         }
     }
-    iter.filter(|(_, cells)| cells.iter().any(|c| !c.trim().is_empty()))
-        .map(|(i, cells)| {
-            let mut f: [String; 6] = Default::default();
-            for (cell, target) in cells.into_iter().zip(&map) {
-                if let Some(t) = target {
-                    f[*t] = cell.trim().to_string();
-                }
+
+    /// One row's input, or `None` for a blank row.
+    fn input<'a>(&self, line: u32, cells: impl Iterator<Item = &'a str>) -> Option<ListingInput> {
+        let mut f: [String; 6] = Default::default();
+        let mut blank = true;
+        for (i, cell) in cells.enumerate() {
+            let cell = cell.trim();
+            blank &= cell.is_empty();
+            if let Some(Some(t)) = self.0.get(i) {
+                f[*t] = cell.to_string();
             }
-            let [url, title, price, seller_name, store_url, notes] = f;
-            ListingInput {
-                line: first_row_number + i as u32,
-                url,
-                title,
-                price,
-                seller_name,
-                store_url,
-                notes,
-            }
+        }
+        if blank {
+            return None;
+        }
+        let [url, title, price, seller_name, store_url, notes] = f;
+        Some(ListingInput {
+            line,
+            url,
+            title,
+            price,
+            seller_name,
+            store_url,
+            notes,
+        })
+    }
+}
+
+/// Rows of cells to inputs (see [`Columns`]). `first_row_number` is the
+/// spreadsheet's number of `rows[0]`.
+fn rows_to_inputs(rows: Vec<Vec<String>>, first_row_number: u32) -> Vec<ListingInput> {
+    let Some(first) = rows.first() else {
+        return Vec::new();
+    };
+    let (columns, header) = Columns::from_first_row(first.iter().map(String::as_str));
+    rows.iter()
+        .enumerate()
+        .skip(usize::from(header))
+        .filter_map(|(i, cells)| {
+            columns.input(
+                first_row_number + i as u32,
+                cells.iter().map(String::as_str),
+            )
         })
         .collect()
 }
 
-/// Reads a CSV (UTF-8, comma or tab separated) or XLSX file of listings.
-pub(crate) fn read_listing_file(path: &Path) -> Result<Vec<ListingInput>> {
+fn cannot_read(path: &Path, e: &dyn std::fmt::Display) -> DeskError {
+    DeskError::new(
+        ErrorCode::Io,
+        format!("Cannot read {}: {e}", path.display()),
+    )
+}
+
+fn is_spreadsheet(path: &Path) -> bool {
     let ext = path
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
-    let fail = |e: &dyn std::fmt::Display| {
-        DeskError::new(
-            ErrorCode::Io,
-            format!("Cannot read {}: {e}", path.display()),
-        )
-    };
-    let rows: Vec<Vec<String>> = match ext.as_str() {
-        "xlsx" | "xlsm" | "xls" | "ods" => {
-            use calamine::{open_workbook_auto, Reader};
-            let mut book = open_workbook_auto(path).map_err(|e| fail(&e))?;
-            let first = book
-                .sheet_names()
-                .first()
-                .cloned()
-                .ok_or_else(|| fail(&"the workbook has no sheets"))?;
-            let range = book.worksheet_range(&first).map_err(|e| fail(&e))?;
-            range
-                .rows()
-                .map(|r| r.iter().map(|c| c.to_string()).collect())
-                .collect()
+    matches!(ext.as_str(), "xlsx" | "xlsm" | "xls" | "ods")
+}
+
+/// Reads a paste, a CSV (UTF-8, comma or tab separated) or a spreadsheet and
+/// hands its inputs to `emit` `part` lines at a time, with the lines read so
+/// far and the expected total; stops early when `emit` returns false. A CSV
+/// is parsed part by part as it is handed over.
+fn read_in_parts(
+    source: &ImportSource,
+    part: usize,
+    emit: &mut dyn FnMut(Vec<ListingInput>, u32, u32) -> bool,
+) -> Result<()> {
+    let inputs = match source {
+        ImportSource::Paste { text } => paste_inputs(text),
+        ImportSource::File { path } if is_spreadsheet(Path::new(path)) => {
+            read_spreadsheet(Path::new(path))?
         }
-        _ => {
-            let bytes = std::fs::read(path).map_err(|e| fail(&e))?;
-            let text = String::from_utf8(bytes)
-                .map_err(|_| fail(&"it is not UTF-8 text; save it as CSV UTF-8 or XLSX"))?;
-            let delimiter = if ext == "tsv"
-                || text
-                    .lines()
-                    .next()
-                    .is_some_and(|l| l.contains('\t') && !l.contains(','))
-            {
-                b'\t'
-            } else {
-                b','
-            };
-            let mut reader = csv::ReaderBuilder::new()
-                .has_headers(false)
-                .flexible(true)
-                .delimiter(delimiter)
-                .from_reader(text.as_bytes());
-            let mut rows = Vec::new();
-            for rec in reader.records() {
-                let rec = rec.map_err(|e| fail(&e))?;
-                rows.push(rec.iter().map(String::from).collect());
-            }
-            rows
-        }
+        ImportSource::File { path } => return read_csv_in_parts(Path::new(path), part, emit),
     };
+    let total = inputs.len() as u32;
+    let mut read = 0;
+    let mut inputs = inputs.into_iter();
+    loop {
+        let chunk: Vec<_> = inputs.by_ref().take(part).collect();
+        if chunk.is_empty() {
+            return Ok(());
+        }
+        read += chunk.len() as u32;
+        if !emit(chunk, read, total) {
+            return Ok(());
+        }
+    }
+}
+
+fn read_spreadsheet(path: &Path) -> Result<Vec<ListingInput>> {
+    use calamine::{open_workbook_auto, Reader};
+    let mut book = open_workbook_auto(path).map_err(|e| cannot_read(path, &e))?;
+    let first = book
+        .sheet_names()
+        .first()
+        .cloned()
+        .ok_or_else(|| cannot_read(path, &"the workbook has no sheets"))?;
+    let range = book
+        .worksheet_range(&first)
+        .map_err(|e| cannot_read(path, &e))?;
+    let rows = range
+        .rows()
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect();
     Ok(rows_to_inputs(rows, 1))
+}
+
+fn read_csv_in_parts(
+    path: &Path,
+    part: usize,
+    emit: &mut dyn FnMut(Vec<ListingInput>, u32, u32) -> bool,
+) -> Result<()> {
+    let bytes = std::fs::read(path).map_err(|e| cannot_read(path, &e))?;
+    let text = std::str::from_utf8(&bytes)
+        .map_err(|_| cannot_read(path, &"it is not UTF-8 text; save it as CSV UTF-8 or XLSX"))?;
+    let first_line = text.lines().next().unwrap_or("");
+    let tabs = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("tsv"))
+        || (first_line.contains('\t') && !first_line.contains(','));
+    // Lines, for progress (a quoted cell may hold a line break: an estimate).
+    let total = text.lines().count() as u32;
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(if tabs { b'\t' } else { b',' })
+        .from_reader(text.as_bytes());
+    let mut record = csv::StringRecord::new();
+    let mut columns = None;
+    let mut chunk = Vec::with_capacity(part);
+    let mut row = 0u32;
+    while reader
+        .read_record(&mut record)
+        .map_err(|e| cannot_read(path, &e))?
+    {
+        row += 1;
+        let columns = match &columns {
+            Some(c) => c,
+            None => {
+                let (found, header) = Columns::from_first_row(record.iter());
+                let c = columns.insert(found);
+                if header {
+                    continue;
+                }
+                c
+            }
+        };
+        chunk.extend(columns.input(row, record.iter()));
+        if chunk.len() == part && !emit(std::mem::take(&mut chunk), row, total.max(row)) {
+            return Ok(());
+        }
+    }
+    if !chunk.is_empty() {
+        emit(chunk, row, row);
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -93,63 +93,82 @@ pub fn classify_lines(
 pub fn classify_parsed(
     inputs: &[ListingInput],
     parsed: Vec<Result<ParsedUrl, crate::UrlError>>,
-    mut known: impl FnMut(&str) -> Option<(Id, Vec<ComplaintRef>)>,
+    known: impl FnMut(&str) -> Option<(Id, Vec<ComplaintRef>)>,
 ) -> Vec<(LineReport, Option<ParsedUrl>)> {
-    let mut first_seen: std::collections::HashMap<String, u32> =
-        std::collections::HashMap::with_capacity(inputs.len());
-    inputs
-        .iter()
-        .zip(parsed)
-        .map(|(i, parsed)| {
-            let (outcome, parsed) = match parsed {
-                Err(e) => (
-                    LineOutcome::Invalid {
-                        reason: e.to_string(),
-                    },
-                    None,
-                ),
-                Ok(p) => {
-                    if let Some(&first) = first_seen.get(&p.canonical) {
-                        (
-                            LineOutcome::DuplicateInBatch {
-                                first_line: first,
-                                canonical: p.canonical.clone(),
-                            },
-                            None,
-                        )
-                    } else {
-                        first_seen.insert(p.canonical.clone(), i.line);
-                        match known(&p.canonical) {
-                            Some((listing_id, complaints)) => (
-                                LineOutcome::AlreadyKnown {
-                                    listing_id,
-                                    canonical: p.canonical.clone(),
-                                    complaints,
+    BatchClassifier::default().classify(inputs, parsed, known)
+}
+
+/// [`classify_parsed`] for a batch that arrives in parts (an import checks
+/// one part while the part before is written): repeats are found across
+/// every part given so far.
+#[derive(Debug, Default)]
+pub struct BatchClassifier {
+    first_seen: std::collections::HashMap<String, u32>,
+}
+
+impl BatchClassifier {
+    pub fn classify(
+        &mut self,
+        inputs: &[ListingInput],
+        parsed: Vec<Result<ParsedUrl, crate::UrlError>>,
+        mut known: impl FnMut(&str) -> Option<(Id, Vec<ComplaintRef>)>,
+    ) -> Vec<(LineReport, Option<ParsedUrl>)> {
+        let first_seen = &mut self.first_seen;
+        first_seen.reserve(inputs.len());
+        inputs
+            .iter()
+            .zip(parsed)
+            .map(|(i, parsed)| {
+                let (outcome, parsed) = match parsed {
+                    Err(e) => (
+                        LineOutcome::Invalid {
+                            reason: e.to_string(),
+                        },
+                        None,
+                    ),
+                    Ok(p) => {
+                        if let Some(&first) = first_seen.get(&p.canonical) {
+                            (
+                                LineOutcome::DuplicateInBatch {
+                                    first_line: first,
+                                    canonical: p.canonical,
                                 },
-                                Some(p),
-                            ),
-                            None => (
-                                LineOutcome::Accepted {
-                                    platform: p.platform,
-                                    kind: p.kind,
-                                    canonical: p.canonical.clone(),
-                                },
-                                Some(p),
-                            ),
+                                None,
+                            )
+                        } else {
+                            first_seen.insert(p.canonical.clone(), i.line);
+                            match known(&p.canonical) {
+                                Some((listing_id, complaints)) => (
+                                    LineOutcome::AlreadyKnown {
+                                        listing_id,
+                                        canonical: p.canonical.clone(),
+                                        complaints,
+                                    },
+                                    Some(p),
+                                ),
+                                None => (
+                                    LineOutcome::Accepted {
+                                        platform: p.platform,
+                                        kind: p.kind,
+                                        canonical: p.canonical.clone(),
+                                    },
+                                    Some(p),
+                                ),
+                            }
                         }
                     }
-                }
-            };
-            (
-                LineReport {
-                    line: i.line,
-                    input: i.url.clone(),
-                    outcome,
-                },
-                parsed,
-            )
-        })
-        .collect()
+                };
+                (
+                    LineReport {
+                        line: i.line,
+                        input: i.url.clone(),
+                        outcome,
+                    },
+                    parsed,
+                )
+            })
+            .collect()
+    }
 }
 
 /// Counts for the report's header.
@@ -291,5 +310,39 @@ mod tests {
             }
         );
         assert_eq!(report[4].0.line, 5);
+    }
+
+    #[test]
+    fn a_batch_in_parts_finds_repeats_across_parts() {
+        let inputs = paste_inputs(
+            "https://item.taobao.com/item.htm?id=1\n\
+             https://item.taobao.com/item.htm?id=2\n\
+             item.taobao.com/item.htm?spm=x&id=1\n\
+             https://item.taobao.com/item.htm?id=3",
+        );
+        let mut batch = BatchClassifier::default();
+        let mut outcomes = Vec::new();
+        for part in inputs.chunks(2) {
+            let parsed = part.iter().map(|i| normalize_url(&i.url)).collect();
+            outcomes.extend(
+                batch
+                    .classify(part, parsed, |_| None)
+                    .into_iter()
+                    .map(|(r, _)| r.outcome),
+            );
+        }
+        let whole = classify_lines(&inputs, |_| None);
+        assert_eq!(
+            outcomes,
+            whole
+                .into_iter()
+                .map(|(r, _)| r.outcome)
+                .collect::<Vec<_>>()
+        );
+        assert!(matches!(
+            outcomes[2],
+            LineOutcome::DuplicateInBatch { first_line: 1, .. }
+        ));
+        assert!(matches!(outcomes[3], LineOutcome::Accepted { .. }));
     }
 }

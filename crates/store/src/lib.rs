@@ -11,7 +11,7 @@ mod testing;
 pub mod vault;
 
 pub use error::StoreError;
-pub use open::{Store, Tx};
+pub use open::{Db, Store, Tx};
 pub use tables::audit::{AuditEntry, AuditProblem};
 pub use tables::documents::Document;
 pub use vault::{Vault, VaultProblem};

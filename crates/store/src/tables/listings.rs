@@ -117,75 +117,96 @@ pub fn find_known(
     Ok(found)
 }
 
-/// Inserts new listings in the caller's transaction. Many rows, one audit
-/// row (`import`) naming how many and which: a row per listing would double
-/// an import of 100k for no reader's benefit.
-pub fn insert_many(tx: &Tx, listings: &[Listing], source: &str) -> Result<()> {
-    {
-        let mut stmt = tx.conn().prepare_cached(
-            "INSERT INTO listings (id, platform, kind, external_id, canonical_url, original_url, title, price,
-                seller_name, store_url, seller_id, notes, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-        )?;
-        // Formatted once per distinct time, not per row: chrono's formatter
-        // was a tenth of a 100k import.
-        let mut stamp: Option<(chrono::DateTime<chrono::Utc>, String)> = None;
-        for l in listings {
-            let created = match &stamp {
-                Some((t, s)) if *t == l.created_at => s.clone(),
-                _ => {
-                    let s = rusqlite::types::ToSql::to_sql(&l.created_at)
-                        .ok()
-                        .and_then(|v| match v {
-                            rusqlite::types::ToSqlOutput::Owned(rusqlite::types::Value::Text(
-                                s,
-                            )) => Some(s),
-                            _ => None,
-                        })
-                        .unwrap_or_else(|| l.created_at.to_rfc3339());
-                    stamp = Some((l.created_at, s.clone()));
-                    s
-                }
+/// Creation times as stored, formatted once per distinct time (a batch
+/// shares one): chrono's formatter was a tenth of a 100k import.
+#[derive(Default)]
+struct Stamps(Option<(chrono::DateTime<chrono::Utc>, String)>);
+
+impl Stamps {
+    fn text(&mut self, t: chrono::DateTime<chrono::Utc>) -> &str {
+        if self.0.as_ref().is_none_or(|(at, _)| *at != t) {
+            let text = match rusqlite::types::ToSql::to_sql(&t) {
+                Ok(rusqlite::types::ToSqlOutput::Owned(Value::Text(s))) => s,
+                _ => t.to_rfc3339(),
             };
-            stmt.execute(params![
-                l.id.to_string(),
-                l.platform.as_str(),
-                l.kind.as_str(),
-                l.external_id,
-                l.canonical_url,
-                l.original_url,
-                l.title,
-                l.price,
-                l.seller_name,
-                l.store_url,
-                l.seller_id.map(|s| s.to_string()),
-                l.notes,
-                created,
-            ])
-            .map_err(|e| StoreError::from_write(e, &format!("listing {}", l.canonical_url)))?;
+            self.0 = Some((t, text));
         }
+        self.0.as_ref().map_or("", |(_, s)| s.as_str())
     }
+}
+
+/// Inserts new listings in the caller's transaction, without an audit row:
+/// an import writes its parts with this, then [`record_import`] once.
+pub fn insert_all(tx: &Tx, listings: &[Listing]) -> Result<()> {
+    let mut stmt = tx.conn().prepare_cached(
+        "INSERT INTO listings (id, platform, kind, external_id, canonical_url, original_url, title, price,
+            seller_name, store_url, seller_id, notes, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+    )?;
+    let mut stamps = Stamps::default();
+    // Ids are written from stack buffers: a String per id was measurable.
+    let (mut id, mut seller) = (uuid::Uuid::encode_buffer(), uuid::Uuid::encode_buffer());
+    for l in listings {
+        let seller_id = l
+            .seller_id
+            .map(|s| &*s.hyphenated().encode_lower(&mut seller));
+        stmt.execute(params![
+            &*l.id.hyphenated().encode_lower(&mut id),
+            l.platform.as_str(),
+            l.kind.as_str(),
+            l.external_id,
+            l.canonical_url,
+            l.original_url,
+            l.title,
+            l.price,
+            l.seller_name,
+            l.store_url,
+            seller_id,
+            l.notes,
+            stamps.text(l.created_at),
+        ])
+        .map_err(|e| StoreError::from_write(e, &format!("listing {}", l.canonical_url)))?;
+    }
+    Ok(())
+}
+
+/// The one audit row of a batch of new listings (`import`), naming how many
+/// and which: a row per listing would double an import of 100k for no
+/// reader's benefit.
+pub fn record_import(
+    tx: &Tx,
+    source: &str,
+    count: usize,
+    first: &Listing,
+    last: &Listing,
+) -> Result<()> {
     #[derive(Serialize)]
     struct Batch<'a> {
         source: &'a str,
         count: usize,
-        first: Option<&'a str>,
-        last: Option<&'a str>,
+        first: &'a str,
+        last: &'a str,
     }
-    if let Some(first) = listings.first() {
-        audit::record(
-            tx,
-            "import",
-            "listings",
-            first.id,
-            None,
-            Some(&Batch {
-                source,
-                count: listings.len(),
-                first: Some(&first.canonical_url),
-                last: listings.last().map(|l| l.canonical_url.as_str()),
-            }),
-        )?;
+    audit::record(
+        tx,
+        "import",
+        "listings",
+        first.id,
+        None,
+        Some(&Batch {
+            source,
+            count,
+            first: &first.canonical_url,
+            last: &last.canonical_url,
+        }),
+    )
+}
+
+/// [`insert_all`] and its [`record_import`] row.
+pub fn insert_many(tx: &Tx, listings: &[Listing], source: &str) -> Result<()> {
+    insert_all(tx, listings)?;
+    if let (Some(first), Some(last)) = (listings.first(), listings.last()) {
+        record_import(tx, source, listings.len(), first, last)?;
     }
     Ok(())
 }
