@@ -143,47 +143,46 @@ pub fn page(db: &impl Db, q: &ComplaintQuery) -> Result<(Vec<Complaint>, u64)> {
         refs.as_slice(),
         |r| r.get(0),
     )?;
+    // The page is chosen on index entries alone (every index carries the
+    // filter columns and creation time; the sort indexes their key), then
+    // only its rows are read: skipping 1,000 rows to reach page 11 read
+    // 1,100 rows from the table, each a page from disk on a cold start.
+    //
     // Few matches: read them through the filter's index and sort them (`+`
     // keeps the sort off its index). Many: sorted by creation, a filter's own
     // (column, created_at) index is best; sorted otherwise, walking the sort
     // index and filtering beats sorting every match, so the filter terms are
     // kept off their indexes instead.
     const FEW: i64 = 2_000;
-    if total <= FEW && !wheres.is_empty() {
+    let (page_filter, page_order) = if total <= FEW && !wheres.is_empty() {
         let order = order
             .split(", ")
             .map(|t| format!("+{t}"))
             .collect::<Vec<_>>()
             .join(", ");
-        let rows = query_all(
-            db.conn(),
-            &format!(
-                "SELECT {COLUMNS} FROM complaints c {filter} ORDER BY {order} LIMIT {} OFFSET {}",
-                page_limit(q.limit),
-                q.offset
-            ),
-            refs.as_slice(),
-            from_row,
-        )?;
-        return Ok((rows, total.try_into().unwrap_or(0)));
-    }
-    let keep_off_index = !matches!(q.sort, ComplaintSort::Created);
-    let wheres: Vec<String> = wheres
-        .into_iter()
-        .map(|w| {
-            if keep_off_index && !(q.sort == ComplaintSort::Status && w.starts_with("c.status")) {
-                format!("+{w}")
-            } else {
-                w
-            }
-        })
-        .collect();
-    let page_filter = where_clause(&wheres);
-    let limit = page_limit(q.limit);
+        (filter, order)
+    } else {
+        let keep_off_index = !matches!(q.sort, ComplaintSort::Created);
+        let wheres: Vec<String> = wheres
+            .into_iter()
+            .map(|w| {
+                if keep_off_index && !(q.sort == ComplaintSort::Status && w.starts_with("c.status"))
+                {
+                    format!("+{w}")
+                } else {
+                    w
+                }
+            })
+            .collect();
+        (where_clause(&wheres), order.clone())
+    };
     let rows = query_all(
         db.conn(),
         &format!(
-            "SELECT {COLUMNS} FROM complaints c {page_filter} ORDER BY {order} LIMIT {limit} OFFSET {}",
+            "SELECT {COLUMNS} FROM complaints c WHERE c.n IN
+               (SELECT c.n FROM complaints c {page_filter} ORDER BY {page_order} LIMIT {} OFFSET {})
+             ORDER BY {order}",
+            page_limit(q.limit),
             q.offset
         ),
         refs.as_slice(),
