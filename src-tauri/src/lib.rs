@@ -39,6 +39,7 @@ pub fn setup<R: Runtime>(builder: Builder<R>, desk: SharedDesk) -> Builder<R> {
         .manage(desk)
         .invoke_handler(commands::handler())
         .setup(|app| {
+            prefetch_in_background(app.handle().clone());
             index_in_background(app.handle().clone());
             remind_in_background(app.handle().clone());
             Ok(())
@@ -69,6 +70,18 @@ fn remind_in_background<R: Runtime>(app: tauri::AppHandle<R>) {
         }
         std::thread::sleep(Duration::from_secs(2 * 60 * 60));
     });
+}
+
+/// Once at start: the complaint list's pages into the OS cache, so the first
+/// list pages after a cold start do not wait for the disk.
+fn prefetch_in_background<R: Runtime>(app: tauri::AppHandle<R>) {
+    let Ok(path) = app
+        .state::<SharedDesk>()
+        .with(|d| Ok(d.db_path().to_path_buf()))
+    else {
+        return;
+    };
+    std::thread::spawn(move || drop(Desk::prefetch_lists(&path)));
 }
 
 /// Imports leave full-text indexing for afterwards; this thread catches up in

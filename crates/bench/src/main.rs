@@ -226,6 +226,14 @@ fn seeded_desk(args: &Args) -> (tempfile::TempDir, Desk) {
     } else {
         println!("  reusing {}", db.display());
     }
+    // As the app does at start-up: the list's table and indexes into the OS
+    // cache, off the desk's connection (whose own cache stays cold).
+    let started = Instant::now();
+    Desk::prefetch_lists(&db).unwrap_or_else(|e| fail("prefetch", e));
+    println!(
+        "  start-up prefetch of the complaint list: {:.0} ms (SQLite's cache stays cold)",
+        ms(started.elapsed())
+    );
 
     (tmp, desk)
 }

@@ -80,6 +80,15 @@ impl Desk {
         Ok(desk)
     }
 
+    /// Reads the complaint list's table and indexes into the operating
+    /// system's cache, on a connection of its own (no desk needed, so a
+    /// host runs it on a background thread at start-up while the desk
+    /// serves calls).
+    pub fn prefetch_lists(path: &Path) -> Result<()> {
+        ippdesk_store::tables::complaints::prefetch_list_pages(path)?;
+        Ok(())
+    }
+
     /// Fixes "today" for rules that depend on it (tests, reproducible samples).
     pub fn with_today(mut self, today: NaiveDate) -> Desk {
         self.today = Some(today);
