@@ -550,7 +550,8 @@ fn bench_queries(args: &Args) {
         ms(l95)
     );
     slow_search.sort_by_key(|s| std::cmp::Reverse(s.0));
-    slow_search.dedup_by(|a, b| a.1 == b.1);
+    let mut shown = std::collections::HashSet::new();
+    slow_search.retain(|(_, q)| shown.insert(*q));
     for (d, q) in slow_search.iter().take(3) {
         println!("    slowest search: {:.2} ms  {q:?}", ms(*d));
     }
