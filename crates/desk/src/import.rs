@@ -82,24 +82,29 @@ impl Desk {
         let source = &req.source;
         let store = &mut self.store;
         let taken = std::thread::scope(|scope| {
-            let (parts_tx, parts) = std::sync::mpsc::sync_channel::<Result<CheckedPart>>(2);
+            let (parts_tx, parts) = std::sync::mpsc::sync_channel::<Result<Option<CheckedPart>>>(2);
             scope.spawn(move || {
                 let mut classifier = BatchClassifier::default();
-                let read = read_in_parts(source, PART_LINES, &mut |inputs, read, total| {
-                    let parsed = inputs.iter().map(|i| normalize_url(&i.url)).collect();
-                    let classified = classifier.classify(&inputs, parsed, |_| None);
-                    let part = CheckedPart {
-                        inputs,
-                        classified,
-                        read,
-                        total,
-                    };
-                    // A closed channel: the writer stopped on an error.
-                    parts_tx.send(Ok(part)).is_ok()
+                let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    read_in_parts(source, PART_LINES, &mut |inputs, read, total| {
+                        let parsed = inputs.iter().map(|i| normalize_url(&i.url)).collect();
+                        let classified = classifier.classify(&inputs, parsed, |_| None);
+                        let part = CheckedPart {
+                            inputs,
+                            classified,
+                            read,
+                            total,
+                        };
+                        // A closed channel: the writer stopped on an error.
+                        parts_tx.send(Ok(Some(part))).is_ok()
+                    })
+                }));
+                // `None` says the file ended; without it the writer rolls back.
+                let _ = parts_tx.send(match read {
+                    Ok(Ok(())) => Ok(None),
+                    Ok(Err(e)) => Err(e),
+                    Err(_) => Err(stopped_reading()),
                 });
-                if let Err(e) = read {
-                    let _ = parts_tx.send(Err(e));
-                }
             });
             let mut report = |done, total| {
                 progress(ImportProgress {
@@ -288,15 +293,19 @@ type WritePart<'a> = &'a mut dyn FnMut(&mut Vec<Listing>) -> Result<()>;
 /// part's new listings to `write` (none for a preview).
 fn take_parts(
     db: &impl Db,
-    parts: std::sync::mpsc::Receiver<Result<CheckedPart>>,
+    parts: std::sync::mpsc::Receiver<Result<Option<CheckedPart>>>,
     complaint: Option<&Complaint>,
     mut write: Option<WritePart>,
     progress: &mut dyn FnMut(u32, u32),
 ) -> Result<Taken> {
     let now = Utc::now();
     let mut taken = Taken::default();
-    for part in parts {
-        let part = part?;
+    loop {
+        // A reader gone without saying the file ended (it panicked) must not
+        // leave a partial import behind: that is an error, so it rolls back.
+        let Some(part) = parts.recv().map_err(|_| stopped_reading())?? else {
+            return Ok(taken);
+        };
         let canonical: Vec<&str> = part
             .classified
             .iter()
@@ -356,7 +365,13 @@ fn take_parts(
         }
         progress(part.read, part.total);
     }
-    Ok(taken)
+}
+
+fn stopped_reading() -> DeskError {
+    DeskError::new(
+        ErrorCode::Internal,
+        "Reading the listings stopped on an internal error; nothing was saved.",
+    )
 }
 
 /// Sellers on file by store URL and by store name, so new listings point at
@@ -608,6 +623,36 @@ fn read_csv_in_parts(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_reader_that_stops_without_the_end_mark_fails_the_import() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = ippdesk_store::Store::open(&dir.path().join("t.sqlite3")).unwrap();
+        let part = |url: &str| {
+            let inputs = paste_inputs(url);
+            let parsed = inputs.iter().map(|i| normalize_url(&i.url)).collect();
+            let classified = classify_parsed(&inputs, parsed, |_| None);
+            CheckedPart {
+                inputs,
+                classified,
+                read: 1,
+                total: 2,
+            }
+        };
+        let run = |end: bool| {
+            let (tx, rx) = std::sync::mpsc::sync_channel(4);
+            tx.send(Ok(Some(part("https://item.taobao.com/item.htm?id=1"))))
+                .unwrap();
+            if end {
+                tx.send(Ok(None)).unwrap();
+            }
+            drop(tx);
+            take_parts(&store, rx, None, None, &mut |_, _| {})
+        };
+        assert_eq!(run(true).unwrap().lines.len(), 1);
+        let err = run(false).err().expect("no end mark");
+        assert_eq!(err.code, ErrorCode::Internal);
+    }
 
     #[test]
     fn headers_in_any_order_and_language_or_none() {
