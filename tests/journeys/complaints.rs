@@ -172,6 +172,15 @@ fn the_batch_builder_makes_ceil_n_over_300_drafts_and_keeps_open_listings_out() 
         );
     }
     text.push_str("https://detail.1688.com/offer/1.html\n");
+    // A listing picked from the list (not pasted) on another platform.
+    w.t.desk
+        .import_listings(
+            paste("https://detail.1688.com/offer/623456789012.html", None),
+            true,
+            &mut |_| {},
+        )
+        .expect("import");
+    let picked = w.t.desk.search("623456789012").expect("search")[0].id;
     let req = BatchRequest {
         account_id: w.account,
         right_id: w.cn,
@@ -180,7 +189,7 @@ fn the_batch_builder_makes_ceil_n_over_300_drafts_and_keeps_open_listings_out() 
         assignee: "李娜".into(),
         explanation_en: String::new(),
         explanation_zh: String::new(),
-        listing_ids: vec![],
+        listing_ids: vec![picked],
         paste: text,
         by_storefront: false,
     };
@@ -193,10 +202,23 @@ fn the_batch_builder_makes_ceil_n_over_300_drafts_and_keeps_open_listings_out() 
     assert_eq!(sizes, [300, 300, 49]);
     assert_eq!(result.held_elsewhere.len(), 1);
     assert_eq!(result.held_elsewhere[0].complaint_id, first.complaint.id);
+    let skipped: Vec<_> = result
+        .skipped
+        .iter()
+        .map(|l| (l.line, l.input.as_str()))
+        .collect();
     assert_eq!(
-        result.skipped.len(),
-        1,
-        "the 1688 URL is not a Taobao listing"
+        skipped,
+        [
+            (651, "https://detail.1688.com/offer/1.html"),
+            (0, "https://detail.1688.com/offer/623456789012.html"),
+        ],
+        "the pasted 1688 URL by its line, the picked 1688 listing as line 0"
+    );
+    assert!(
+        matches!(&result.skipped[1].outcome, LineOutcome::Invalid { reason } if reason.contains("1688") && reason.contains("taobao")),
+        "{:?}",
+        result.skipped[1].outcome
     );
     assert!(result
         .complaints

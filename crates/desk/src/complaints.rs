@@ -353,7 +353,7 @@ impl Desk {
         };
         self.check_complaint(&template)?;
         let limit = complaints::max_listings(&self.store, req.platform.programme())? as usize;
-        let (pasted, skipped) = self.prepare_paste_for_batch(&req.paste, req.platform)?;
+        let (pasted, mut skipped) = self.prepare_paste_for_batch(&req.paste, req.platform)?;
 
         let now = Utc::now();
         let store = &mut self.store;
@@ -363,6 +363,19 @@ impl Desk {
             for id in req.listing_ids.iter().chain(pasted.all_ids.iter()) {
                 let l = listings::get(tx, *id)?;
                 if l.platform != req.platform {
+                    // Only picked listings get here (pasted lines of another
+                    // platform were skipped with their line): line 0.
+                    skipped.push(LineReport {
+                        line: 0,
+                        outcome: LineOutcome::Invalid {
+                            reason: format!(
+                                "a {} listing; this batch is on {}",
+                                l.platform.as_str(),
+                                req.platform.as_str()
+                            ),
+                        },
+                        input: l.canonical_url,
+                    });
                     continue;
                 }
                 offered.push(BatchListing {

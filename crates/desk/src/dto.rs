@@ -320,7 +320,8 @@ pub struct HeldElsewhereView {
 pub struct BatchResult {
     pub complaints: Vec<ComplaintRow>,
     pub held_elsewhere: Vec<HeldElsewhereView>,
-    /// Lines of the paste that were not used (invalid, or another platform).
+    /// Lines of the paste that were not used (invalid, or another platform),
+    /// then picked listings on another platform (as line 0).
     pub skipped: Vec<LineReport>,
 }
 

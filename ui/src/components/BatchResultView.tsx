@@ -34,7 +34,8 @@ export default function BatchResultView({ result, onNavigate }: { result: BatchR
     },
   ]
   const skippedColumns: TableColumnsType<LineReport> = [
-    { title: t('import.line'), dataIndex: 'line', width: 70 },
+    // Line 0: a listing picked from the list, not a pasted line.
+    { title: t('import.line'), dataIndex: 'line', width: 70, render: (line: number) => (line === 0 ? t('batch.picked') : line) },
     { title: t('import.input'), dataIndex: 'input', ellipsis: true },
     { title: t('batch.why'), key: 'why', render: (_, l) => (l.status === 'invalid' ? l.reason : t(`import.status.${l.status}`)) },
   ]
@@ -67,7 +68,7 @@ export default function BatchResultView({ result, onNavigate }: { result: BatchR
           <Typography.Title level={5} style={{ marginTop: 16 }}>
             {t('batch.skipped', { count: result.skipped.length })}
           </Typography.Title>
-          <Table<LineReport> rowKey="line" size="small" columns={skippedColumns} dataSource={result.skipped} pagination={false} />
+          <Table<LineReport> rowKey={(l) => `${l.line}:${l.input}`} size="small" columns={skippedColumns} dataSource={result.skipped} pagination={false} />
         </>
       )}
     </div>

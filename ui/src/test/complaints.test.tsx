@@ -1,9 +1,13 @@
-import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import i18n from '../i18n'
 import { clearMocks, emptyState, installMockBackend } from '../testing/mockBackend'
 import type { MockState } from '../testing/mockBackend'
+import { MemoryRouter } from 'react-router-dom'
+import BatchResultView from '../components/BatchResultView'
+import { createQueryClient } from '../lib/queryClient'
+import Providers from '../Providers'
 import { renderApp } from './renderApp'
 
 let mock: MockState
@@ -199,6 +203,33 @@ describe('batch builder', () => {
     expect(within(result).getByText('taobao 2025-05-20 #0a01')).toBeTruthy()
     expect(within(result).getByText('1 line skipped')).toBeTruthy()
     expect(mock.complaints.filter((c) => c.status === 'draft')).toHaveLength(3)
+  })
+})
+
+describe('batch result', () => {
+  it('names a picked listing of another platform as picked, beside the skipped pasted lines', () => {
+    render(
+      <Providers client={createQueryClient()}>
+        <MemoryRouter>
+          <BatchResultView
+            onNavigate={() => {}}
+            result={{
+              complaints: [],
+              held_elsewhere: [],
+              skipped: [
+                { line: 3, input: 'not a url', status: 'invalid', reason: 'not a web address' },
+                { line: 0, input: 'https://detail.1688.com/offer/1.html', status: 'invalid', reason: 'a 1688 listing; this batch is on taobao' },
+                { line: 0, input: 'https://detail.1688.com/offer/2.html', status: 'invalid', reason: 'a 1688 listing; this batch is on taobao' },
+              ],
+            }}
+          />
+        </MemoryRouter>
+      </Providers>,
+    )
+    expect(screen.getByText('3 lines skipped')).toBeTruthy()
+    const rows = screen.getAllByRole('row').slice(-3)
+    expect(rows.map((r) => within(r).getAllByRole('cell')[0].textContent)).toEqual(['3', 'picked', 'picked'])
+    expect(within(rows[2]).getByText('https://detail.1688.com/offer/2.html')).toBeTruthy()
   })
 })
 

@@ -1090,9 +1090,15 @@ function buildBatch(s: MockState, req: BatchRequest): BatchResult {
   s.listings.push(...fresh)
   const held: HeldElsewhereView[] = []
   const free: Listing[] = []
+  const skipped: LineReport[] = lines.filter((l) => l.status === 'invalid')
   for (const id of [...req.listing_ids, ...ids]) {
     const l = find(s.listings, id, 'listing')
-    if (l.platform !== req.platform || free.includes(l)) continue
+    if (l.platform !== req.platform) {
+      // As the desk: picked listings of another platform, as line 0.
+      skipped.push({ line: 0, input: l.canonical_url, status: 'invalid', reason: `a ${l.platform} listing; this batch is on ${req.platform}` })
+      continue
+    }
+    if (free.includes(l)) continue
     const open = openComplaintsOf(s, l.id)[0]
     if (open) held.push({ listing_id: l.id, url: l.canonical_url, complaint_id: open.id, complaint_label: open.label })
     else free.push(l)
@@ -1127,7 +1133,7 @@ function buildBatch(s: MockState, req: BatchRequest): BatchResult {
     )
     return complaintRow(s, c)
   })
-  return { complaints: created, held_elsewhere: held, skipped: lines.filter((l) => l.status === 'invalid') }
+  return { complaints: created, held_elsewhere: held, skipped }
 }
 
 const RISK_TEXT: Record<RedFlag, string> = {

@@ -419,7 +419,8 @@ export type HeldElsewhereView = { listing_id: string, url: string, complaint_id:
 
 export type BatchResult = { complaints: Array<ComplaintRow>, held_elsewhere: Array<HeldElsewhereView>, 
 /**
- * Lines of the paste that were not used (invalid, or another platform).
+ * Lines of the paste that were not used (invalid, or another platform),
+ * then picked listings on another platform (as line 0).
  */
 skipped: Array<LineReport>, };
 
