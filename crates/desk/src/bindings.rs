@@ -157,6 +157,21 @@ pub fn typescript_bindings() -> String {
         out.push_str(&d);
         out.push_str("\n\n");
     }
+    // Rule constants the UI draws (its lines and labels) from the domain, so
+    // the two cannot drift apart.
+    let constants = [
+        (
+            "GOOD_FAITH_TAKEDOWN_MIN",
+            ippdesk_domain::GOOD_FAITH_MIN_TAKEDOWN,
+        ),
+        (
+            "GOOD_FAITH_COUNTER_MAX",
+            ippdesk_domain::GOOD_FAITH_MAX_COUNTER,
+        ),
+    ];
+    for (name, value) in constants {
+        out.push_str(&format!("export const {name} = {value};\n"));
+    }
     out
 }
 

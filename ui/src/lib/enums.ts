@@ -144,6 +144,5 @@ export const ENFORCEMENT_DIMS: EnforcementDim[] = ['account', 'platform', 'reaso
 /** The dashboard's deadline lists, as `open_deadlines` names them. */
 export const DEADLINE_BUCKETS = ['overdue', 'today', 'week', 'open'] as const
 export type DeadlineBucket = (typeof DEADLINE_BUCKETS)[number]
-/** The good-faith programme's lines (domain.md): at least 90 % taken down, at most 5 % lost to counter-notices. */
-export const GOOD_FAITH_TAKEDOWN_MIN = 90
-export const GOOD_FAITH_COUNTER_MAX = 5
+/** The good-faith programme's lines (domain.md): at least 90 % taken down, at most 5 % lost to counter-notices; generated from the domain's constants. */
+export { GOOD_FAITH_COUNTER_MAX, GOOD_FAITH_TAKEDOWN_MIN } from './ipc/bindings'

@@ -744,3 +744,5 @@ export type BundleReport = { ok: boolean,
  */
 manifest_sha256: string, files_checked: number, problems: Array<BundleProblem>, };
 
+export const GOOD_FAITH_TAKEDOWN_MIN = 90;
+export const GOOD_FAITH_COUNTER_MAX = 5;
