@@ -279,6 +279,14 @@ impl Desk {
     /// XLSX (a sheet each) or PDF (a section each, laid out like the packets).
     pub fn export_report(&self, e: ReportExport) -> Result<()> {
         let report = self.enforcement_report(e.query)?;
+        let open_rows = self.deadline_rows(deadlines::all_open(&self.store)?)?;
+        let path = Path::new(&e.path);
+        let format = match e.format {
+            ReportFormat::Csv => TableFormat::Csv,
+            ReportFormat::Xlsx => TableFormat::Xlsx,
+            // The PDF draws from the report itself, not from table rows.
+            ReportFormat::Pdf => return write_report_pdf(path, &report, &open_rows),
+        };
         let pct = |v: Option<f64>| v.map_or(String::new(), |v| format!("{v:.1}"));
         let figure_cells = |f: &EnforcementFigures| {
             let c = &f.counts;
@@ -349,7 +357,6 @@ impl Desk {
         ]
         .map(String::from)
         .to_vec()];
-        let open_rows = self.deadline_rows(deadlines::all_open(&self.store)?)?;
         for r in &open_rows {
             let d = &r.deadline;
             open.push(vec![
@@ -366,12 +373,6 @@ impl Desk {
                 d.rule_key.clone().unwrap_or_else(|| "task".into()),
             ]);
         }
-        let path = Path::new(&e.path);
-        let format = match e.format {
-            ReportFormat::Csv => TableFormat::Csv,
-            ReportFormat::Xlsx => TableFormat::Xlsx,
-            ReportFormat::Pdf => return write_report_pdf(path, &report, &open_rows),
-        };
         write_tables(
             path,
             format,
