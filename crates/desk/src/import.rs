@@ -377,8 +377,9 @@ fn stopped_reading() -> DeskError {
 /// Sellers on file by store URL and by store name, so new listings point at
 /// them (sellers are few: matched in memory).
 struct KnownSellers {
-    by_url: HashMap<(Platform, String), Id>,
-    by_name: HashMap<(Platform, String), Id>,
+    /// Per platform, so a listing is looked up by `&str` without a copy.
+    by_url: HashMap<Platform, HashMap<String, Id>>,
+    by_name: HashMap<Platform, HashMap<String, Id>>,
 }
 
 impl KnownSellers {
@@ -389,14 +390,19 @@ impl KnownSellers {
         };
         // Oldest first wins, as `sellers::find_by_store` does.
         for s in sellers::all(db)?.into_iter().rev() {
+            let platform = s.draft.platform;
             if !s.draft.store_url.is_empty() {
                 known
                     .by_url
-                    .insert((s.draft.platform, s.draft.store_url), s.id);
+                    .entry(platform)
+                    .or_default()
+                    .insert(s.draft.store_url, s.id);
             }
             known
                 .by_name
-                .insert((s.draft.platform, s.draft.store_name), s.id);
+                .entry(platform)
+                .or_default()
+                .insert(s.draft.store_name, s.id);
         }
         Ok(known)
     }
@@ -405,12 +411,12 @@ impl KnownSellers {
         if self.by_name.is_empty() {
             return;
         }
+        let find = |map: &HashMap<Platform, HashMap<String, Id>>, l: &Listing, key: &str| {
+            map.get(&l.platform).and_then(|m| m.get(key)).copied()
+        };
         for l in new.iter_mut() {
-            l.seller_id = self
-                .by_url
-                .get(&(l.platform, l.store_url.clone()))
-                .or_else(|| self.by_name.get(&(l.platform, l.seller_name.clone())))
-                .copied();
+            l.seller_id = find(&self.by_url, l, &l.store_url)
+                .or_else(|| find(&self.by_name, l, &l.seller_name));
         }
     }
 }
