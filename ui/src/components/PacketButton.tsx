@@ -24,9 +24,22 @@ function kb(bytes: number, lang: string): string {
   return Math.max(1, Math.round(bytes / 1024)).toLocaleString(lang)
 }
 
+/** A written file: its path (copyable) and, when known, its size. */
+function SavedFile({ path, size }: { path: string; size: number | null }) {
+  const { t, i18n } = useTranslation()
+  return (
+    <Space orientation="vertical" size={0}>
+      <Typography.Text copyable style={{ wordBreak: 'break-all' }}>
+        {path}
+      </Typography.Text>
+      {typeof size === 'number' && <Typography.Text type="secondary">{t('packet.sizeKb', { kb: kb(size, i18n.language) })}</Typography.Text>}
+    </Space>
+  )
+}
+
 /** "Evidence packet (PDF)": generates a packet (and optionally its .zip bundle) for one record. */
 export default function PacketButton({ kind, id, defaultName, size }: Props) {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
   const { notifyError } = useErrors()
   const generate = useGeneratePacket()
   const openPdf = useOpenPacket()
@@ -116,32 +129,14 @@ export default function PacketButton({ kind, id, defaultName, size }: Props) {
                 {
                   key: 'pdf',
                   label: t('packet.pdf'),
-                  children: (
-                    <Space orientation="vertical" size={0}>
-                      <Typography.Text copyable style={{ wordBreak: 'break-all' }}>
-                        {result.pdf_path}
-                      </Typography.Text>
-                      <Typography.Text type="secondary">{t('packet.sizeKb', { kb: kb(result.pdf_size, i18n.language) })}</Typography.Text>
-                    </Space>
-                  ),
+                  children: <SavedFile path={result.pdf_path} size={result.pdf_size} />,
                 },
                 ...(result.bundle_path
                   ? [
                       {
                         key: 'bundle',
                         label: t('packet.bundle'),
-                        children: (
-                          <Space orientation="vertical" size={0}>
-                            <Typography.Text copyable style={{ wordBreak: 'break-all' }}>
-                              {result.bundle_path}
-                            </Typography.Text>
-                            {typeof result.bundle_size === 'number' && (
-                              <Typography.Text type="secondary">
-                                {t('packet.sizeKb', { kb: kb(result.bundle_size, i18n.language) })}
-                              </Typography.Text>
-                            )}
-                          </Space>
-                        ),
+                        children: <SavedFile path={result.bundle_path} size={result.bundle_size} />,
                       },
                     ]
                   : []),
