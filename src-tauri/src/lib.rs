@@ -5,6 +5,7 @@ mod commands;
 
 use std::path::PathBuf;
 
+use ippdesk_desk::paths::GrantedPaths;
 use ippdesk_desk::{resolve_db_path, Desk, SharedDesk};
 use std::time::Duration;
 
@@ -37,13 +38,60 @@ pub fn setup<R: Runtime>(builder: Builder<R>, desk: SharedDesk) -> Builder<R> {
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_notification::init())
         .manage(desk)
+        .manage(GrantedPaths::default())
         .invoke_handler(commands::handler())
+        .on_webview_event(|webview, event| {
+            // Files dropped on the window may be attached: the user chose them.
+            if let tauri::WebviewEvent::DragDrop(tauri::DragDropEvent::Drop { paths, .. }) = event {
+                let gate = webview.state::<GrantedPaths>();
+                for p in paths {
+                    gate.grant_read(p);
+                }
+            }
+        })
         .setup(|app| {
             prefetch_in_background(app.handle().clone());
-            index_in_background(app.handle().clone());
-            remind_in_background(app.handle().clone());
+            if claim_database(app.handle()) {
+                index_in_background(app.handle().clone());
+                remind_in_background(app.handle().clone());
+            }
             Ok(())
         })
+}
+
+/// Whether this app is the only one on its database. A second app on the
+/// same file is told so and leaves indexing and reminders to the first.
+fn claim_database<R: Runtime>(app: &tauri::AppHandle<R>) -> bool {
+    use tauri_plugin_dialog::{DialogExt, MessageDialogKind};
+    let Ok(path) = app
+        .state::<SharedDesk>()
+        .with(|d| Ok(d.db_path().to_path_buf()))
+    else {
+        return false;
+    };
+    match ippdesk_desk::instance::claim(&path) {
+        Ok(Some(lock)) => {
+            app.manage(lock);
+            true
+        }
+        Ok(None) => {
+            app.dialog()
+                .message(format!(
+                    "IPP Desk is already open on {} in another window. \
+                     This window works on the same data; search indexing and \
+                     reminders run in the first one.",
+                    path.display()
+                ))
+                .title("IPP Desk is already open")
+                .kind(MessageDialogKind::Warning)
+                .show(|_| {});
+            false
+        }
+        Err(e) => {
+            eprintln!("IPP Desk: {}", e.message);
+            false
+        }
+    }
 }
 
 /// On start and every two hours: refresh the expiry reminders, rewrite the
@@ -135,6 +183,34 @@ mod tests {
         .map(|b| b.deserialize::<serde_json::Value>().unwrap())
     }
 
+    /// A command of the desk's table, as the UI's backend adapter sends it.
+    fn call(
+        webview: &tauri::WebviewWindow<tauri::test::MockRuntime>,
+        name: &str,
+        args: serde_json::Value,
+    ) -> Result<serde_json::Value, serde_json::Value> {
+        invoke(
+            webview,
+            "call",
+            serde_json::json!({ "name": name, "args": args, "progress": "__CHANNEL__:7" }),
+        )
+    }
+
+    fn mock_app(
+        db: PathBuf,
+    ) -> (
+        tauri::App<tauri::test::MockRuntime>,
+        tauri::WebviewWindow<tauri::test::MockRuntime>,
+    ) {
+        let app = setup(mock_builder(), open_desk(Some(db)))
+            .build(mock_context(noop_assets()))
+            .unwrap();
+        let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
+            .build()
+            .unwrap();
+        (app, webview)
+    }
+
     #[test]
     fn db_argument_forms() {
         let a = |v: &[&str]| db_arg(v.iter().map(|s| s.to_string()));
@@ -152,32 +228,25 @@ mod tests {
     #[test]
     fn commands_answer_over_ipc_without_a_display() {
         let dir = tempfile::tempdir().unwrap();
-        let desk = open_desk(Some(dir.path().join("t.sqlite3")));
-        let app = setup(mock_builder(), desk)
-            .build(mock_context(noop_assets()))
-            .unwrap();
-        let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
-            .build()
-            .unwrap();
-
+        let (_app, webview) = mock_app(dir.path().join("t.sqlite3"));
         let draft = serde_json::json!({
             "kind": "company", "legal_name": "深圳市极光电子有限公司", "latin_name": "Aurora",
             "country": "CN", "registration_number": "", "address": "", "contact_email": "ip@aurora.example", "notes": ""
         });
-        let created = invoke(
+        let created = call(
             &webview,
             "create_holder",
             serde_json::json!({ "draft": draft }),
         )
         .unwrap();
         assert_eq!(created["legal_name"], "深圳市极光电子有限公司");
-        let list = invoke(&webview, "list_holders", serde_json::json!({})).unwrap();
+        let list = call(&webview, "list_holders", serde_json::json!({})).unwrap();
         assert_eq!(list.as_array().unwrap().len(), 1);
 
         // Errors cross as {code, message, fields}.
         let mut bad = draft.clone();
         bad["contact_email"] = "nope".into();
-        let err = invoke(
+        let err = call(
             &webview,
             "create_holder",
             serde_json::json!({ "draft": bad }),
@@ -185,6 +254,70 @@ mod tests {
         .unwrap_err();
         assert_eq!(err["code"], "validation");
         assert_eq!(err["fields"][0]["field"], "contact_email");
+
+        // An argument the backend cannot read is named, not an internal error.
+        let err = call(
+            &webview,
+            "create_complaint",
+            serde_json::json!({ "draft": { "account_id": "" } }),
+        )
+        .unwrap_err();
+        assert_eq!(err["code"], "invalid_args");
+    }
+
+    #[test]
+    fn paths_the_user_did_not_choose_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let (_app, webview) = mock_app(dir.path().join("t.sqlite3"));
+        let holder = call(&webview, "load_sample", serde_json::json!({})).unwrap();
+        assert!(holder.is_object());
+        let complaints = call(&webview, "list_complaints", serde_json::json!({ "filter": { "status": null, "platform": null, "right_id": null, "assignee": null, "sort": null, "descending": false, "offset": 0, "limit": 10 } })).unwrap();
+        let complaint = complaints["rows"][0]["id"].as_str().unwrap().to_string();
+        let before = std::fs::read_dir(dir.path().join("vault"))
+            .map(|d| d.count())
+            .unwrap_or(0);
+        let attempts = [
+            (
+                "verify_bundle",
+                serde_json::json!({ "path": "/etc/passwd" }),
+            ),
+            ("export_ics", serde_json::json!({ "path": "/bin/sh" })),
+            (
+                "export_complaint_urls",
+                serde_json::json!({ "id": complaint, "format": "csv", "path": "/bin/sh" }),
+            ),
+            (
+                "attach_documents",
+                serde_json::json!({ "input": {
+                "owner_kind": "complaint", "owner_id": complaint, "doc_kind": null, "paths": ["/etc/passwd"] } }),
+            ),
+            (
+                "import_listings",
+                serde_json::json!({ "commit": true, "request": {
+                "source": { "kind": "file", "path": "/etc/passwd" }, "complaint_id": null } }),
+            ),
+            (
+                "generate_packet",
+                serde_json::json!({ "request": {
+                "kind": "complaint", "id": complaint, "pdf_path": "/bin/sh", "bundle_path": null } }),
+            ),
+        ];
+        for (name, args) in attempts {
+            let err = call(&webview, name, args).unwrap_err();
+            assert_eq!(err["code"], "forbidden", "{name}: {err}");
+        }
+        let err = invoke(
+            &webview,
+            "open_packet",
+            serde_json::json!({ "path": "/etc/passwd" }),
+        )
+        .unwrap_err();
+        assert_eq!(err["code"], "forbidden");
+        // Nothing was copied into the vault.
+        let after = std::fs::read_dir(dir.path().join("vault"))
+            .map(|d| d.count())
+            .unwrap_or(0);
+        assert_eq!(before, after);
     }
 
     #[test]
@@ -192,13 +325,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("notes.sqlite3");
         std::fs::write(&path, "not a database at all").unwrap();
-        let app = setup(mock_builder(), open_desk(Some(path)))
-            .build(mock_context(noop_assets()))
-            .unwrap();
-        let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
-            .build()
-            .unwrap();
-        let err = invoke(&webview, "app_info", serde_json::json!({})).unwrap_err();
+        let (_app, webview) = mock_app(path);
+        let err = call(&webview, "app_info", serde_json::json!({})).unwrap_err();
         assert_eq!(err["code"], "not_a_database");
     }
 }

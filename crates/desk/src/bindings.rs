@@ -172,6 +172,24 @@ pub fn typescript_bindings() -> String {
     for (name, value) in constants {
         out.push_str(&format!("export const {name} = {value};\n"));
     }
+    let quoted = |names: Vec<String>| names.join(", ");
+    let codes = ErrorCode::ALL
+        .iter()
+        .map(|c| serde_json::to_string(c).unwrap_or_default())
+        .collect();
+    out.push_str(&format!(
+        "export const ERROR_CODES: readonly ErrorCode[] = [{}];\n",
+        quoted(codes)
+    ));
+    // The command table's names: the UI's backend adapter can call no other.
+    let names = crate::commands::COMMANDS
+        .iter()
+        .map(|c| format!("\"{}\"", c.name))
+        .collect();
+    out.push_str(&format!(
+        "export const COMMAND_NAMES = [{}] as const;\nexport type CommandName = (typeof COMMAND_NAMES)[number];\n",
+        quoted(names)
+    ));
     out
 }
 

@@ -22,6 +22,34 @@ pub enum ErrorCode {
     DatabaseTooNew,
     Io,
     Internal,
+    /// A command's arguments could not be read (a host or UI bug, not the user's).
+    InvalidArgs,
+    UnknownCommand,
+    /// Not allowed: a path the user did not choose, or (team edition) a role's limit.
+    Forbidden,
+    /// Long work stopped at the user's request; nothing was saved.
+    Cancelled,
+}
+
+impl ErrorCode {
+    /// Every code, for the UI's check that an error came from the backend.
+    pub const ALL: [ErrorCode; 15] = [
+        ErrorCode::Validation,
+        ErrorCode::NotFound,
+        ErrorCode::Duplicate,
+        ErrorCode::InUse,
+        ErrorCode::InvalidTransition,
+        ErrorCode::FilingRefused,
+        ErrorCode::NotADatabase,
+        ErrorCode::NotIppDesk,
+        ErrorCode::DatabaseTooNew,
+        ErrorCode::Io,
+        ErrorCode::Internal,
+        ErrorCode::InvalidArgs,
+        ErrorCode::UnknownCommand,
+        ErrorCode::Forbidden,
+        ErrorCode::Cancelled,
+    ];
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, thiserror::Error)]

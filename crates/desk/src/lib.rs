@@ -4,6 +4,7 @@
 
 mod accounts;
 mod bindings;
+pub mod commands;
 mod complaints;
 mod counter_notices;
 mod dashboard;
@@ -13,8 +14,10 @@ mod dto;
 mod error;
 mod holders;
 mod import;
+pub mod instance;
 mod integrity;
 mod packets;
+pub mod paths;
 mod rights;
 mod sample;
 mod seed;
@@ -31,7 +34,7 @@ pub use packets::{
     verify_bundle, BundleProblem, BundleReport, PacketFor, PacketRequest, PacketResult,
 };
 pub use seed::{generated_title, generated_url, SeedSummary};
-pub use shared::SharedDesk;
+pub use shared::{JobFlag, SharedDesk};
 
 use std::path::{Path, PathBuf};
 
@@ -78,6 +81,16 @@ impl Desk {
         };
         desk.ensure_default_rules()?;
         Ok(desk)
+    }
+
+    /// A second connection to an open database, for reads beside the writer
+    /// (no migrations or default rules: the writer saw to those).
+    pub fn open_reader(path: &Path) -> Result<Desk> {
+        Ok(Desk {
+            store: Store::open(path)?,
+            vault: Vault::beside(path),
+            today: None,
+        })
     }
 
     /// Reads the complaint list's table and indexes into the operating

@@ -2,6 +2,7 @@
 //! table, the content-addressed vault and the hash-chained audit log. All SQL
 //! lives here; nothing above this crate sees rusqlite.
 
+pub mod atomic;
 mod codec;
 mod error;
 pub mod migrations;

@@ -93,11 +93,17 @@ impl Store {
     }
 
     /// Runs `f` in one transaction: committed if it returns Ok, rolled back otherwise.
+    /// The transaction begins IMMEDIATE: it takes the write lock first, so a
+    /// second writer (the CLI beside the app) waits its turn (busy timeout)
+    /// instead of failing when its read-then-write finds the lock taken.
     pub fn write<T, E: From<StoreError>>(
         &mut self,
         f: impl FnOnce(&Tx) -> Result<T, E>,
     ) -> Result<T, E> {
-        let tx = self.conn.transaction().map_err(StoreError::from)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(StoreError::from)?;
         let tx = Tx(tx);
         let out = f(&tx)?;
         tx.0.commit().map_err(StoreError::from)?;
@@ -190,4 +196,42 @@ fn check_ownership(conn: &Connection, path: &Path, latest: i64) -> Result<()> {
         });
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tables::holders;
+    use crate::testing::holder;
+    use std::sync::mpsc;
+    use std::time::Duration;
+
+    /// The CLI writing while the app writes: the second writer's transaction
+    /// reads, then writes. Begun DEFERRED, its snapshot goes stale when the
+    /// first commits and SQLite fails it at once (SQLITE_BUSY_SNAPSHOT, no
+    /// retry); begun IMMEDIATE it waits its turn and succeeds.
+    #[test]
+    fn a_second_writer_waits_for_the_first_instead_of_failing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.sqlite3");
+        let mut app = Store::open(&path).unwrap();
+        let mut cli = Store::open(&path).unwrap();
+        let (started_tx, started) = mpsc::channel();
+        let first = std::thread::spawn(move || {
+            app.write(|tx| {
+                holders::insert(tx, &holder("第一"))?;
+                started_tx.send(()).unwrap();
+                std::thread::sleep(Duration::from_millis(300));
+                Ok::<_, StoreError>(())
+            })
+        });
+        started.recv().unwrap();
+        cli.write(|tx| {
+            let before = holders::list(tx)?.len();
+            holders::insert(tx, &holder(&format!("第二 after {before}")))
+        })
+        .unwrap();
+        first.join().unwrap().unwrap();
+        assert_eq!(holders::list(&cli).unwrap().len(), 2);
+    }
 }

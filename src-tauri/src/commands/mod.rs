@@ -1,27 +1,106 @@
-//! Command adapters, one module per domain. Each is one line over the desk;
-//! errors cross IPC as the desk's `{code, message, fields}`.
+//! The shell's IPC: `call` serves the desk's one command table
+//! (`ippdesk_desk::commands`) off the main thread; the rest are what only a
+//! desktop can do (native dialogs, opening files in other programs, cancel).
+//! Errors cross IPC as the desk's `{code, message, fields}`.
 
-mod accounts;
-mod complaints;
-mod deadlines;
-mod documents;
-mod holders;
-mod packets;
-mod rights;
-mod sellers;
-mod system;
+mod dialogs;
 
-use ippdesk_desk::{DeskError, ErrorCode, SharedDesk};
+use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use tauri::{Runtime, State};
+use ippdesk_desk::commands::{self as table, Ctx};
+use ippdesk_desk::paths::{GrantedPaths, PathPolicy, PathUse};
+use ippdesk_desk::{DeskError, ErrorCode, SharedDesk};
+use serde_json::Value;
+use tauri::ipc::Channel;
+use tauri::{AppHandle, Manager, Runtime};
+use tauri_plugin_opener::OpenerExt;
 
-pub(crate) type Desk<'a> = State<'a, SharedDesk>;
 pub(crate) type Res<T> = Result<T, DeskError>;
 
-pub(crate) fn parse_id(id: &str) -> Res<ippdesk_desk::Id> {
-    id.parse()
-        .map_err(|_| DeskError::new(ErrorCode::NotFound, format!("{id} is not a record id.")))
+/// Runs `f` on a worker thread, so the window's main thread never waits
+/// for the database, a file or a PDF.
+pub(crate) async fn off_main_thread<T: Send + 'static>(
+    f: impl FnOnce() -> Res<T> + Send + 'static,
+) -> Res<T> {
+    tauri::async_runtime::spawn_blocking(f)
+        .await
+        .unwrap_or_else(|e| {
+            Err(DeskError::new(
+                ErrorCode::Internal,
+                format!("This action stopped unexpectedly: {e}"),
+            ))
+        })
+}
+
+/// Any command of the desk's table. `job` names long work so `cancel_job`
+/// can stop it; `progress` receives its progress values.
+#[tauri::command]
+async fn call<R: Runtime>(
+    app: AppHandle<R>,
+    name: String,
+    args: Value,
+    job: Option<String>,
+    progress: Channel<Value>,
+) -> Res<Value> {
+    off_main_thread(move || {
+        let desk = app.state::<SharedDesk>();
+        let paths = app.state::<GrantedPaths>();
+        let idle = AtomicBool::new(false);
+        let flag = job.as_deref().map(|id| desk.job(id));
+        let ctx = Ctx {
+            progress: &|v| drop(progress.send(v)),
+            cancel: flag.as_ref().map_or(&idle, |f| f.flag()),
+            paths: paths.inner(),
+        };
+        table::call(&desk, &name, args, &ctx)
+    })
+    .await
+}
+
+/// Asks the long job `job` (an import) to stop; false when none runs.
+#[tauri::command]
+fn cancel_job(desk: tauri::State<'_, SharedDesk>, job: String) -> bool {
+    desk.cancel(&job)
+}
+
+/// Opens a viewing copy of a document in the system's default program.
+#[tauri::command]
+async fn open_document<R: Runtime>(app: AppHandle<R>, id: String) -> Res<()> {
+    off_main_thread(move || {
+        let desk = app.state::<SharedDesk>();
+        let path = table::with_plain_ctx(|ctx| {
+            table::call(
+                &desk,
+                "document_for_viewing",
+                serde_json::json!({ "id": id }),
+                ctx,
+            )
+        })?;
+        let path = path.as_str().unwrap_or_default().to_string();
+        open_path(&app, &path)
+    })
+    .await
+}
+
+/// Opens a packet the app just wrote in the system's PDF viewer.
+#[tauri::command]
+async fn open_packet<R: Runtime>(app: AppHandle<R>, path: String) -> Res<()> {
+    off_main_thread(move || {
+        app.state::<GrantedPaths>()
+            .check(Path::new(&path), PathUse::Read)?;
+        open_path(&app, &path)
+    })
+    .await
+}
+
+fn open_path<R: Runtime>(app: &AppHandle<R>, path: &str) -> Res<()> {
+    app.opener().open_path(path, None::<&str>).map_err(|e| {
+        DeskError::new(
+            ErrorCode::Io,
+            format!("No program could open the file: {e}"),
+        )
+    })
 }
 
 pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
@@ -30,91 +109,12 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
     let first_call = AtomicBool::new(true);
     let commands: Box<dyn Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync> =
         Box::new(tauri::generate_handler![
-            system::app_info,
-            system::verify_integrity,
-            system::load_sample,
-            system::audit_trail,
-            holders::list_holders,
-            holders::get_holder,
-            holders::create_holder,
-            holders::update_holder,
-            holders::delete_holder,
-            accounts::list_agents,
-            accounts::create_agent,
-            accounts::update_agent,
-            accounts::delete_agent,
-            accounts::list_poas,
-            accounts::create_poa,
-            accounts::update_poa,
-            accounts::delete_poa,
-            accounts::create_account,
-            accounts::update_account,
-            accounts::delete_account,
-            accounts::change_account_status,
-            rights::list_rights,
-            rights::get_right,
-            rights::create_right,
-            rights::update_right,
-            rights::delete_right,
-            rights::set_registration,
-            documents::attach_documents,
-            documents::detach_document,
-            documents::open_document,
-            documents::document_data_url,
-            complaints::list_complaints,
-            complaints::get_complaint,
-            complaints::create_complaint,
-            complaints::update_complaint,
-            complaints::delete_complaint,
-            complaints::set_complaint_status,
-            complaints::file_complaint,
-            complaints::remove_complaint_listing,
-            complaints::set_listing_outcomes,
-            complaints::import_listings,
-            complaints::build_batch,
-            complaints::complaint_urls,
-            complaints::export_complaint_urls,
-            complaints::max_listings,
-            complaints::set_max_listings,
-            sellers::list_sellers,
-            sellers::get_seller,
-            sellers::create_seller,
-            sellers::update_seller,
-            sellers::delete_seller,
-            sellers::seller_suggestions,
-            sellers::link_sellers,
-            sellers::unlink_seller,
-            sellers::get_listing,
-            sellers::create_test_purchase,
-            sellers::update_test_purchase,
-            sellers::delete_test_purchase,
-            sellers::search,
-            deadlines::record_counter_notice,
-            deadlines::update_counter_notice,
-            deadlines::respond_to_counter_notice,
-            deadlines::decide_counter_notice,
-            deadlines::delete_counter_notice,
-            deadlines::dashboard,
-            deadlines::open_deadlines,
-            deadlines::enforcement_report,
-            deadlines::export_report,
-            deadlines::export_ics,
-            deadlines::create_task,
-            deadlines::update_task,
-            deadlines::delete_task,
-            deadlines::set_deadline_done,
-            deadlines::assign_deadline,
-            deadlines::list_people,
-            deadlines::create_person,
-            deadlines::update_person,
-            deadlines::delete_person,
-            deadlines::deadline_rules,
-            deadlines::deadline_rule_history,
-            deadlines::save_deadline_rule,
-            deadlines::reset_deadline_rule,
-            packets::generate_packet,
-            packets::verify_bundle,
-            packets::open_packet,
+            call,
+            cancel_job,
+            open_document,
+            open_packet,
+            dialogs::choose_files,
+            dialogs::choose_save_path,
         ]);
     move |invoke: tauri::ipc::Invoke<R>| {
         if trace_startup && first_call.swap(false, Ordering::Relaxed) {

@@ -3,6 +3,7 @@ import { App, Button, Form, Segmented, Select, Space, Typography } from 'antd'
 import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useErrors } from '../lib/errors'
+import { chooseFiles } from '../lib/fileDialogs'
 import { DOC_KINDS, EVIDENCE_KINDS, EVIDENCE_OWNERS } from '../lib/enums'
 import { toUtcIso } from '../lib/format'
 import type { AttachInput, DocumentKind, DocumentView, OwnerKind } from '../lib/ipc/bindings'
@@ -68,8 +69,7 @@ export default function DocumentsPanel({ ownerKind, ownerId, documents, gallery,
   const pickFiles = async () => {
     let paths: string[] | null = null
     try {
-      const { open } = await import('@tauri-apps/plugin-dialog')
-      paths = await open({ multiple: true, directory: false })
+      paths = await chooseFiles(null, [], true)
     } catch (e) {
       notifyError(e instanceof Error ? new Error(`${t('docs.dialogUnavailable')} ${e.message}`) : e)
       return

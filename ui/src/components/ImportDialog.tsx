@@ -3,6 +3,7 @@ import { Alert, App, Button, Input, Modal, Progress, Space, Tabs, Typography } f
 import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { errorDetail, errorTitle } from '../lib/errors'
+import { cancelJob } from '../lib/ipc/backend'
 import { chooseListingFile } from '../lib/fileDialogs'
 import type { ImportProgress, ImportReport, ImportRequest } from '../lib/ipc/bindings'
 import { useImportCommit, useImportPreview } from '../lib/queries'
@@ -35,6 +36,15 @@ export default function ImportDialog({ open, onClose, complaintId = null, compla
   const [error, setError] = useState<unknown>(null)
   // Channel messages can trail the reply; ignore those that arrive after it.
   const running = useRef(false)
+  // The running check or import, so Stop can cancel it.
+  const job = useRef<string | null>(null)
+  const startJob = () => {
+    job.current = crypto.randomUUID()
+    return job.current
+  }
+  const stop = () => {
+    if (job.current) void cancelJob(job.current)
+  }
   const onProgress = (p: ImportProgress) => {
     if (running.current) setProgress(p)
   }
@@ -64,7 +74,7 @@ export default function ImportDialog({ open, onClose, complaintId = null, compla
     setProgress(null)
     running.current = true
     try {
-      setReport(await preview.mutateAsync({ request: req, onProgress }))
+      setReport(await preview.mutateAsync({ request: req, onProgress, job: startJob() }))
     } catch (e) {
       setError(e)
     } finally {
@@ -79,7 +89,7 @@ export default function ImportDialog({ open, onClose, complaintId = null, compla
     setError(null)
     running.current = true
     try {
-      const done = await commit.mutateAsync({ request: req, onProgress })
+      const done = await commit.mutateAsync({ request: req, onProgress, job: startJob() })
       message.success(
         complaintId
           ? t('import.doneToComplaint', { count: done.counts.accepted, added: done.added_to_complaint })
@@ -186,7 +196,10 @@ export default function ImportDialog({ open, onClose, complaintId = null, compla
         {progress && (
           <div>
             <Typography.Text type="secondary">{t(`import.stage.${progress.stage}`, { defaultValue: progress.stage })}</Typography.Text>
-            <Progress percent={percent} status="active" />
+            <Progress percent={percent} status="active" data-testid="import-progress" />
+            <Button size="small" onClick={stop} data-testid="import-stop">
+              {t('import.stop')}
+            </Button>
           </div>
         )}
         {error !== null && <Alert type="error" showIcon title={errorTitle(t, error)} description={errorDetail(error)} />}

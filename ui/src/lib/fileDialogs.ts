@@ -1,11 +1,19 @@
-// Native open/save dialogs (Tauri's dialog plugin). Imported lazily so unit tests
-// and the plain-browser dev mode load without it.
+// Native open/save dialogs, opened by the backend: it accepts only the paths
+// they return (or files dropped on the window, or files it wrote itself).
+import { invoke } from '@tauri-apps/api/core'
 import type { UrlExportFormat } from './ipc/bindings'
+
+type Filter = { name: string; extensions: string[] }
+
+/** Files chosen in the native open dialog; empty when cancelled. */
+export function chooseFiles(title: string | null, filters: Filter[], multiple: boolean): Promise<string[]> {
+  return invoke<string[]>('choose_files', { title, filters, multiple })
+}
 
 /** A CSV / TSV / text / XLSX file of listings, or null when cancelled. */
 export async function chooseListingFile(title: string): Promise<string | null> {
-  const { open } = await import('@tauri-apps/plugin-dialog')
-  return open({ title, multiple: false, directory: false, filters: [{ name: 'Listings', extensions: ['csv', 'tsv', 'txt', 'xlsx'] }] })
+  const [path] = await chooseFiles(title, [{ name: 'Listings', extensions: ['csv', 'tsv', 'txt', 'xlsx'] }], false)
+  return path ?? null
 }
 
 const EXTENSION: Record<UrlExportFormat, string> = { text: 'txt', csv: 'csv', xlsx: 'xlsx' }
@@ -17,8 +25,11 @@ export async function chooseSavePath(title: string, baseName: string, format: Ur
 
 /** Where to save a file with extension `ext` (e.g. "ics"), or null when cancelled. */
 export async function chooseSavePathFor(title: string, baseName: string, ext: string): Promise<string | null> {
-  const { save } = await import('@tauri-apps/plugin-dialog')
-  return save({ title, defaultPath: `${baseName}.${ext}`, filters: [{ name: ext.toUpperCase(), extensions: [ext] }] })
+  return invoke<string | null>('choose_save_path', {
+    title,
+    defaultName: `${baseName}.${ext}`,
+    filters: [{ name: ext.toUpperCase(), extensions: [ext] }],
+  })
 }
 
 /** Where to save a PDF, or null when cancelled. */

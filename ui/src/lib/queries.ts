@@ -258,14 +258,15 @@ export const useSetMaxListings = () =>
 type ImportVars = {
   request: Parameters<typeof api.importListings>[0]
   onProgress?: Parameters<typeof api.importListings>[2]
+  job?: string
 }
 /** A preview writes nothing, so it invalidates nothing. */
 export const useImportPreview = () =>
   useMutation<Awaited<ReturnType<typeof api.importListings>>, unknown, ImportVars>({
-    mutationFn: (v) => api.importListings(v.request, false, v.onProgress),
+    mutationFn: (v) => api.importListings(v.request, false, v.onProgress, v.job),
   })
 export const useImportCommit = () =>
-  useDeskMutation((v: ImportVars) => api.importListings(v.request, true, v.onProgress), SELLER_KEYS)
+  useDeskMutation((v: ImportVars) => api.importListings(v.request, true, v.onProgress, v.job), SELLER_KEYS)
 
 export const useCreateSeller = () => useDeskMutation(api.createSeller, SELLER_KEYS)
 export const useUpdateSeller = () =>

@@ -26,12 +26,12 @@ import type {
   DeadlineFilter,
   DeadlineRow,
   DeadlineRule,
+  CommandName,
   DeskError,
   DeskInfo,
   DocumentView,
   EnforcementQuery,
   EnforcementReport,
-  ErrorCode,
   FileComplaintInput,
   Holder,
   HolderDetail,
@@ -72,20 +72,7 @@ import type {
   VerifyReport,
   VersionedRule,
 } from './bindings'
-
-const ERROR_CODES: readonly ErrorCode[] = [
-  'validation',
-  'not_found',
-  'duplicate',
-  'in_use',
-  'invalid_transition',
-  'filing_refused',
-  'not_a_database',
-  'not_ipp_desk',
-  'database_too_new',
-  'io',
-  'internal',
-]
+import { ERROR_CODES } from './bindings'
 
 /** True when `e` has the shape of the backend's DeskError. */
 export function isDeskError(e: unknown): e is DeskError {
@@ -99,9 +86,22 @@ export function isDeskError(e: unknown): e is DeskError {
   )
 }
 
-function call<T>(cmd: string, args: Record<string, unknown> = {}): Promise<T> {
-  return invoke<T>(cmd, args)
+/**
+ * One command of the backend's command table (the same table the CLI's
+ * `ippdesk call` runs). `job` names long work so `cancelJob(job)` can stop it.
+ */
+function call<T>(
+  name: CommandName,
+  args: Record<string, unknown> = {},
+  opts: { job?: string; onProgress?: (p: unknown) => void } = {},
+): Promise<T> {
+  const progress = new Channel<unknown>()
+  progress.onmessage = (p) => opts.onProgress?.(p)
+  return invoke<T>('call', { name, args, job: opts.job ?? null, progress })
 }
+
+/** Asks the long job `job` to stop; it then fails with code `cancelled`. */
+export const cancelJob = (job: string) => invoke<boolean>('cancel_job', { job })
 
 export const appInfo = () => call<DeskInfo>('app_info')
 
@@ -145,7 +145,7 @@ export const setRegistration = (draft: ProgrammeRegistrationDraft) =>
 export const attachDocuments = (input: AttachInput) =>
   call<DocumentView[]>('attach_documents', { input })
 export const detachDocument = (id: string) => call<null>('detach_document', { id })
-export const openDocument = (id: string) => call<null>('open_document', { id })
+export const openDocument = (id: string) => invoke<null>('open_document', { id })
 
 export const auditTrail = (id: string) => call<AuditView[]>('audit_trail', { id })
 export const verifyIntegrity = () => call<VerifyReport>('verify_integrity')
@@ -172,10 +172,9 @@ export function importListings(
   request: ImportRequest,
   commit: boolean,
   onProgress?: (p: ImportProgress) => void,
+  job?: string,
 ): Promise<ImportReport> {
-  const progress = new Channel<ImportProgress>()
-  progress.onmessage = (p) => onProgress?.(p)
-  return call<ImportReport>('import_listings', { request, commit, progress })
+  return call<ImportReport>('import_listings', { request, commit }, { job, onProgress: (p) => onProgress?.(p as ImportProgress) })
 }
 
 export const buildBatch = (request: BatchRequest) => call<BatchResult>('build_batch', { request })
@@ -226,7 +225,7 @@ export const exportIcs = (path: string) => call<null>('export_ics', { path })
 /** Writes an evidence packet (PDF, and optionally a .zip bundle of the original files with a manifest). */
 export const generatePacket = (request: PacketRequest) => call<PacketResult>('generate_packet', { request })
 /** Opens a generated packet file in the system viewer. */
-export const openPacket = (path: string) => call<null>('open_packet', { path })
+export const openPacket = (path: string) => invoke<null>('open_packet', { path })
 /** Checks a packet bundle (.zip) against its manifest. */
 export const verifyBundle = (path: string) => call<BundleReport>('verify_bundle', { path })
 

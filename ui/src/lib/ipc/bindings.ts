@@ -227,7 +227,7 @@ export type TestPurchaseDraft = { complaint_id: string | null, listing_id: strin
 
 export type TestPurchase = { id: string, created_at: string, updated_at: string, complaint_id: string | null, listing_id: string | null, seller_id: string | null, order_number: string, ordered_on: string | null, price: string, what_arrived: string, appraisal_result: string, notes: string, };
 
-export type ErrorCode = "validation" | "not_found" | "duplicate" | "in_use" | "invalid_transition" | "filing_refused" | "not_a_database" | "not_ipp_desk" | "database_too_new" | "io" | "internal";
+export type ErrorCode = "validation" | "not_found" | "duplicate" | "in_use" | "invalid_transition" | "filing_refused" | "not_a_database" | "not_ipp_desk" | "database_too_new" | "io" | "internal" | "invalid_args" | "unknown_command" | "forbidden" | "cancelled";
 
 export type DeskError = { code: ErrorCode, message: string, 
 /**
@@ -746,3 +746,6 @@ manifest_sha256: string, files_checked: number, problems: Array<BundleProblem>, 
 
 export const GOOD_FAITH_TAKEDOWN_MIN = 90;
 export const GOOD_FAITH_COUNTER_MAX = 5;
+export const ERROR_CODES: readonly ErrorCode[] = ["validation", "not_found", "duplicate", "in_use", "invalid_transition", "filing_refused", "not_a_database", "not_ipp_desk", "database_too_new", "io", "internal", "invalid_args", "unknown_command", "forbidden", "cancelled"];
+export const COMMAND_NAMES = ['app_info', 'verify_integrity', 'load_sample', 'audit_trail', 'list_holders', 'get_holder', 'create_holder', 'update_holder', 'delete_holder', 'list_agents', 'create_agent', 'update_agent', 'delete_agent', 'list_poas', 'create_poa', 'update_poa', 'delete_poa', 'create_account', 'update_account', 'delete_account', 'change_account_status', 'list_rights', 'get_right', 'create_right', 'update_right', 'delete_right', 'set_registration', 'attach_documents', 'detach_document', 'document_data_url', 'document_for_viewing', 'list_complaints', 'get_complaint', 'create_complaint', 'update_complaint', 'delete_complaint', 'set_complaint_status', 'file_complaint', 'remove_complaint_listing', 'set_listing_outcomes', 'import_listings', 'build_batch', 'complaint_urls', 'export_complaint_urls', 'max_listings', 'set_max_listings', 'list_sellers', 'get_seller', 'create_seller', 'update_seller', 'delete_seller', 'seller_suggestions', 'link_sellers', 'unlink_seller', 'get_listing', 'create_test_purchase', 'update_test_purchase', 'delete_test_purchase', 'search', 'record_counter_notice', 'update_counter_notice', 'respond_to_counter_notice', 'decide_counter_notice', 'delete_counter_notice', 'dashboard', 'open_deadlines', 'enforcement_report', 'export_report', 'export_ics', 'create_task', 'update_task', 'delete_task', 'set_deadline_done', 'assign_deadline', 'list_people', 'create_person', 'update_person', 'delete_person', 'deadline_rules', 'deadline_rule_history', 'save_deadline_rule', 'reset_deadline_rule', 'generate_packet', 'verify_bundle'] as const;
+export type CommandName = (typeof COMMAND_NAMES)[number];
