@@ -4,6 +4,7 @@
 mod complaints;
 mod counter_notices;
 mod documents;
+mod exports;
 mod packets;
 mod registration;
 mod rights;

@@ -10,7 +10,7 @@ use ippdesk_desk::{
     ComplaintStatus, DeadlineFilter, Desk, DeskError, EnforcementDim, EnforcementFigures,
     EnforcementQuery, ErrorCode, HolderDraft, HolderKind, ImportRequest, ImportSource, LineOutcome,
     MarkType, PacketFor, PacketRequest, Platform, ReportExport, ReportFormat, RightDraft,
-    RightKind,
+    RightKind, UrlExportFormat,
 };
 use serde::Serialize;
 
@@ -169,6 +169,13 @@ enum ComplaintCmd {
     Urls {
         id: String,
     },
+    /// Write a complaint's listings (URL, platform, id, title, seller,
+    /// outcome) as the app's export does: CSV or XLSX by the file's extension.
+    Export {
+        id: String,
+        #[arg(long)]
+        out: PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
@@ -326,6 +333,19 @@ fn main() -> ExitCode {
                 _ => 1,
             })
         }
+    }
+}
+
+/// The export's format from the file's extension, as the app's save dialog
+/// sets it.
+fn url_export_format(file: &std::path::Path) -> Result<UrlExportFormat, DeskError> {
+    match file.extension().and_then(|e| e.to_str()) {
+        Some(e) if e.eq_ignore_ascii_case("csv") => Ok(UrlExportFormat::Csv),
+        Some(e) if e.eq_ignore_ascii_case("xlsx") => Ok(UrlExportFormat::Xlsx),
+        _ => Err(DeskError::new(
+            ErrorCode::Validation,
+            "Name the export file .csv or .xlsx (for the URLs as plain text, use `ippdesk complaint urls ID`).",
+        )),
     }
 }
 
@@ -665,6 +685,12 @@ fn run(cli: &Cli) -> Result<(), DeskError> {
             let urls = desk.complaint_urls(id(i)?)?;
             out.print(&urls.lines().collect::<Vec<_>>(), || {
                 urls.trim_end().to_string()
+            })
+        }
+        Command::Complaint(ComplaintCmd::Export { id: i, out: file }) => {
+            desk.export_complaint_urls(id(i)?, url_export_format(file)?, file)?;
+            out.print(&file.display().to_string(), || {
+                format!("Wrote {}.", file.display())
             })
         }
         Command::Listing(ListingCmd::Import {

@@ -289,6 +289,107 @@ fn listing_import_prints_the_per_line_report_and_complaints_list_as_json() {
 }
 
 #[test]
+fn complaint_export_writes_what_the_app_writes_by_extension() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("x.sqlite3");
+    assert!(ippdesk(&db, &["sample"]).status.success());
+    let out = ippdesk(&db, &["--json", "complaint", "list", "--status", "filed"]);
+    let rows: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let cid = rows[0]["id"].as_str().unwrap().to_string();
+
+    let csv = dir.path().join("urls.csv");
+    let out = ippdesk(
+        &db,
+        &["complaint", "export", &cid, "--out", csv.to_str().unwrap()],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // Byte for byte what the app's export (the same desk call) writes.
+    let app = dir.path().join("app.csv");
+    ippdesk_desk::Desk::open(&db)
+        .unwrap()
+        .export_complaint_urls(
+            cid.parse().unwrap(),
+            ippdesk_desk::UrlExportFormat::Csv,
+            &app,
+        )
+        .unwrap();
+    let written = std::fs::read_to_string(&csv).unwrap();
+    assert_eq!(written, std::fs::read_to_string(&app).unwrap());
+    assert!(
+        written.starts_with("url,platform,id,title,seller,outcome\n"),
+        "{written}"
+    );
+    assert_eq!(written.lines().count(), 5, "a header and four listings");
+
+    // XLSX by its extension (any case): importing it back finds all four.
+    let xlsx = dir.path().join("urls.XLSX");
+    let out = ippdesk(
+        &db,
+        &["complaint", "export", &cid, "--out", xlsx.to_str().unwrap()],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(std::fs::read(&xlsx).unwrap().starts_with(b"PK"));
+    let back = ippdesk(
+        &db,
+        &[
+            "--json",
+            "listing",
+            "import",
+            xlsx.to_str().unwrap(),
+            "--dry-run",
+        ],
+    );
+    let report: serde_json::Value = serde_json::from_slice(&back.stdout).unwrap();
+    assert_eq!(report["counts"]["known"], 4, "{report}");
+
+    // Any other extension is refused, and no file appears.
+    let txt = dir.path().join("urls.txt");
+    let out = ippdesk(
+        &db,
+        &["complaint", "export", &cid, "--out", txt.to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains(".csv or .xlsx"));
+    assert!(!txt.exists());
+}
+
+#[test]
+fn listing_import_refuses_a_row_past_the_limit_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("l.sqlite3");
+    assert!(ippdesk(&db, &["sample"]).status.success());
+    // A CSV whose row 1,000,001 exists (blank rows are cheap to write).
+    let csv = dir.path().join("many.csv");
+    let mut text = String::from("url\nhttps://item.taobao.com/item.htm?id=900000000001\n");
+    text.push_str(&",\n".repeat(999_998));
+    text.push_str("https://item.taobao.com/item.htm?id=900000000002\n");
+    std::fs::write(&csv, text).unwrap();
+    let out = ippdesk(&db, &["--json", "listing", "import", csv.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err: serde_json::Value = serde_json::from_slice(&out.stderr).unwrap();
+    assert_eq!(err["code"], "validation");
+    assert!(
+        err["message"]
+            .as_str()
+            .unwrap()
+            .contains("Row 1,000,001 is past the limit of 1,000,000 rows"),
+        "{err}"
+    );
+    let hits: serde_json::Value =
+        serde_json::from_slice(&ippdesk(&db, &["--json", "search", "900000000001"]).stdout)
+            .unwrap();
+    assert_eq!(hits.as_array().unwrap().len(), 0, "nothing was imported");
+}
+
+#[test]
 fn calendar_add_working_days_skips_national_day_and_says_when_it_guesses() {
     let run = |args: &[&str]| {
         let out = ippdesk_stdin(args, "");

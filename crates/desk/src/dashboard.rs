@@ -3,6 +3,7 @@
 //! good-faith panel, and their exports (report CSV / XLSX, ICS feed).
 
 use std::collections::{BTreeMap, HashMap};
+use std::io::Write;
 use std::path::Path;
 
 use chrono::{DateTime, Datelike, Local, Months, NaiveDate, TimeZone, Utc};
@@ -10,7 +11,7 @@ use ippdesk_domain::*;
 use ippdesk_store::tables::deadlines::{self, Buckets, GroupColumn, OpenQuery};
 use ippdesk_store::tables::{accounts, complaints, enforcement};
 
-use crate::table_export::{write_tables, Sheet, TableFormat};
+use crate::table_export::{write_tables, write_whole, Sheet, TableFormat};
 use crate::{
     BucketCounts, BucketGroup, Dashboard, DeadlineFilter, DeadlineRow, Desk, DeskError,
     EnforcementDim, EnforcementQuery, EnforcementReport, EnforcementRow, ErrorCode, GoodFaithRow,
@@ -427,13 +428,11 @@ impl Desk {
         Ok(cal.done().to_string())
     }
 
+    /// Written whole or not at all: calendars that subscribe to the file
+    /// (the app rewrites `deadlines.ics` beside the database) never read half.
     pub fn export_ics(&self, path: &Path) -> Result<()> {
-        std::fs::write(path, self.deadlines_ics()?).map_err(|e| {
-            DeskError::new(
-                ErrorCode::Io,
-                format!("Cannot write {}: {e}", path.display()),
-            )
-        })
+        let ics = self.deadlines_ics()?;
+        write_whole(path, |w| w.write_all(ics.as_bytes()))
     }
 }
 
@@ -578,12 +577,7 @@ fn write_report_pdf(path: &Path, report: &EnforcementReport, open: &[DeadlineRow
     };
     let pdf = ippdesk_packet::render(&packet)
         .map_err(|e| DeskError::new(ErrorCode::Internal, e.to_string()))?;
-    std::fs::write(path, pdf).map_err(|e| {
-        DeskError::new(
-            ErrorCode::Io,
-            format!("Cannot write {}: {e}", path.display()),
-        )
-    })
+    write_whole(path, |w| w.write_all(&pdf))
 }
 
 /// A desktop notification's text.

@@ -2,6 +2,7 @@
 //! then (when the user confirms) one transaction. Also the URL exports.
 
 use std::collections::HashMap;
+use std::io::Write;
 use std::path::Path;
 
 use chrono::Utc;
@@ -9,7 +10,7 @@ use ippdesk_domain::*;
 use ippdesk_store::tables::{complaints, listings, sellers};
 use ippdesk_store::Db;
 
-use crate::table_export::{write_tables, Sheet, TableFormat};
+use crate::table_export::{write_tables, write_whole, Sheet, TableFormat, FORMULA_STARTS};
 use crate::{
     Desk, DeskError, ErrorCode, ImportProgress, ImportReport, ImportRequest, ImportSource, Result,
     UrlExportFormat,
@@ -86,7 +87,7 @@ impl Desk {
             scope.spawn(move || {
                 let mut classifier = BatchClassifier::default();
                 let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    read_in_parts(source, PART_LINES, &mut |inputs, read, total| {
+                    read_in_parts(source, PART_LINES, &LIMITS, &mut |inputs, read, total| {
                         let parsed = inputs.iter().map(|i| normalize_url(&i.url)).collect();
                         let classified = classifier.classify(&inputs, parsed, |_| None);
                         let part = CheckedPart {
@@ -166,7 +167,7 @@ impl Desk {
         text: &str,
         platform: Platform,
     ) -> Result<(PreparedPaste, Vec<LineReport>)> {
-        let inputs = paste_inputs(text);
+        let inputs = checked_paste(text, &LIMITS)?;
         let classified = self.classify(&inputs)?;
         let now = Utc::now();
         let mut prepared = PreparedPaste {
@@ -207,12 +208,8 @@ impl Desk {
     ) -> Result<()> {
         let format = match format {
             UrlExportFormat::Text => {
-                return std::fs::write(path, self.complaint_urls(id)?).map_err(|e| {
-                    DeskError::new(
-                        ErrorCode::Io,
-                        format!("Cannot write {}: {e}", path.display()),
-                    )
-                })
+                let urls = self.complaint_urls(id)?;
+                return write_whole(path, |w| w.write_all(urls.as_bytes()));
             }
             UrlExportFormat::Csv => TableFormat::Csv,
             UrlExportFormat::Xlsx => TableFormat::Xlsx,
@@ -431,8 +428,111 @@ fn outcome_name(o: ListingOutcome) -> &'static str {
     }
 }
 
+/// What an import reads at most, so a hostile or mistaken file is refused
+/// with a clear error (code `validation`, naming the limit and the row or
+/// cell) before it can exhaust memory, and the database is left as it was.
+/// Each bound leaves room for a batch of a million listings.
+#[derive(Clone, Copy)]
+struct Limits {
+    /// A CSV / TSV file or a paste: a million rows of long URLs with titles
+    /// is about 150 MB.
+    csv_bytes: u64,
+    /// An XLSX file as stored (zipped).
+    xlsx_bytes: u64,
+    /// An XLSX file unzipped: a zip bomb inflates a thousandfold, and the
+    /// spreadsheet reader keeps the shared strings in memory. A million rows
+    /// of six columns unzip to about 500 MB.
+    xlsx_unpacked: u64,
+    /// Rows, the header included, as numbered in the file.
+    rows: u32,
+    /// A URL cell, in characters: marketplace URLs are a few hundred.
+    url_chars: usize,
+    /// Any other cell we read, in characters: Excel's own limit.
+    cell_chars: usize,
+}
+
+const MB: u64 = 1024 * 1024;
+
+const LIMITS: Limits = Limits {
+    csv_bytes: 200 * MB,
+    xlsx_bytes: 50 * MB,
+    xlsx_unpacked: 1024 * MB,
+    rows: 1_000_000,
+    url_chars: 8_192,
+    cell_chars: 32_767,
+};
+
+impl Limits {
+    /// The length in characters of a cell feeding `field`, and the limit,
+    /// when it is over.
+    fn over(&self, field: usize, text: &str) -> Option<(usize, usize)> {
+        let limit = if field == 0 {
+            self.url_chars
+        } else {
+            self.cell_chars
+        };
+        // Bytes bound characters from above: most cells need no count.
+        if text.len() <= limit {
+            return None;
+        }
+        let n = text.chars().count();
+        (n > limit).then_some((n, limit))
+    }
+}
+
+/// The input fields, as an error names them.
+const FIELD_NAMES: [&str; 6] = ["URL", "title", "price", "seller", "store URL", "notes"];
+
+fn over_limit(message: String) -> DeskError {
+    DeskError::new(ErrorCode::Validation, message)
+}
+
+fn past_rows(what: &str, row: u32, limit: u32) -> DeskError {
+    over_limit(format!(
+        "{what} {} is past the limit of {} rows an import reads; split the file.",
+        grouped(u64::from(row)),
+        grouped(u64::from(limit))
+    ))
+}
+
+fn too_big(what: &str, size: u64, kind: &str, limit: u64) -> DeskError {
+    over_limit(format!(
+        "{what} is {:.1} MB; an import reads {kind} of at most {} MB. Split it into smaller files.",
+        size as f64 / MB as f64,
+        limit / MB
+    ))
+}
+
+/// 1048576 as "1,048,576".
+fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
+}
+
+/// A column's letters as a spreadsheet shows them: 0 is A, 16383 is XFD.
+fn column_name(col: u32) -> String {
+    let mut name = Vec::new();
+    let mut n = col + 1;
+    while n > 0 {
+        name.push(b'A' + ((n - 1) % 26) as u8);
+        n = (n - 1) / 26;
+    }
+    name.iter().rev().map(|&b| b as char).collect()
+}
+
 /// Which input field a header cell names (English or Chinese).
 fn column_of(header: &str) -> Option<usize> {
+    // No header name is long; a long cell is data, not worth lowercasing.
+    if header.len() > 64 {
+        return None;
+    }
     let h = header.trim().to_lowercase();
     let h = h.trim_start_matches('\u{feff}');
     Some(match h {
@@ -448,39 +548,68 @@ fn column_of(header: &str) -> Option<usize> {
     })
 }
 
-/// Which input field each column feeds: named by a header row (any order,
-/// English or Chinese) or, without one, URL, title, price, seller, store
-/// URL, notes.
+/// Which input field each column (by index) feeds: named by a header row
+/// (any order, English or Chinese) or, without one, URL, title, price,
+/// seller, store URL, notes from the first filled column on. Other columns
+/// are never read.
 struct Columns(Vec<Option<usize>>);
 
 impl Columns {
-    /// From the first row; `true` when that row is a header (it names the
-    /// URL column).
-    fn from_first_row<'a>(cells: impl Iterator<Item = &'a str>) -> (Columns, bool) {
-        let named: Vec<_> = cells.map(column_of).collect();
-        if named.contains(&Some(0)) {
-            (Columns(named), true)
-        } else {
-            (Columns((0..6).map(Some).collect()), false)
-        }
-    }
-
-    /// One row's input, or `None` for a blank row.
-    fn input<'a>(&self, line: u32, cells: impl Iterator<Item = &'a str>) -> Option<ListingInput> {
-        let mut f: [String; 6] = Default::default();
-        let mut blank = true;
-        for (i, cell) in cells.enumerate() {
-            let cell = cell.trim();
-            blank &= cell.is_empty();
-            if let Some(Some(t)) = self.0.get(i) {
-                f[*t] = cell.to_string();
+    /// From the first row's (column, text) cells; `true` when that row is a
+    /// header (it names the URL column).
+    fn from_first_row<'a>(cells: impl Iterator<Item = (u32, &'a str)>) -> (Columns, bool) {
+        let mut named = Vec::new();
+        let mut first = None;
+        for (col, text) in cells {
+            first.get_or_insert(col as usize);
+            if let Some(field) = column_of(text) {
+                named.resize(named.len().max(col as usize + 1), None);
+                named[col as usize] = Some(field);
             }
         }
+        if named.contains(&Some(0)) {
+            return (Columns(named), true);
+        }
+        let offset = first.unwrap_or(0);
+        let positional = std::iter::repeat_n(None, offset).chain((0..6).map(Some));
+        (Columns(positional.collect()), false)
+    }
+
+    fn field(&self, col: u32) -> Option<usize> {
+        self.0.get(col as usize).copied().flatten()
+    }
+
+    /// One row's input, or `None` when the columns we read are blank.
+    fn input<'a>(
+        &self,
+        line: u32,
+        cells: impl Iterator<Item = (u32, &'a str)>,
+        limits: &Limits,
+    ) -> Result<Option<ListingInput>> {
+        let mut f: [String; 6] = Default::default();
+        let mut blank = true;
+        for (col, cell) in cells {
+            let Some(field) = self.field(col) else {
+                continue;
+            };
+            let cell = unneutralized(cell.trim());
+            if let Some((n, limit)) = limits.over(field, cell) {
+                return Err(over_limit(format!(
+                    "Cell {}{line} (the {}) has {} characters; an import takes at most {}.",
+                    column_name(col),
+                    FIELD_NAMES[field],
+                    grouped(n as u64),
+                    grouped(limit as u64)
+                )));
+            }
+            blank &= cell.is_empty();
+            f[field] = cell.to_string();
+        }
         if blank {
-            return None;
+            return Ok(None);
         }
         let [url, title, price, seller_name, store_url, notes] = f;
-        Some(ListingInput {
+        Ok(Some(ListingInput {
             line,
             url,
             title,
@@ -488,27 +617,95 @@ impl Columns {
             seller_name,
             store_url,
             notes,
-        })
+        }))
     }
 }
 
-/// Rows of cells to inputs (see [`Columns`]). `first_row_number` is the
-/// spreadsheet's number of `rows[0]`.
-fn rows_to_inputs(rows: Vec<Vec<String>>, first_row_number: u32) -> Vec<ListingInput> {
-    let Some(first) = rows.first() else {
-        return Vec::new();
-    };
-    let (columns, header) = Columns::from_first_row(first.iter().map(String::as_str));
-    rows.iter()
-        .enumerate()
-        .skip(usize::from(header))
-        .filter_map(|(i, cells)| {
-            columns.input(
-                first_row_number + i as u32,
-                cells.iter().map(String::as_str),
-            )
-        })
-        .collect()
+/// Our CSV export writes a cell starting with `=` as `'=` so a spreadsheet
+/// shows it as text (see `table_export`); read back, it is the text typed.
+fn unneutralized(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_STARTS) => rest,
+        _ => cell,
+    }
+}
+
+/// Rows of a CSV or a sheet to inputs, handed on `part` at a time: the first
+/// row names the columns, blank rows are skipped, every row and cell read is
+/// checked against the limits.
+struct Rows<'e> {
+    part: usize,
+    limits: Limits,
+    columns: Option<Columns>,
+    chunk: Vec<ListingInput>,
+    emit: &'e mut dyn FnMut(Vec<ListingInput>, u32, u32) -> bool,
+}
+
+impl<'e> Rows<'e> {
+    fn new(
+        part: usize,
+        limits: Limits,
+        emit: &'e mut dyn FnMut(Vec<ListingInput>, u32, u32) -> bool,
+    ) -> Self {
+        Rows {
+            part,
+            limits,
+            columns: None,
+            chunk: Vec::with_capacity(part),
+            emit,
+        }
+    }
+
+    /// Whether a cell of `col` can matter. Until the header is known, the
+    /// first six filled cells (positional columns) and short ones (header
+    /// names) can.
+    fn reads(&self, col: u32, kept: usize, text: &str) -> bool {
+        match &self.columns {
+            Some(c) => c.field(col).is_some(),
+            None => kept < 6 || text.len() <= 64,
+        }
+    }
+
+    /// One row, numbered as the file shows it, of (column, text) cells in
+    /// column order; `total` is the expected number of rows, for progress.
+    /// `false` when the receiver wants no more.
+    fn push<'a>(
+        &mut self,
+        row: u32,
+        cells: impl Iterator<Item = (u32, &'a str)> + Clone,
+        total: u32,
+    ) -> Result<bool> {
+        if row > self.limits.rows {
+            return Err(past_rows("Row", row, self.limits.rows));
+        }
+        let columns = match &self.columns {
+            Some(c) => c,
+            None => {
+                let (found, header) = Columns::from_first_row(cells.clone());
+                let c = self.columns.insert(found);
+                if header {
+                    return Ok(true);
+                }
+                c
+            }
+        };
+        self.chunk.extend(columns.input(row, cells, &self.limits)?);
+        if self.chunk.len() < self.part {
+            return Ok(true);
+        }
+        Ok((self.emit)(
+            std::mem::take(&mut self.chunk),
+            row,
+            total.max(row),
+        ))
+    }
+
+    /// Hands on the last part; `row` is the last row read.
+    fn finish(self, row: u32) {
+        if !self.chunk.is_empty() {
+            (self.emit)(self.chunk, row, row);
+        }
+    }
 }
 
 fn cannot_read(path: &Path, e: &dyn std::fmt::Display) -> DeskError {
@@ -518,30 +715,100 @@ fn cannot_read(path: &Path, e: &dyn std::fmt::Display) -> DeskError {
     )
 }
 
-fn is_spreadsheet(path: &Path) -> bool {
+enum FileKind {
+    /// CSV, TSV or text.
+    Delimited,
+    Xlsx,
+}
+
+/// XLSX is read as a stream; the readers of the older formats build the
+/// whole declared sheet in memory (a few bytes can declare 17 billion
+/// cells), so those are refused.
+fn file_kind(path: &Path) -> Result<FileKind> {
     let ext = path
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
-    matches!(ext.as_str(), "xlsx" | "xlsm" | "xls" | "ods")
+    match ext.as_str() {
+        "xlsx" | "xlsm" => Ok(FileKind::Xlsx),
+        "xls" | "xlsb" | "ods" => Err(over_limit(format!(
+            "{} files cannot be imported; save the sheet as XLSX or CSV UTF-8.",
+            ext.to_uppercase()
+        ))),
+        _ => Ok(FileKind::Delimited),
+    }
 }
 
-/// Reads a paste, a CSV (UTF-8, comma or tab separated) or a spreadsheet and
+/// A paste's inputs, within the same limits as a file's.
+fn checked_paste(text: &str, limits: &Limits) -> Result<Vec<ListingInput>> {
+    if text.len() as u64 > limits.csv_bytes {
+        return Err(too_big(
+            "The pasted text",
+            text.len() as u64,
+            "text",
+            limits.csv_bytes,
+        ));
+    }
+    let inputs = paste_inputs(text);
+    if let Some(past) = inputs.iter().find(|i| i.line > limits.rows) {
+        return Err(past_rows("Line", past.line, limits.rows));
+    }
+    for input in &inputs {
+        let fields = [
+            &input.url,
+            &input.title,
+            &input.price,
+            &input.seller_name,
+            &input.store_url,
+            &input.notes,
+        ];
+        for (field, text) in fields.into_iter().enumerate() {
+            if let Some((n, limit)) = limits.over(field, text) {
+                return Err(over_limit(format!(
+                    "Line {}: the {} has {} characters; an import takes at most {}.",
+                    input.line,
+                    FIELD_NAMES[field],
+                    grouped(n as u64),
+                    grouped(limit as u64)
+                )));
+            }
+        }
+    }
+    Ok(inputs)
+}
+
+/// Reads a paste, a CSV (UTF-8, comma or tab separated) or an XLSX sheet and
 /// hands its inputs to `emit` `part` lines at a time, with the lines read so
-/// far and the expected total; stops early when `emit` returns false. A CSV
-/// is parsed part by part as it is handed over.
+/// far and the expected total; stops early when `emit` returns false. Files
+/// are read as a stream, part by part as they are handed over.
 fn read_in_parts(
     source: &ImportSource,
     part: usize,
+    limits: &Limits,
     emit: &mut dyn FnMut(Vec<ListingInput>, u32, u32) -> bool,
 ) -> Result<()> {
-    let inputs = match source {
-        ImportSource::Paste { text } => paste_inputs(text),
-        ImportSource::File { path } if is_spreadsheet(Path::new(path)) => {
-            read_spreadsheet(Path::new(path))?
+    let path = match source {
+        ImportSource::Paste { text } => {
+            return emit_in_parts(checked_paste(text, limits)?, part, emit)
         }
-        ImportSource::File { path } => return read_csv_in_parts(Path::new(path), part, emit),
+        ImportSource::File { path } => Path::new(path),
     };
+    let mut rows = Rows::new(part, *limits, emit);
+    let last = match file_kind(path)? {
+        FileKind::Xlsx => read_xlsx(path, limits, &mut rows)?,
+        FileKind::Delimited => read_csv(path, limits, &mut rows)?,
+    };
+    if let Some(row) = last {
+        rows.finish(row);
+    }
+    Ok(())
+}
+
+fn emit_in_parts(
+    inputs: Vec<ListingInput>,
+    part: usize,
+    emit: &mut dyn FnMut(Vec<ListingInput>, u32, u32) -> bool,
+) -> Result<()> {
     let total = inputs.len() as u32;
     let mut read = 0;
     let mut inputs = inputs.into_iter();
@@ -557,73 +824,154 @@ fn read_in_parts(
     }
 }
 
-fn read_spreadsheet(path: &Path) -> Result<Vec<ListingInput>> {
-    use calamine::{open_workbook_auto, Reader};
-    let mut book = open_workbook_auto(path).map_err(|e| cannot_read(path, &e))?;
-    let first = book
-        .sheet_names()
-        .first()
-        .cloned()
-        .ok_or_else(|| cannot_read(path, &"the workbook has no sheets"))?;
-    let range = book
-        .worksheet_range(&first)
-        .map_err(|e| cannot_read(path, &e))?;
-    let rows = range
-        .rows()
-        .map(|r| r.iter().map(|c| c.to_string()).collect())
-        .collect();
-    Ok(rows_to_inputs(rows, 1))
+/// Opens `path` and refuses it when larger than `limit`; returns its size.
+fn open_within(path: &Path, kind: &str, limit: u64) -> Result<(std::fs::File, u64)> {
+    let file = std::fs::File::open(path).map_err(|e| cannot_read(path, &e))?;
+    let size = file.metadata().map_err(|e| cannot_read(path, &e))?.len();
+    if size > limit {
+        return Err(too_big(&path.display().to_string(), size, kind, limit));
+    }
+    Ok((file, size))
 }
 
-fn read_csv_in_parts(
-    path: &Path,
-    part: usize,
-    emit: &mut dyn FnMut(Vec<ListingInput>, u32, u32) -> bool,
-) -> Result<()> {
-    let bytes = std::fs::read(path).map_err(|e| cannot_read(path, &e))?;
-    let text = std::str::from_utf8(&bytes)
-        .map_err(|_| cannot_read(path, &"it is not UTF-8 text; save it as CSV UTF-8 or XLSX"))?;
-    let first_line = text.lines().next().unwrap_or("");
+/// Streams a CSV's records into `rows`; the last row read, or `None` when
+/// the receiver stopped early.
+fn read_csv(path: &Path, limits: &Limits, rows: &mut Rows) -> Result<Option<u32>> {
+    use std::io::{BufRead, Read};
+    let (file, size) = open_within(path, "CSV files", limits.csv_bytes)?;
+    // A file that grows while read (or a device) stops at the limit too.
+    let mut input = std::io::BufReader::with_capacity(1 << 16, file.take(limits.csv_bytes + 1));
+    let head = input.fill_buf().map_err(|e| cannot_read(path, &e))?;
+    let first_line = head.split(|&b| b == b'\n').next().unwrap_or_default();
     let tabs = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("tsv"))
-        || (first_line.contains('\t') && !first_line.contains(','));
-    // Lines, for progress (a quoted cell may hold a line break: an estimate).
-    let total = text.lines().count() as u32;
+        || (first_line.contains(&b'\t') && !first_line.contains(&b','));
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .delimiter(if tabs { b'\t' } else { b',' })
-        .from_reader(text.as_bytes());
+        .from_reader(input);
     let mut record = csv::StringRecord::new();
-    let mut columns = None;
-    let mut chunk = Vec::with_capacity(part);
     let mut row = 0u32;
     while reader
         .read_record(&mut record)
-        .map_err(|e| cannot_read(path, &e))?
+        .map_err(|e| csv_error(path, e))?
     {
+        let at = reader.position().byte();
+        if at > limits.csv_bytes {
+            return Err(too_big(
+                &path.display().to_string(),
+                at,
+                "CSV files",
+                limits.csv_bytes,
+            ));
+        }
         row += 1;
-        let columns = match &columns {
-            Some(c) => c,
-            None => {
-                let (found, header) = Columns::from_first_row(record.iter());
-                let c = columns.insert(found);
-                if header {
-                    continue;
-                }
-                c
-            }
-        };
-        chunk.extend(columns.input(row, record.iter()));
-        if chunk.len() == part && !emit(std::mem::take(&mut chunk), row, total.max(row)) {
-            return Ok(());
+        // Rows so far scaled by the bytes left: an estimate, for progress.
+        let total = (u64::from(row) * size / at.max(1)).min(u64::from(limits.rows)) as u32;
+        let cells = record.iter().enumerate().map(|(i, c)| (i as u32, c));
+        if !rows.push(row, cells, total)? {
+            return Ok(None);
         }
     }
-    if !chunk.is_empty() {
-        emit(chunk, row, row);
+    Ok(Some(row))
+}
+
+fn csv_error(path: &Path, e: csv::Error) -> DeskError {
+    match e.kind() {
+        csv::ErrorKind::Utf8 { .. } => {
+            cannot_read(path, &"it is not UTF-8 text; save it as CSV UTF-8 or XLSX")
+        }
+        _ => cannot_read(path, &e),
+    }
+}
+
+/// Unzips every part of an XLSX into nothing, counting: a zip bomb is
+/// refused before the spreadsheet reader inflates it into memory. Sizes
+/// declared in the zip may lie; bytes read do not.
+fn check_unpacked(path: &Path, file: std::fs::File, limit: u64) -> Result<()> {
+    use std::io::Read;
+    let unreadable = |e: &dyn std::fmt::Display| cannot_read(path, e);
+    let mut zip =
+        zip::ZipArchive::new(std::io::BufReader::new(file)).map_err(|e| unreadable(&e))?;
+    let mut left = limit;
+    for i in 0..zip.len() {
+        let entry = zip.by_index(i).map_err(|e| unreadable(&e))?;
+        let n = std::io::copy(&mut entry.take(left + 1), &mut std::io::sink())
+            .map_err(|e| unreadable(&e))?;
+        left = left.checked_sub(n).ok_or_else(|| {
+            over_limit(format!(
+                "{} unzips to more than {} MB; an import reads XLSX files of at most that. \
+                 Split it, or save it as CSV UTF-8.",
+                path.display(),
+                limit / MB
+            ))
+        })?;
     }
     Ok(())
+}
+
+/// A cell's text as the spreadsheet shows it, borrowed where it can be.
+fn cell_text<'c>(value: &'c calamine::DataRef<'_>) -> std::borrow::Cow<'c, str> {
+    use calamine::DataRef;
+    use std::borrow::Cow;
+    match value {
+        DataRef::SharedString(s) => Cow::Borrowed(s),
+        DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => Cow::Borrowed(s),
+        DataRef::Empty => Cow::Borrowed(""),
+        other => Cow::Owned(calamine::Data::from(other.clone()).to_string()),
+    }
+}
+
+/// Streams the first sheet's cells into `rows`, row by row, keeping only the
+/// cells of the columns we read: nothing is allocated for the range a sheet
+/// declares (`A1:XFD1048576` would be 17 billion cells). The last row read,
+/// or `None` when the receiver stopped early.
+fn read_xlsx(path: &Path, limits: &Limits, rows: &mut Rows) -> Result<Option<u32>> {
+    use calamine::Reader;
+    let unreadable = |e: &dyn std::fmt::Display| cannot_read(path, e);
+    let (file, _) = open_within(path, "XLSX files", limits.xlsx_bytes)?;
+    check_unpacked(path, file, limits.xlsx_unpacked)?;
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(path).map_err(|e| unreadable(&e))?;
+    let first = book
+        .sheet_names()
+        .first()
+        .cloned()
+        .ok_or_else(|| unreadable(&"the workbook has no sheets"))?;
+    let mut cells = book
+        .worksheet_cells_reader(&first)
+        .map_err(|e| unreadable(&e))?;
+    // The sheet's own claim, for progress only.
+    let total = cells.dimensions().end.0.saturating_add(1).min(limits.rows);
+    let mut row: Option<u32> = None;
+    let mut kept: Vec<(u32, String)> = Vec::new();
+    let mut last = 0;
+    loop {
+        let cell = cells.next_cell().map_err(|e| unreadable(&e))?;
+        let r = cell.as_ref().map(|c| c.get_position().0);
+        // A row ends where the next begins, or with the sheet.
+        if row != r {
+            if let Some(done) = std::mem::replace(&mut row, r) {
+                if !kept.is_empty() {
+                    last = done.saturating_add(1);
+                    let kept_cells = kept.iter().map(|(c, t)| (*c, t.as_str()));
+                    if !rows.push(last, kept_cells, total)? {
+                        return Ok(None);
+                    }
+                }
+            }
+            kept.clear();
+        }
+        let Some(cell) = cell else {
+            return Ok(Some(last));
+        };
+        let col = cell.get_position().1;
+        let text = cell_text(cell.get_value());
+        if !text.is_empty() && rows.reads(col, kept.len(), &text) {
+            kept.push((col, text.into_owned()));
+        }
+    }
 }
 
 #[cfg(test)]
@@ -660,28 +1008,305 @@ mod tests {
         assert_eq!(err.code, ErrorCode::Internal);
     }
 
+    /// Every input a source gives, or its error.
+    fn read_all(source: &ImportSource, limits: &Limits) -> Result<Vec<ListingInput>> {
+        let mut all = Vec::new();
+        read_in_parts(source, 3, limits, &mut |part, _, _| {
+            all.extend(part);
+            true
+        })?;
+        Ok(all)
+    }
+
+    fn file(path: &Path) -> ImportSource {
+        ImportSource::File {
+            path: path.display().to_string(),
+        }
+    }
+
+    fn xlsx(path: &Path, cells: &[(u32, u16, &str)]) {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let ws = book.add_worksheet();
+        for (r, c, text) in cells {
+            ws.write_string(*r, *c, *text).unwrap();
+        }
+        book.save(path).unwrap();
+    }
+
+    const URL: &str = "https://item.taobao.com/item.htm?id=1";
+
     #[test]
     fn headers_in_any_order_and_language_or_none() {
-        let rows = vec![
-            vec!["标题".into(), "商品链接".into(), "卖家".into()],
-            vec!["耳机".into(), "u1".into(), "极光小店".into()],
-            vec![String::new(), String::new(), String::new()],
-            vec!["t2".into(), "u2".into(), String::new()],
-        ];
-        let inputs = rows_to_inputs(rows, 1);
+        let dir = tempfile::tempdir().unwrap();
+        let csv = dir.path().join("l.csv");
+        std::fs::write(&csv, "标题,商品链接,卖家\n耳机,u1,极光小店\n,,\nt2,u2,\n").unwrap();
+        let inputs = read_all(&file(&csv), &LIMITS).unwrap();
         assert_eq!(inputs.len(), 2);
+        let first = &inputs[0];
         assert_eq!(
-            (
-                inputs[0].line,
-                inputs[0].url.as_str(),
-                inputs[0].title.as_str()
-            ),
+            (first.line, first.url.as_str(), first.title.as_str()),
             (2, "u1", "耳机")
         );
-        assert_eq!(inputs[0].seller_name, "极光小店");
+        assert_eq!(first.seller_name, "极光小店");
         assert_eq!(inputs[1].line, 4);
 
-        let plain = rows_to_inputs(vec![vec!["u1".into(), "t1".into(), "9.9".into()]], 1);
+        std::fs::write(&csv, "u1,t1,9.9\n").unwrap();
+        let plain = read_all(&file(&csv), &LIMITS).unwrap();
         assert_eq!((plain[0].line, plain[0].price.as_str()), (1, "9.9"));
+    }
+
+    #[test]
+    fn a_sheet_is_read_where_its_cells_are() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("l.xlsx");
+        // A title in row 1, the header in row 3 from column B, a blank row.
+        xlsx(
+            &path,
+            &[
+                (0, 0, "Listings found in May"),
+                (2, 1, "Notes"),
+                (2, 2, "URL"),
+                (3, 1, "n1"),
+                (3, 2, "u1"),
+                (3, 9, "a column nobody named"),
+                (5, 2, "u2"),
+            ],
+        );
+        let inputs = read_all(&file(&path), &LIMITS).unwrap();
+        let got: Vec<_> = inputs
+            .iter()
+            .map(|i| (i.line, i.url.as_str(), i.notes.as_str()))
+            .collect();
+        // The first filled row decides, as in a CSV: a title there means no
+        // header, so the columns are positional from column A.
+        assert_eq!(got[0], (1, "Listings found in May", ""));
+        assert_eq!(got.len(), 4, "{got:?}");
+
+        xlsx(
+            &path,
+            &[
+                (2, 1, "Notes"),
+                (2, 2, "URL"),
+                (3, 1, "n1"),
+                (3, 2, "u1"),
+                (3, 9, "a column nobody named"),
+                (4, 9, "only in that column"),
+                (5, 2, "u2"),
+            ],
+        );
+        let inputs = read_all(&file(&path), &LIMITS).unwrap();
+        let got: Vec<_> = inputs
+            .iter()
+            .map(|i| (i.line, i.url.as_str(), i.notes.as_str()))
+            .collect();
+        assert_eq!(got, [(4, "u1", "n1"), (6, "u2", "")]);
+    }
+
+    /// A desk on a temp database, and a way to count what it holds.
+    fn desk() -> (tempfile::TempDir, Desk) {
+        let dir = tempfile::tempdir().unwrap();
+        let desk = Desk::open(&dir.path().join("t.sqlite3")).unwrap();
+        (dir, desk)
+    }
+
+    fn held(desk: &Desk) -> (i64, i64) {
+        let listings = listings::count(&desk.store).unwrap();
+        (listings, desk.verify().unwrap().audit_rows)
+    }
+
+    fn import(desk: &mut Desk, path: &Path, commit: bool) -> Result<ImportReport> {
+        desk.import_listings(
+            ImportRequest {
+                source: file(path),
+                complaint_id: None,
+            },
+            commit,
+            &mut |_| {},
+        )
+    }
+
+    #[test]
+    fn a_sheet_declaring_17_billion_cells_reads_only_its_real_rows() {
+        let (dir, mut desk) = desk();
+        let path = dir.path().join("hostile.xlsx");
+        // A1 and XFD1048576: the declared range is the whole sheet.
+        xlsx(&path, &[(0, 0, URL), (1_048_575, 16_383, "x")]);
+        assert!(std::fs::metadata(&path).unwrap().len() < 10_000);
+        let before = held(&desk);
+        let report = import(&mut desk, &path, false).unwrap();
+        assert_eq!(report.lines.len(), 1);
+        assert_eq!(report.counts.accepted, 1);
+        assert_eq!(held(&desk), before);
+
+        // The same far cell in a column we read is past the row limit.
+        xlsx(&path, &[(0, 0, URL), (1_048_575, 5, "x")]);
+        for commit in [false, true] {
+            let err = import(&mut desk, &path, commit).unwrap_err();
+            assert_eq!(err.code, ErrorCode::Validation);
+            assert!(
+                err.message.contains("Row 1,048,576") && err.message.contains("1,000,000 rows"),
+                "{}",
+                err.message
+            );
+            assert_eq!(held(&desk), before, "nothing written");
+        }
+    }
+
+    #[test]
+    fn an_over_long_cell_is_refused_naming_the_cell_and_the_limit() {
+        let (dir, mut desk) = desk();
+        let before = held(&desk);
+        let path = dir.path().join("long.xlsx");
+        let long_url = format!("{URL}&x={}", "a".repeat(9_000));
+        xlsx(
+            &path,
+            &[
+                (0, 0, "title"),
+                (0, 1, "url"),
+                (1, 1, URL),
+                (2, 1, &long_url),
+            ],
+        );
+        for commit in [false, true] {
+            let err = import(&mut desk, &path, commit).unwrap_err();
+            assert_eq!(err.code, ErrorCode::Validation);
+            assert!(
+                err.message.contains("Cell B3 (the URL)") && err.message.contains("8,192"),
+                "{}",
+                err.message
+            );
+        }
+        // A title may be longer than a URL, up to Excel's own limit.
+        let csv = dir.path().join("long.csv");
+        let ok_title = "标".repeat(20_000);
+        std::fs::write(&csv, format!("url,title\n{URL},{ok_title}\n")).unwrap();
+        assert_eq!(import(&mut desk, &csv, false).unwrap().counts.accepted, 1);
+        // A CSV line with a huge cell (10 MB, one line).
+        let huge = "x".repeat(10 * 1024 * 1024);
+        std::fs::write(&csv, format!("url,title\n{URL},ok\n{URL}2,{huge}\n")).unwrap();
+        let err = import(&mut desk, &csv, true).unwrap_err();
+        assert_eq!(err.code, ErrorCode::Validation);
+        assert!(
+            err.message
+                .contains("Cell B3 (the title) has 10,485,760 characters")
+                && err.message.contains("32,767"),
+            "{}",
+            err.message
+        );
+        assert_eq!(held(&desk), before);
+    }
+
+    #[test]
+    fn rows_past_the_limit_are_refused_in_every_source() {
+        let dir = tempfile::tempdir().unwrap();
+        let limits = Limits { rows: 5, ..LIMITS };
+        let csv = dir.path().join("l.csv");
+        let lines: String = (1..=6).map(|i| format!("{URL}{i}\n")).collect();
+        std::fs::write(&csv, &lines).unwrap();
+        let err = read_all(&file(&csv), &limits).unwrap_err();
+        assert_eq!(err.code, ErrorCode::Validation);
+        assert!(
+            err.message.contains("Row 6 is past the limit of 5 rows"),
+            "{}",
+            err.message
+        );
+        std::fs::write(&csv, lines.lines().take(5).collect::<Vec<_>>().join("\n")).unwrap();
+        assert_eq!(read_all(&file(&csv), &limits).unwrap().len(), 5);
+
+        let sheet = dir.path().join("l.xlsx");
+        xlsx(&sheet, &[(0, 0, "url"), (5, 0, URL)]);
+        let err = read_all(&file(&sheet), &limits).unwrap_err();
+        assert!(
+            err.message.contains("Row 6 is past the limit of 5 rows"),
+            "{}",
+            err.message
+        );
+
+        let paste = ImportSource::Paste { text: lines };
+        let err = read_all(&paste, &limits).unwrap_err();
+        assert!(
+            err.message.contains("Line 6 is past the limit of 5 rows"),
+            "{}",
+            err.message
+        );
+    }
+
+    #[test]
+    fn files_past_their_size_limits_are_refused_before_reading() {
+        let dir = tempfile::tempdir().unwrap();
+        let csv = dir.path().join("l.csv");
+        std::fs::write(&csv, format!("url\n{URL}\n")).unwrap();
+        let small = Limits {
+            csv_bytes: 10,
+            ..LIMITS
+        };
+        let err = read_all(&file(&csv), &small).unwrap_err();
+        assert_eq!(err.code, ErrorCode::Validation);
+        assert!(
+            err.message.contains("CSV files of at most"),
+            "{}",
+            err.message
+        );
+
+        // A zip that inflates past the limit (a zip bomb, in miniature).
+        let sheet = dir.path().join("l.xlsx");
+        xlsx(&sheet, &[(0, 0, URL)]);
+        let tight = Limits {
+            xlsx_unpacked: 1_000,
+            ..LIMITS
+        };
+        let err = read_all(&file(&sheet), &tight).unwrap_err();
+        assert_eq!(err.code, ErrorCode::Validation);
+        assert!(
+            err.message.contains("unzips to more than"),
+            "{}",
+            err.message
+        );
+        assert_eq!(read_all(&file(&sheet), &LIMITS).unwrap().len(), 1);
+        let err = read_all(
+            &file(&sheet),
+            &Limits {
+                xlsx_bytes: 100,
+                ..LIMITS
+            },
+        )
+        .unwrap_err();
+        assert!(
+            err.message.contains("XLSX files of at most"),
+            "{}",
+            err.message
+        );
+
+        let old = dir.path().join("l.xls");
+        std::fs::write(&old, b"anything").unwrap();
+        let err = read_all(&file(&old), &LIMITS).unwrap_err();
+        assert!(
+            err.message.contains("save the sheet as XLSX"),
+            "{}",
+            err.message
+        );
+    }
+
+    #[test]
+    fn a_paste_has_the_same_cell_limits() {
+        let text = format!("{URL}\t{}\n", "t".repeat(40_000));
+        let err = read_all(&ImportSource::Paste { text }, &LIMITS).unwrap_err();
+        assert!(
+            err.message
+                .contains("Line 1: the title has 40,000 characters"),
+            "{}",
+            err.message
+        );
+    }
+
+    #[test]
+    fn names_and_numbers_as_a_spreadsheet_shows_them() {
+        let names: Vec<_> = [0, 25, 26, 701, 702, 16_383]
+            .into_iter()
+            .map(column_name)
+            .collect();
+        assert_eq!(names, ["A", "Z", "AA", "ZZ", "AAA", "XFD"]);
+        assert_eq!(grouped(1_048_576), "1,048,576");
+        assert_eq!(grouped(999), "999");
     }
 }
