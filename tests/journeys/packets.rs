@@ -266,3 +266,269 @@ fn a_tampered_bundle_fails_verify_naming_the_file() {
         ErrorCode::Validation
     );
 }
+
+/// The bundle's entries as (name, bytes).
+fn entries(zip: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut z = zip::ZipArchive::new(std::fs::File::open(zip).expect("open")).expect("zip");
+    (0..z.len())
+        .map(|i| {
+            let mut f = z.by_index(i).expect("entry");
+            let mut bytes = Vec::new();
+            f.read_to_end(&mut bytes).expect("read");
+            (f.name().to_string(), bytes)
+        })
+        .collect()
+}
+
+/// SHA-256 by `sha256sum` (coreutils), independent of the code under test.
+fn sha256_hex(bytes: &[u8]) -> String {
+    use std::process::Stdio;
+    let mut child = Command::new("sha256sum")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("sha256sum runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(bytes)
+        .expect("write");
+    let out = child.wait_with_output().expect("sha256sum");
+    String::from_utf8_lossy(&out.stdout)[..64].to_string()
+}
+
+#[test]
+fn the_manifest_lists_the_pdf_and_a_swapped_pdf_is_named() {
+    let t = sample();
+    let filed = filed_complaint(&t);
+    let (pdf, zip, r) = generate(&t, PacketFor::Complaint, filed, "complaint");
+    let pdf_bytes = std::fs::read(&pdf).expect("pdf");
+    let all = entries(&zip);
+    let manifest: serde_json::Value = serde_json::from_slice(
+        &all.iter()
+            .find(|(n, _)| n == "manifest.json")
+            .expect("manifest")
+            .1,
+    )
+    .expect("json");
+    assert_eq!(manifest["format"], 2);
+    assert_eq!(manifest["packet"]["file"], "complaint.pdf");
+    assert_eq!(manifest["packet"]["sha256"], sha256_hex(&pdf_bytes));
+    assert_eq!(manifest["packet"]["size"], pdf_bytes.len());
+    assert_eq!(manifest["packet"]["packet_id"], r.packet_id.as_str());
+    assert_eq!(
+        manifest["files"].as_array().expect("files").len() as u32,
+        r.files
+    );
+    // The PDF prints the hash of the evidence list (it cannot print its own):
+    // any change to the list shows as a hash other than the printed one.
+    let mut edited = manifest.clone();
+    edited["files"][0]["source_url"] = "https://elsewhere.example/".into();
+    let edited = serde_json::to_vec_pretty(&edited).expect("json");
+    let relisted = t.dir.path().join("relisted.zip");
+    rewrite(
+        &zip,
+        &relisted,
+        |name, b| {
+            Some(if name == "manifest.json" {
+                edited.clone()
+            } else {
+                b
+            })
+        },
+        None,
+    );
+    let report = verify_bundle(&relisted).expect("verify");
+    assert_ne!(report.manifest_sha256, r.manifest_sha256);
+
+    // Another packet's PDF in its place.
+    let right = t.desk.list_rights().expect("rights")[0].right.id;
+    let (other_pdf, _, _) = generate(&t, PacketFor::IpRight, right, "right");
+    let other = std::fs::read(&other_pdf).expect("pdf");
+    let swapped = t.dir.path().join("swapped.zip");
+    rewrite(
+        &zip,
+        &swapped,
+        |name, b| {
+            Some(if name == "complaint.pdf" {
+                other.clone()
+            } else {
+                b
+            })
+        },
+        None,
+    );
+    let report = verify_bundle(&swapped).expect("verify");
+    assert!(!report.ok);
+    assert_eq!(report.manifest_sha256, r.manifest_sha256);
+    let problems: Vec<(&str, &str)> = report
+        .problems
+        .iter()
+        .map(|p| (p.file.as_str(), p.problem.as_str()))
+        .collect();
+    assert_eq!(problems, [("complaint.pdf", "changed")]);
+
+    // The PDF removed, or a second PDF beside it.
+    let removed = t.dir.path().join("no-pdf.zip");
+    rewrite(
+        &zip,
+        &removed,
+        |name, b| (name != "complaint.pdf").then_some(b),
+        None,
+    );
+    let report = verify_bundle(&removed).expect("verify");
+    assert_eq!(report.problems[0].file, "complaint.pdf");
+    assert_eq!(report.problems[0].problem, "missing");
+    let second = t.dir.path().join("two-pdfs.zip");
+    rewrite(&zip, &second, |_, b| Some(b), Some(("right.pdf", &other)));
+    let report = verify_bundle(&second).expect("verify");
+    assert_eq!(report.problems[0].file, "right.pdf");
+    assert_eq!(report.problems[0].problem, "added");
+}
+
+#[test]
+fn hostile_entries_added_to_a_bundle_are_named() {
+    let t = sample();
+    let filed = filed_complaint(&t);
+    let (_pdf, zip, _) = generate(&t, PacketFor::Complaint, filed, "c");
+    let mut path = zip.clone();
+    for (i, name) in ["../evil", "C:\\x", "evidence/TAOBAO-712345678901.PNG"]
+        .into_iter()
+        .enumerate()
+    {
+        let next = t.dir.path().join(format!("hostile-{i}.zip"));
+        rewrite(&path, &next, |_, b| Some(b), Some((name, b"payload")));
+        path = next;
+    }
+    let report = verify_bundle(&path).expect("verify");
+    let problems: Vec<(&str, &str)> = report
+        .problems
+        .iter()
+        .map(|p| (p.file.as_str(), p.problem.as_str()))
+        .collect();
+    assert_eq!(
+        problems,
+        [
+            ("../evil", "unsafe name: parent folder (..)"),
+            ("C:\\x", "unsafe name: backslash"),
+            (
+                "evidence/TAOBAO-712345678901.PNG",
+                "duplicate name: differs only in case from evidence/taobao-712345678901.png"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn files_with_hostile_names_are_bundled_under_safe_unique_names() {
+    let mut t = sample();
+    let filed = filed_complaint(&t);
+    let src = t.dir.path().join("incoming");
+    std::fs::create_dir(&src).expect("dir");
+    let names = ["a\\b.pdf", "C:x.pdf", "Photo.PDF", "photo.pdf", "CON.pdf"];
+    let paths: Vec<String> = names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| {
+            let p = src.join(n);
+            std::fs::write(&p, format!("%PDF-1.4 exhibit {i}")).expect("write");
+            p.display().to_string()
+        })
+        .collect();
+    t.desk
+        .attach(AttachInput {
+            owner_kind: OwnerKind::Complaint,
+            owner_id: filed,
+            doc_kind: Some(DocumentKind::Other),
+            facts: None,
+            paths,
+        })
+        .expect("attach");
+    let (_pdf, zip, _) = generate(&t, PacketFor::Complaint, filed, "c");
+    let names: Vec<String> = entries(&zip).into_iter().map(|(n, _)| n).collect();
+    for expected in [
+        "evidence/a_b.pdf",
+        "evidence/C_x.pdf",
+        "evidence/Photo.PDF",
+        "evidence/2-photo.pdf",
+        "evidence/_CON.pdf",
+    ] {
+        assert!(
+            names.iter().any(|n| n == expected),
+            "{expected} not in {names:?}"
+        );
+    }
+    let mut folded: Vec<String> = names.iter().map(|n| n.to_lowercase()).collect();
+    folded.sort();
+    folded.dedup();
+    assert_eq!(folded.len(), names.len(), "unique ignoring case: {names:?}");
+    assert!(verify_bundle(&zip).expect("verify").ok);
+}
+
+#[test]
+fn a_damaged_vault_file_stops_the_packet_naming_the_document() {
+    let t = sample();
+    let filed = filed_complaint(&t);
+    let detail = t.desk.get_complaint(filed).expect("detail");
+    let doc = detail
+        .listings
+        .iter()
+        .flat_map(|l| l.evidence.iter())
+        .find(|e| e.media_type == "image/png")
+        .expect("a screenshot")
+        .clone();
+    let stored = t.dir.path().join("vault").join(&doc.sha256);
+    let mut perms = std::fs::metadata(&stored).expect("stored").permissions();
+    #[allow(clippy::permissions_set_readonly_false)]
+    perms.set_readonly(false);
+    std::fs::set_permissions(&stored, perms).expect("writable");
+    let mut bytes = std::fs::read(&stored).expect("read");
+    let last = bytes.len() - 1;
+    bytes[last] ^= 1;
+    std::fs::write(&stored, &bytes).expect("damage");
+
+    let out = t.dir.path().join("out");
+    std::fs::create_dir(&out).expect("dir");
+    let err = t
+        .desk
+        .generate_packet(PacketRequest {
+            kind: PacketFor::Complaint,
+            id: filed,
+            pdf_path: out.join("c.pdf").display().to_string(),
+            bundle_path: Some(out.join("c.zip").display().to_string()),
+        })
+        .expect_err("a damaged file");
+    assert_eq!(err.code, ErrorCode::Io);
+    assert!(
+        err.message.contains(&format!(
+            "{} no longer matches its SHA-256",
+            doc.original_name
+        )),
+        "{}",
+        err.message
+    );
+    assert_eq!(
+        std::fs::read_dir(&out).expect("ls").count(),
+        0,
+        "nothing written"
+    );
+
+    // Attaching the original again repairs the vault; the packet follows.
+    bytes[last] ^= 1;
+    let original = t.dir.path().join(&doc.original_name);
+    std::fs::write(&original, &bytes).expect("write");
+    let mut t = t;
+    let holder = t.desk.list_holders().expect("holders")[0].holder.id;
+    t.desk
+        .attach(AttachInput {
+            owner_kind: OwnerKind::Holder,
+            owner_id: holder,
+            doc_kind: None,
+            facts: None,
+            paths: vec![original.display().to_string()],
+        })
+        .expect("attach");
+    let (_pdf, zip, _) = generate(&t, PacketFor::Complaint, filed, "repaired");
+    assert!(verify_bundle(&zip).expect("verify").ok);
+}

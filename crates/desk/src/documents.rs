@@ -4,12 +4,15 @@ use std::path::{Path, PathBuf};
 
 use chrono::Utc;
 use ippdesk_domain::{new_id, DocumentKind, Id, OwnerKind};
+use ippdesk_store::atomic;
 use ippdesk_store::tables::{
     accounts, agents, complaints, counter_notices, documents, holders, listings, poas, rights,
     sellers, test_purchases,
 };
+use ippdesk_store::vault::{copy_hashing, hash_file};
 use ippdesk_store::Document;
 
+use crate::packets::safe_file_name;
 use crate::{AttachInput, Desk, DeskError, DocumentView, ErrorCode, EvidenceFacts, Result};
 
 impl From<Document> for DocumentView {
@@ -158,7 +161,7 @@ impl Desk {
         if !d.media_type.starts_with("image/") || d.size > MAX_THUMBNAIL_SOURCE {
             return Ok(None);
         }
-        let path = self.vault.path_of(&d.sha256);
+        let path = self.vault.path_of(&d.sha256)?;
         let bytes = std::fs::read(&path).map_err(|e| io_err(&path, e))?;
         Ok(Some(format!(
             "data:{};base64,{}",
@@ -173,30 +176,107 @@ impl Desk {
 
     /// A copy of the document under its original name in a temporary folder,
     /// for the system viewer (vault files carry only their hash as a name and
-    /// must never be opened for writing).
+    /// must never be opened for writing). A copy left by an earlier view may
+    /// have been edited there, so it is reused only while it still hashes to
+    /// the document; otherwise a fresh one is written, checked as it is copied.
     pub fn document_for_viewing(&self, id: Id) -> Result<PathBuf> {
         let d = documents::get(&self.store, id)?;
+        let src = self.vault.path_of(&d.sha256)?;
         let dir = std::env::temp_dir().join("ippdesk-view").join(&d.sha256);
         std::fs::create_dir_all(&dir).map_err(|e| io_err(&dir, e))?;
-        let safe_name: String = d
-            .original_name
-            .chars()
-            .map(|c| {
-                if matches!(c, '/' | '\\' | ':' | '\0') {
-                    '_'
-                } else {
-                    c
-                }
-            })
-            .collect();
-        let dest = dir.join(safe_name);
-        if !dest.exists() {
-            std::fs::copy(self.vault.path_of(&d.sha256), &dest).map_err(|e| io_err(&dest, e))?;
+        let dest = dir.join(safe_file_name(&d.original_name));
+        let unchanged =
+            matches!(hash_file(&dest), Ok((sha, size)) if sha == d.sha256 && size == d.size);
+        if !unchanged {
+            fresh_copy(&d, &src, &dest)?;
         }
         Ok(dest)
     }
 }
 
+/// Copies the vault file `src` of `d` to `dest` whole or not at all, refusing
+/// it if it no longer matches its hash.
+fn fresh_copy(d: &Document, src: &Path, dest: &Path) -> Result<()> {
+    let file = std::fs::File::open(src).map_err(|e| io_err(src, e))?;
+    let mut damage = None;
+    let written = atomic::write_file(dest, |w| {
+        let (sha256, size) = copy_hashing(file, w)?;
+        damage = if sha256 != d.sha256 {
+            Some(format!("content changed (now hashes to {sha256})"))
+        } else if size != d.size {
+            Some("size changed".to_string())
+        } else {
+            return Ok(());
+        };
+        Err(std::io::Error::other("the vault file changed"))
+    });
+    if let Some(problem) = damage {
+        return Err(DeskError::new(
+            ErrorCode::Io,
+            format!(
+                "{} no longer matches its SHA-256 {} in the vault ({problem}), so it was not \
+                 opened. Attach the original file again to repair it.",
+                d.original_name, d.sha256
+            ),
+        ));
+    }
+    Ok(written?)
+}
+
 fn io_err(path: &Path, e: std::io::Error) -> DeskError {
     DeskError::new(ErrorCode::Io, format!("{}: {e}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Lets a test change a read-only vault file.
+    fn make_writable(path: &Path) {
+        let mut perms = std::fs::metadata(path).unwrap().permissions();
+        #[allow(clippy::permissions_set_readonly_false)]
+        perms.set_readonly(false);
+        std::fs::set_permissions(path, perms).unwrap();
+    }
+
+    #[test]
+    fn an_edited_viewing_copy_is_replaced_and_a_damaged_vault_file_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut desk = Desk::open(&dir.path().join("db.sqlite3")).unwrap();
+        // Unique content: viewing copies live in the shared temp folder.
+        let content = format!("test purchase receipt {}", new_id());
+        let d = desk
+            .attach_bytes(
+                OwnerKind::Holder,
+                new_id(),
+                DocumentKind::Other,
+                "../收据.txt",
+                content.as_bytes(),
+            )
+            .unwrap();
+        let view_dir = std::env::temp_dir().join("ippdesk-view").join(&d.sha256);
+        let copy = desk.document_for_viewing(d.id).unwrap();
+        assert_eq!(copy, view_dir.join(".._收据.txt"));
+        assert_eq!(std::fs::read_to_string(&copy).unwrap(), content);
+
+        // Edited in the viewer: the next view gets the evidence again.
+        std::fs::write(&copy, "edited in the viewer").unwrap();
+        assert_eq!(desk.document_for_viewing(d.id).unwrap(), copy);
+        assert_eq!(std::fs::read_to_string(&copy).unwrap(), content);
+
+        // A damaged vault file is never copied out as the evidence.
+        let stored = desk.vault.path_of(&d.sha256).unwrap();
+        make_writable(&stored);
+        std::fs::write(&stored, "damaged in the vault").unwrap();
+        std::fs::remove_file(&copy).unwrap();
+        let err = desk.document_for_viewing(d.id).unwrap_err();
+        assert_eq!(err.code, ErrorCode::Io);
+        assert!(
+            err.message.contains("../收据.txt no longer matches"),
+            "{err}"
+        );
+        assert!(!copy.exists());
+        assert_eq!(std::fs::read_dir(&view_dir).unwrap().count(), 0);
+        std::fs::remove_dir_all(&view_dir).unwrap();
+    }
 }

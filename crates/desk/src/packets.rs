@@ -1,17 +1,22 @@
 //! Evidence packets (one per IPP step) and their bundles: the desk gathers a
 //! record and its evidence into a `Packet` model, `ippdesk-packet` draws the
-//! PDF, and the bundle zips the PDF, every original file and `manifest.json`.
+//! PDF, and the bundle zips the PDF, every original file and `manifest.json`
+//! (the PDF's own hash beside the evidence list, whose hash the PDF prints).
+//! `verify_bundle` reads a bundle as hostile input: bounded reads, and entry
+//! names checked by the same rule that writes them.
 
-use std::collections::HashSet;
-use std::io::{Read, Write};
+use std::collections::{HashMap, HashSet};
+use std::io::{BufReader, Read as _, Seek, SeekFrom, Write};
 use std::path::Path;
 
 use chrono::{DateTime, Utc};
 use ippdesk_domain::*;
 use ippdesk_packet::{Bilingual, Block, Field, FileEntry, ImageBlock, Packet, PacketKind, Section};
+use ippdesk_store::atomic;
 use ippdesk_store::tables::{
     accounts, agents, complaints, counter_notices, deadlines, holders, poas,
 };
+use ippdesk_store::vault::copy_hashing;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use ts_rs::TS;
@@ -111,28 +116,35 @@ fn name<T: Serialize>(v: &T) -> String {
 }
 
 impl Desk {
-    fn evidence_of(&self, docs: &[DocumentView], names: &mut HashSet<String>) -> Vec<Evidence> {
+    fn evidence_of(&self, docs: &[DocumentView], names: &mut EntryNames) -> Vec<Evidence> {
         docs.iter()
-            .map(|d| {
-                let mut file = format!("evidence/{}", d.original_name);
-                let mut n = 2;
-                while !names.insert(file.clone()) {
-                    file = format!("evidence/{n}-{}", d.original_name);
-                    n += 1;
-                }
-                Evidence {
-                    entry: FileEntry {
-                        file,
-                        kind: name(&d.doc_kind),
-                        sha256: d.sha256.clone(),
-                        size: d.size,
-                        captured_at: d.captured_at,
-                        source_url: d.source_url.clone(),
-                    },
-                    doc: d.clone(),
-                }
+            .map(|d| Evidence {
+                entry: FileEntry {
+                    file: names.claim_evidence(&d.original_name),
+                    kind: name(&d.doc_kind),
+                    sha256: d.sha256.clone(),
+                    size: d.size,
+                    captured_at: d.captured_at,
+                    source_url: d.source_url.clone(),
+                },
+                doc: d.clone(),
             })
             .collect()
+    }
+
+    /// The document's vault file, re-hashed: a packet never vouches for a
+    /// file that no longer matches the hash it prints.
+    fn intact_bytes(&self, d: &DocumentView) -> Result<Vec<u8>> {
+        self.vault
+            .read_intact(&d.sha256, d.size)
+            .map_err(|problem| damaged(d, &problem))
+    }
+
+    fn check_intact(&self, d: &DocumentView) -> Result<()> {
+        match self.vault.problem_of(&d.sha256, d.size) {
+            Some(problem) => Err(damaged(d, &problem)),
+            None => Ok(()),
+        }
     }
 
     /// The document drawn as an image (PNG, JPEG) or listed as a file.
@@ -152,21 +164,13 @@ impl Desk {
             facts.push(Field::new("Source URL", "来源链接", d.source_url.clone()));
         }
         if matches!(d.media_type.as_str(), "image/png" | "image/jpeg") {
-            let bytes = std::fs::read(self.vault.path_of(&d.sha256)).map_err(|err| {
-                DeskError::new(
-                    ErrorCode::Io,
-                    format!(
-                        "The vault file of {} cannot be read: {err}",
-                        d.original_name
-                    ),
-                )
-            })?;
             Ok(Block::Image(ImageBlock {
                 caption: format!("{} ({})", d.original_name, name(&d.doc_kind)),
-                bytes,
+                bytes: self.intact_bytes(d)?,
                 facts,
             }))
         } else {
+            self.check_intact(d)?;
             Ok(Block::FileRef(e.entry.clone()))
         }
     }
@@ -220,7 +224,7 @@ impl Desk {
     /// The packet model and its evidence files.
     fn packet_model(&self, kind: PacketFor, id: Id) -> Result<(Packet, Vec<Evidence>)> {
         let now = Utc::now();
-        let mut names = HashSet::new();
+        let mut names = EntryNames::default();
         let mut evidence = Vec::new();
         let (title, subtitle, mut sections) = match kind {
             PacketFor::Registration => self.registration_sections(id, &mut names, &mut evidence)?,
@@ -253,7 +257,7 @@ impl Desk {
     fn registration_sections(
         &self,
         account_id: Id,
-        names: &mut HashSet<String>,
+        names: &mut EntryNames,
         evidence: &mut Vec<Evidence>,
     ) -> Result<(Bilingual, String, Vec<Section>)> {
         let a = accounts::get(&self.store, account_id)?;
@@ -357,7 +361,7 @@ impl Desk {
     fn right_sections(
         &self,
         right_id: Id,
-        names: &mut HashSet<String>,
+        names: &mut EntryNames,
         evidence: &mut Vec<Evidence>,
     ) -> Result<(Bilingual, String, Vec<Section>)> {
         let detail = self.get_right(right_id)?;
@@ -473,7 +477,7 @@ impl Desk {
     fn complaint_sections(
         &self,
         complaint_id: Id,
-        names: &mut HashSet<String>,
+        names: &mut EntryNames,
         evidence: &mut Vec<Evidence>,
     ) -> Result<(Bilingual, String, Vec<Section>)> {
         let d = self.get_complaint(complaint_id)?;
@@ -590,7 +594,7 @@ impl Desk {
     fn counter_notice_sections(
         &self,
         notice_id: Id,
-        names: &mut HashSet<String>,
+        names: &mut EntryNames,
         evidence: &mut Vec<Evidence>,
     ) -> Result<(Bilingual, String, Vec<Section>)> {
         let n = counter_notices::get(&self.store, notice_id)?;
@@ -710,54 +714,33 @@ impl Desk {
         ))
     }
 
-    /// Draws the packet's PDF (and, when asked, its bundle) and writes them.
+    /// Draws the packet's PDF (and, when asked, its bundle) and writes them,
+    /// each whole or not at all. Every vault file is re-hashed first: a
+    /// damaged one stops the packet, named.
     pub fn generate_packet(&self, req: PacketRequest) -> Result<PacketResult> {
         let (mut packet, evidence) = self.packet_model(req.kind, req.id)?;
-        let entries: Vec<&FileEntry> = evidence.iter().map(|e| &e.entry).collect();
-        let manifest = serde_json::to_vec_pretty(&entries)
-            .map_err(|e| DeskError::new(ErrorCode::Internal, e.to_string()))?;
-        let manifest_sha256 = hex_sha256(&manifest);
+        let files: Vec<FileEntry> = evidence.iter().map(|e| e.entry.clone()).collect();
+        let manifest_sha256 = evidence_list_sha256(&files)?;
         packet.manifest_sha256 = Some(manifest_sha256.clone());
         let pdf = ippdesk_packet::render(&packet)
             .map_err(|e| DeskError::new(ErrorCode::Internal, e.to_string()))?;
-        let io = |p: &str, e: std::io::Error| {
-            DeskError::new(ErrorCode::Io, format!("Cannot write {p}: {e}"))
+        atomic::write_bytes(Path::new(&req.pdf_path), &pdf)?;
+        let bundle_size = match &req.bundle_path {
+            Some(bundle) => {
+                let manifest = Manifest {
+                    format: MANIFEST_FORMAT,
+                    packet: PacketFile {
+                        file: pdf_entry_name(Path::new(&req.pdf_path)),
+                        sha256: hex_sha256(&pdf),
+                        size: pdf.len() as u64,
+                        packet_id: packet.packet_id.clone(),
+                    },
+                    files,
+                };
+                Some(self.write_bundle(Path::new(bundle), &manifest, &pdf, &evidence)?)
+            }
+            None => None,
         };
-        std::fs::write(&req.pdf_path, &pdf).map_err(|e| io(&req.pdf_path, e))?;
-        let mut bundle_size = None;
-        if let Some(bundle) = &req.bundle_path {
-            let pdf_name = Path::new(&req.pdf_path).file_name().map_or_else(
-                || "packet.pdf".to_string(),
-                |n| n.to_string_lossy().into_owned(),
-            );
-            let write = || -> std::result::Result<u64, Box<dyn std::error::Error>> {
-                let tmp = format!("{bundle}.part");
-                let file = std::fs::File::create(&tmp)?;
-                let mut zip = zip::ZipWriter::new(file);
-                let stored = zip::write::SimpleFileOptions::default()
-                    .compression_method(zip::CompressionMethod::Stored);
-                zip.start_file(pdf_name.as_str(), stored)?;
-                zip.write_all(&pdf)?;
-                zip.start_file(MANIFEST, stored)?;
-                zip.write_all(&manifest)?;
-                for e in &evidence {
-                    zip.start_file(e.entry.file.as_str(), stored)?;
-                    let mut src = std::fs::File::open(self.vault.path_of(&e.doc.sha256))?;
-                    std::io::copy(&mut src, &mut zip)?;
-                }
-                zip.finish()?;
-                // Renamed into place only when complete: no half bundle.
-                std::fs::rename(&tmp, bundle)?;
-                Ok(std::fs::metadata(bundle)?.len())
-            };
-            bundle_size = Some(write().map_err(|e| {
-                let _ = std::fs::remove_file(format!("{bundle}.part"));
-                DeskError::new(
-                    ErrorCode::Io,
-                    format!("Cannot write the bundle {bundle}: {e}"),
-                )
-            })?);
-        }
         Ok(PacketResult {
             packet_id: packet.packet_id,
             pdf_path: req.pdf_path,
@@ -768,16 +751,357 @@ impl Desk {
             files: evidence.len() as u32,
         })
     }
+
+    /// The bundle: the PDF, manifest.json, then each original, re-hashed
+    /// while it is copied. Returns its size.
+    fn write_bundle(
+        &self,
+        path: &Path,
+        manifest: &Manifest,
+        pdf: &[u8],
+        evidence: &[Evidence],
+    ) -> Result<u64> {
+        let manifest_bytes = serde_json::to_vec_pretty(manifest)
+            .map_err(|e| DeskError::new(ErrorCode::Internal, e.to_string()))?;
+        let mut damage = None;
+        let written = atomic::write_file(path, |w| {
+            let mut zip = zip::ZipWriter::new(w);
+            add_entry(&mut zip, &manifest.packet.file, pdf)?;
+            add_entry(&mut zip, MANIFEST, &manifest_bytes)?;
+            for e in evidence {
+                if let Err(problem) = self.copy_original(&mut zip, e)? {
+                    damage = Some(damaged(&e.doc, &problem));
+                    return Err(std::io::Error::other(problem));
+                }
+            }
+            zip.finish().map(drop).map_err(std::io::Error::other)
+        });
+        if let Some(err) = damage {
+            return Err(err);
+        }
+        written?;
+        let size = std::fs::metadata(path)
+            .map_err(|e| DeskError::new(ErrorCode::Io, format!("{}: {e}", path.display())))?;
+        Ok(size.len())
+    }
+
+    /// Copies one original into the bundle; the inner `Err` says how the
+    /// vault file no longer matches its hash.
+    fn copy_original<W: Write + Seek>(
+        &self,
+        zip: &mut zip::ZipWriter<W>,
+        e: &Evidence,
+    ) -> std::io::Result<std::result::Result<(), String>> {
+        let src = match self.vault.path_of(&e.doc.sha256) {
+            Ok(p) => std::fs::File::open(p)?,
+            Err(err) => return Ok(Err(err.to_string())),
+        };
+        zip.start_file(e.entry.file.as_str(), stored())
+            .map_err(std::io::Error::other)?;
+        let (sha256, size) = copy_hashing(src, zip)?;
+        Ok(if sha256 != e.doc.sha256 {
+            Err(format!("content changed (now hashes to {sha256})"))
+        } else if size != e.doc.size {
+            Err("size changed".into())
+        } else {
+            Ok(())
+        })
+    }
+}
+
+fn stored() -> zip::write::SimpleFileOptions {
+    zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored)
+}
+
+fn add_entry<W: Write + Seek>(
+    zip: &mut zip::ZipWriter<W>,
+    name: &str,
+    bytes: &[u8],
+) -> std::io::Result<()> {
+    zip.start_file(name, stored())
+        .map_err(std::io::Error::other)?;
+    zip.write_all(bytes)
+}
+
+/// A vault file that no longer matches its hash, named as the user knows it.
+fn damaged(d: &DocumentView, problem: &str) -> DeskError {
+    DeskError::new(
+        ErrorCode::Io,
+        format!(
+            "{} no longer matches its SHA-256 {} in the vault ({problem}), so no packet was \
+             written. Attach the original file again to repair it; Verify (Settings) lists \
+             every damaged file.",
+            d.original_name, d.sha256
+        ),
+    )
 }
 
 fn hex_sha256(bytes: &[u8]) -> String {
     hex::encode(Sha256::digest(bytes))
 }
 
-/// Checks a bundle against its manifest: every listed file present with its
-/// SHA-256 and size, nothing else but the PDF and the manifest. Needs no
-/// database.
+/// The hash the PDF prints: the evidence list as pretty JSON. It cannot
+/// cover the PDF itself, which prints it; manifest.json lists the PDF beside it.
+fn evidence_list_sha256(files: &[FileEntry]) -> Result<String> {
+    serde_json::to_vec_pretty(files)
+        .map(|bytes| hex_sha256(&bytes))
+        .map_err(|e| DeskError::new(ErrorCode::Internal, e.to_string()))
+}
+
+// ---------------------------------------------------------------------------
+// Entry names: written and checked by one rule.
+
+/// Where the originals go inside a bundle.
+const EVIDENCE_DIR: &str = "evidence/";
+
+/// Originals' names are cut to this many bytes (extension kept), leaving
+/// room for a `NN-` prefix under the 255 bytes file systems allow.
+const MAX_NAME_BYTES: usize = 200;
+
+/// Why `name` may not name an entry of a bundle, if it may not: unzipped on
+/// Windows, macOS or Linux it must stay inside its folder and be one file.
+pub(crate) fn entry_name_problem(name: &str) -> Option<&'static str> {
+    if name.is_empty() {
+        return Some("unsafe name: empty");
+    }
+    if name.contains('\\') {
+        return Some("unsafe name: backslash");
+    }
+    if name.starts_with('/') {
+        return Some("unsafe name: absolute path");
+    }
+    if name.contains(':') {
+        return Some("unsafe name: drive letter or colon");
+    }
+    name.split('/').find_map(part_problem)
+}
+
+fn part_problem(part: &str) -> Option<&'static str> {
+    if part == ".." {
+        return Some("unsafe name: parent folder (..)");
+    }
+    if part.is_empty() || part == "." {
+        return Some("unsafe name: empty or '.' folder");
+    }
+    if part.chars().any(char::is_control) {
+        return Some("unsafe name: control character");
+    }
+    if part
+        .chars()
+        .any(|c| matches!(c, '<' | '>' | '"' | '|' | '?' | '*'))
+    {
+        return Some("unsafe name: character Windows refuses");
+    }
+    if part.ends_with(['.', ' ']) {
+        return Some("unsafe name: ends with a dot or space");
+    }
+    if is_windows_device(part) {
+        return Some("unsafe name: reserved on Windows");
+    }
+    if part.len() > 255 {
+        return Some("unsafe name: longer than 255 bytes");
+    }
+    None
+}
+
+/// CON, NUL, COM1… name devices on Windows, with any extension.
+fn is_windows_device(part: &str) -> bool {
+    let stem = part.split('.').next().unwrap_or(part).trim_end();
+    let upper = stem.to_ascii_uppercase();
+    matches!(upper.as_str(), "CON" | "PRN" | "AUX" | "NUL")
+        || (upper.len() == 4
+            && (upper.starts_with("COM") || upper.starts_with("LPT"))
+            && upper.as_bytes()[3].is_ascii_digit()
+            && upper.as_bytes()[3] != b'0')
+}
+
+/// One file name that passes `entry_name_problem`: separators, colons and
+/// other refused characters become `_`, trailing dots and spaces go.
+pub(crate) fn safe_file_name(original: &str) -> String {
+    let replaced: String = original
+        .chars()
+        .map(|c| {
+            let refused = matches!(c, '/' | '\\' | ':' | '<' | '>' | '"' | '|' | '?' | '*');
+            if refused || c.is_control() {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect();
+    let trimmed = replaced.trim_end_matches(['.', ' ']);
+    let mut name = if trimmed.is_empty() {
+        "file".to_string()
+    } else if is_windows_device(trimmed) {
+        format!("_{trimmed}")
+    } else {
+        trimmed.to_string()
+    };
+    if name.len() > MAX_NAME_BYTES {
+        name = shorten(&name);
+    }
+    name
+}
+
+/// Cuts a long name to `MAX_NAME_BYTES`, keeping a short extension.
+fn shorten(name: &str) -> String {
+    let ext = match name.rfind('.') {
+        Some(i) if name.len() - i <= 16 => &name[i..],
+        _ => "",
+    };
+    let mut cut = MAX_NAME_BYTES - ext.len();
+    while !name.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    format!("{}{ext}", name[..cut].trim_end_matches(['.', ' ']))
+}
+
+/// Names compared as a case-insensitive file system (Windows, macOS) does.
+fn fold(name: &str) -> String {
+    name.to_lowercase()
+}
+
+/// The names given out in one bundle, unique even ignoring case.
+#[derive(Default)]
+pub(crate) struct EntryNames(HashSet<String>);
+
+impl EntryNames {
+    /// `evidence/<original>`, made safe, numbered `2-`, `3-`… when taken.
+    pub(crate) fn claim_evidence(&mut self, original: &str) -> String {
+        let base = safe_file_name(original);
+        let mut file = format!("{EVIDENCE_DIR}{base}");
+        let mut n = 2;
+        while !self.0.insert(fold(&file)) {
+            file = format!("{EVIDENCE_DIR}{n}-{base}");
+            n += 1;
+        }
+        file
+    }
+}
+
+/// The PDF's name at the bundle's root.
+fn pdf_entry_name(pdf_path: &Path) -> String {
+    let name = pdf_path
+        .file_name()
+        .map(|n| safe_file_name(&n.to_string_lossy()))
+        .unwrap_or_default();
+    if name.is_empty() || fold(&name) == MANIFEST {
+        "packet.pdf".into()
+    } else {
+        name
+    }
+}
+
+// ---------------------------------------------------------------------------
+// manifest.json
+
+/// manifest.json from format 2: the PDF beside the evidence list. Format 1
+/// (earlier bundles) was the bare evidence list; verify reads both.
+#[derive(Debug, Serialize, Deserialize)]
+struct Manifest {
+    format: u32,
+    packet: PacketFile,
+    files: Vec<FileEntry>,
+}
+
+const MANIFEST_FORMAT: u32 = 2;
+
+/// The packet PDF inside the bundle.
+#[derive(Debug, Serialize, Deserialize)]
+struct PacketFile {
+    file: String,
+    sha256: String,
+    size: u64,
+    #[serde(default)]
+    packet_id: String,
+}
+
+/// What verify expects: the PDF (format 2) and the evidence, and the hash
+/// the PDF prints.
+struct Expected {
+    packet: Option<PacketFile>,
+    files: Vec<FileEntry>,
+    list_sha256: String,
+}
+
+fn parse_manifest(bytes: &[u8]) -> std::result::Result<Expected, String> {
+    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| e.to_string())?;
+    if value.is_array() {
+        // Format 1: the PDF printed the hash of manifest.json itself.
+        let files = serde_json::from_value(value).map_err(|e| e.to_string())?;
+        return Ok(Expected {
+            packet: None,
+            files,
+            list_sha256: hex_sha256(bytes),
+        });
+    }
+    let m: Manifest = serde_json::from_value(value).map_err(|e| e.to_string())?;
+    if m.format != MANIFEST_FORMAT {
+        return Err(format!(
+            "manifest format {} is not one this version reads (1 or 2)",
+            m.format
+        ));
+    }
+    let list_sha256 = evidence_list_sha256(&m.files).map_err(|e| e.message)?;
+    Ok(Expected {
+        packet: Some(m.packet),
+        files: m.files,
+        list_sha256,
+    })
+}
+
+// ---------------------------------------------------------------------------
+// verify
+
+/// Bounds on what `verify_bundle` reads: a hostile zip (a bomb, a million
+/// entries) costs bounded time and memory. Sizes count decompressed bytes
+/// actually read; declared sizes are not trusted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BundleLimits {
+    pub max_entries: usize,
+    pub max_entry_bytes: u64,
+    pub max_total_bytes: u64,
+    pub max_manifest_bytes: u64,
+}
+
+impl BundleLimits {
+    /// Far above a real packet (tens of files, marketplace uploads of a few
+    /// MB each), far below what would exhaust a desktop.
+    pub const DEFAULT: BundleLimits = BundleLimits {
+        max_entries: 10_000,
+        max_entry_bytes: 2 << 30,
+        max_total_bytes: 8 << 30,
+        max_manifest_bytes: 16 << 20,
+    };
+}
+
+type Archive = zip::ZipArchive<BufReader<std::fs::File>>;
+
+/// What reading one entry gave.
+enum Read {
+    Hashed(String, u64),
+    TooLarge,
+    Unreadable(String),
+}
+
+/// The entries of an opened bundle, indexed by name, and the names refused.
+struct Entries {
+    by_name: HashMap<String, usize>,
+    /// Entries already reported (unsafe or repeated names): not checked or
+    /// reported again.
+    flagged: HashSet<String>,
+    dirs: HashSet<String>,
+}
+
+/// Checks a bundle against its manifest: the PDF and every listed file
+/// present with its SHA-256 and size, nothing else but the manifest, and
+/// every name safe to unzip. Needs no database.
 pub fn verify_bundle(path: &Path) -> Result<BundleReport> {
+    verify_bundle_within(path, BundleLimits::DEFAULT)
+}
+
+/// [`verify_bundle`] with explicit bounds.
+pub fn verify_bundle_within(path: &Path, limits: BundleLimits) -> Result<BundleReport> {
     let bad = |e: &dyn std::fmt::Display| {
         DeskError::new(
             ErrorCode::Validation,
@@ -785,62 +1109,712 @@ pub fn verify_bundle(path: &Path) -> Result<BundleReport> {
         )
     };
     let file = std::fs::File::open(path).map_err(|e| bad(&e))?;
-    let mut zip = zip::ZipArchive::new(file).map_err(|e| bad(&e))?;
-    let mut manifest = Vec::new();
-    zip.by_name(MANIFEST)
-        .map_err(|_| bad(&"manifest.json is missing"))?
-        .read_to_end(&mut manifest)
+    let mut zip = zip::ZipArchive::new(BufReader::new(file)).map_err(|e| bad(&e))?;
+    if zip.len() > limits.max_entries {
+        return Err(bad(&format!(
+            "it holds {} entries, more than the {} a bundle may hold",
+            zip.len(),
+            limits.max_entries
+        )));
+    }
+    let repeated = repeated_names(path, zip.central_directory_start(), limits.max_entries)
         .map_err(|e| bad(&e))?;
-    let entries: Vec<FileEntry> = serde_json::from_slice(&manifest).map_err(|e| bad(&e))?;
     let mut problems = Vec::new();
-    let listed: HashSet<&str> = entries.iter().map(|e| e.file.as_str()).collect();
-    for e in &entries {
-        match zip.by_name(&e.file) {
-            Err(_) => problems.push(BundleProblem {
-                file: e.file.clone(),
-                problem: "missing".into(),
-            }),
-            Ok(mut f) => {
-                let mut h = Sha256::new();
-                let mut buf = [0u8; 64 * 1024];
-                let mut size = 0u64;
-                loop {
-                    let n = f.read(&mut buf).map_err(|err| bad(&err))?;
-                    if n == 0 {
-                        break;
-                    }
-                    size += n as u64;
-                    h.update(&buf[..n]);
+    let entries = index_entries(&zip, &repeated, &mut problems);
+    if entries.flagged.contains(MANIFEST) {
+        return Err(bad(&"manifest.json is not the only entry of that name"));
+    }
+    let mut budget = limits.max_total_bytes;
+    let manifest = read_manifest(&mut zip, &entries, limits, &mut budget).map_err(|e| bad(&e))?;
+    let expected = parse_manifest(&manifest).map_err(|e| bad(&format!("manifest.json: {e}")))?;
+
+    let mut listed = EntryNames::default();
+    let mut listed_exact = HashSet::new();
+    let wanted = expected
+        .packet
+        .iter()
+        .map(|p| (p.file.as_str(), p.sha256.as_str(), p.size))
+        .chain(
+            expected
+                .files
+                .iter()
+                .map(|f| (f.file.as_str(), f.sha256.as_str(), f.size)),
+        );
+    for (file, sha256, size) in wanted {
+        listed_exact.insert(file.to_string());
+        let problem = if let Some(p) = entry_name_problem(file) {
+            Some(format!("{p} (in the manifest)"))
+        } else if !listed.0.insert(fold(file)) {
+            Some("listed twice in the manifest".into())
+        } else if entries.flagged.contains(file) {
+            None
+        } else {
+            check_listed(&mut zip, &entries, file, sha256, size, limits, &mut budget)
+                .map_err(|e| bad(&e))?
+        };
+        if let Some(problem) = problem {
+            problems.push(BundleProblem {
+                file: file.to_string(),
+                problem,
+            });
+        }
+    }
+    problems.extend(unlisted(
+        &zip,
+        &entries,
+        &listed_exact,
+        expected.packet.is_none(),
+    ));
+    Ok(BundleReport {
+        ok: problems.is_empty(),
+        manifest_sha256: expected.list_sha256,
+        files_checked: expected.files.len() as u32,
+        problems,
+    })
+}
+
+/// Indexes entries by name; reports unsafe names and names repeated, exactly
+/// or in another case.
+fn index_entries(
+    zip: &Archive,
+    repeated: &[(String, usize)],
+    problems: &mut Vec<BundleProblem>,
+) -> Entries {
+    let mut entries = Entries {
+        by_name: HashMap::new(),
+        flagged: HashSet::new(),
+        dirs: HashSet::new(),
+    };
+    let mut flag = |entries: &mut Entries, name: &str, problem: String| {
+        entries.flagged.insert(name.to_string());
+        problems.push(BundleProblem {
+            file: name.to_string(),
+            problem,
+        });
+    };
+    for (name, times) in repeated {
+        flag(
+            &mut entries,
+            name,
+            format!("duplicate name: the bundle holds it {times} times"),
+        );
+    }
+    let mut first_of: HashMap<String, String> = HashMap::new();
+    for (i, name) in zip.file_names().enumerate() {
+        let (path, is_dir) = match name.strip_suffix('/') {
+            Some(dir) => (dir, true),
+            None => (name, false),
+        };
+        if entries.flagged.contains(name) {
+            continue;
+        }
+        if let Some(p) = entry_name_problem(path) {
+            flag(&mut entries, name, p.to_string());
+            continue;
+        }
+        match first_of.get(&fold(path)) {
+            Some(first) => {
+                let problem = format!("duplicate name: differs only in case from {first}");
+                flag(&mut entries, name, problem);
+            }
+            None => {
+                first_of.insert(fold(path), name.to_string());
+                if is_dir {
+                    entries.dirs.insert(name.to_string());
                 }
-                if hex::encode(h.finalize()) != e.sha256 || size != e.size {
-                    problems.push(BundleProblem {
-                        file: e.file.clone(),
-                        problem: "changed".into(),
-                    });
-                }
+                entries.by_name.insert(name.to_string(), i);
             }
         }
     }
+    entries
+}
+
+fn read_manifest(
+    zip: &mut Archive,
+    entries: &Entries,
+    limits: BundleLimits,
+    budget: &mut u64,
+) -> std::result::Result<Vec<u8>, String> {
+    let index = *entries
+        .by_name
+        .get(MANIFEST)
+        .ok_or("manifest.json is missing")?;
+    let mut f = zip.by_index(index).map_err(|e| e.to_string())?;
+    let cap = limits.max_manifest_bytes.min(*budget);
+    let mut bytes = Vec::new();
+    (&mut f)
+        .take(cap + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("manifest.json: {e}"))?;
+    if bytes.len() as u64 > cap {
+        return Err(format!(
+            "manifest.json is larger than {} bytes",
+            limits.max_manifest_bytes
+        ));
+    }
+    *budget -= bytes.len() as u64;
+    Ok(bytes)
+}
+
+/// The problem with one listed entry, if any. Reading past the total budget
+/// ends the whole check.
+fn check_listed(
+    zip: &mut Archive,
+    entries: &Entries,
+    file: &str,
+    sha256: &str,
+    size: u64,
+    limits: BundleLimits,
+    budget: &mut u64,
+) -> std::result::Result<Option<String>, String> {
+    let Some(&index) = entries.by_name.get(file) else {
+        return Ok(Some("missing".into()));
+    };
+    Ok(match hash_entry(zip, index, limits, budget)? {
+        Read::Hashed(actual, actual_size) if actual == sha256 && actual_size == size => None,
+        Read::Hashed(..) => Some("changed".into()),
+        Read::TooLarge => Some(format!(
+            "too large: over the {} bytes a file may hold",
+            limits.max_entry_bytes
+        )),
+        Read::Unreadable(e) => Some(format!("unreadable: {e}")),
+    })
+}
+
+/// Hashes one entry, reading at most the per-entry limit (plus one byte, to
+/// tell "at the limit" from "over it") whatever its header declares.
+fn hash_entry(
+    zip: &mut Archive,
+    index: usize,
+    limits: BundleLimits,
+    budget: &mut u64,
+) -> std::result::Result<Read, String> {
+    let mut f = match zip.by_index(index) {
+        Ok(f) => f,
+        Err(e) => return Ok(Read::Unreadable(e.to_string())),
+    };
+    if f.size() > limits.max_entry_bytes {
+        return Ok(Read::TooLarge);
+    }
+    let cap = limits.max_entry_bytes.min(*budget);
+    let (sha256, read) =
+        match copy_hashing((&mut f).take(cap.saturating_add(1)), &mut std::io::sink()) {
+            Ok(hashed) => hashed,
+            Err(e) => return Ok(Read::Unreadable(e.to_string())),
+        };
+    if read > limits.max_entry_bytes {
+        return Ok(Read::TooLarge);
+    }
+    if read > *budget {
+        return Err(format!(
+            "it holds more than {} bytes in all; verify stopped reading",
+            limits.max_total_bytes
+        ));
+    }
+    *budget -= read;
+    Ok(Read::Hashed(sha256, read))
+}
+
+/// Entries the manifest does not list: "added". A format 1 bundle may hold
+/// one PDF at its root, which its manifest did not list.
+fn unlisted(
+    zip: &Archive,
+    entries: &Entries,
+    listed: &HashSet<String>,
+    legacy: bool,
+) -> Vec<BundleProblem> {
     let mut pdfs = 0;
-    for i in 0..zip.len() {
-        let f = zip.by_index(i).map_err(|e| bad(&e))?;
-        let n = f.name().to_string();
-        if n == MANIFEST || listed.contains(n.as_str()) {
+    let mut problems = Vec::new();
+    for name in zip.file_names() {
+        let known = name == MANIFEST
+            || entries.flagged.contains(name)
+            || entries.dirs.contains(name)
+            || listed.contains(name);
+        if known {
             continue;
         }
-        if !n.contains('/') && n.to_lowercase().ends_with(".pdf") && pdfs == 0 {
+        if legacy && pdfs == 0 && !name.contains('/') && fold(name).ends_with(".pdf") {
             pdfs += 1;
             continue;
         }
         problems.push(BundleProblem {
-            file: n,
+            file: name.to_string(),
             problem: "added".into(),
         });
     }
-    Ok(BundleReport {
-        ok: problems.is_empty(),
-        manifest_sha256: hex_sha256(&manifest),
-        files_checked: entries.len() as u32,
-        problems,
-    })
+    problems
+}
+
+/// Names the central directory holds more than once, with how many times.
+/// The zip crate keeps one entry per name, so its list cannot show them;
+/// another unzip tool may extract the copy verify did not check.
+fn repeated_names(
+    path: &Path,
+    dir_start: u64,
+    max_entries: usize,
+) -> std::io::Result<Vec<(String, usize)>> {
+    let mut r = BufReader::new(std::fs::File::open(path)?);
+    r.seek(SeekFrom::Start(dir_start))?;
+    let mut counts: HashMap<Vec<u8>, usize> = HashMap::new();
+    let mut order = Vec::new();
+    for _ in 0..=max_entries {
+        let mut head = [0u8; 46];
+        if r.read_exact(&mut head).is_err() || head[..4] != *b"PK\x01\x02" {
+            break;
+        }
+        let le = |i: usize| usize::from(u16::from_le_bytes([head[i], head[i + 1]]));
+        let mut name = vec![0u8; le(28)];
+        r.read_exact(&mut name)?;
+        r.seek_relative((le(30) + le(32)) as i64)?;
+        let count = counts.entry(name.clone()).or_insert(0);
+        if *count == 0 {
+            order.push(name);
+        }
+        *count += 1;
+    }
+    Ok(order
+        .into_iter()
+        .filter_map(|n| {
+            let times = counts[&n];
+            (times > 1).then(|| (String::from_utf8_lossy(&n).into_owned(), times))
+        })
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Cursor;
+
+    const PDF: &[u8] = b"%PDF-1.7 the packet";
+
+    /// A zip of `entries` in memory, deflated or stored.
+    fn zip_bytes(entries: &[(&str, &[u8])], deflate: bool) -> Vec<u8> {
+        let method = if deflate {
+            zip::CompressionMethod::Deflated
+        } else {
+            zip::CompressionMethod::Stored
+        };
+        let opts = zip::write::SimpleFileOptions::default().compression_method(method);
+        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        for (name, bytes) in entries {
+            zip.start_file(*name, opts).unwrap();
+            zip.write_all(bytes).unwrap();
+        }
+        zip.finish().unwrap().into_inner()
+    }
+
+    /// A format 2 manifest listing the PDF and `files` with their true hashes.
+    fn manifest(files: &[(&str, &[u8])]) -> Vec<u8> {
+        let entry = |(file, bytes): &(&str, &[u8])| FileEntry {
+            file: file.to_string(),
+            kind: "screenshot".into(),
+            sha256: hex_sha256(bytes),
+            size: bytes.len() as u64,
+            captured_at: None,
+            source_url: String::new(),
+        };
+        serde_json::to_vec_pretty(&Manifest {
+            format: MANIFEST_FORMAT,
+            packet: PacketFile {
+                file: "packet.pdf".into(),
+                sha256: hex_sha256(PDF),
+                size: PDF.len() as u64,
+                packet_id: "PKT-C-20261122-ABCDEF".into(),
+            },
+            files: files.iter().map(entry).collect(),
+        })
+        .unwrap()
+    }
+
+    /// A bundle of the PDF, `manifest` and `entries`, written to a file.
+    fn bundle(
+        dir: &tempfile::TempDir,
+        manifest: &[u8],
+        entries: &[(&str, &[u8])],
+        deflate: bool,
+    ) -> std::path::PathBuf {
+        let mut all: Vec<(&str, &[u8])> = vec![("packet.pdf", PDF), (MANIFEST, manifest)];
+        all.extend_from_slice(entries);
+        let path = dir.path().join(format!("b{}.zip", new_id().simple()));
+        std::fs::write(&path, zip_bytes(&all, deflate)).unwrap();
+        path
+    }
+
+    fn problems(r: &BundleReport) -> Vec<(&str, &str)> {
+        assert_eq!(r.ok, r.problems.is_empty());
+        r.problems
+            .iter()
+            .map(|p| (p.file.as_str(), p.problem.as_str()))
+            .collect()
+    }
+
+    fn small_limits() -> BundleLimits {
+        BundleLimits {
+            max_entries: 20,
+            max_entry_bytes: 1 << 20,
+            max_total_bytes: 4 << 20,
+            max_manifest_bytes: 64 << 10,
+        }
+    }
+
+    /// Replaces every occurrence of `from` (the local and the central
+    /// header's copy of a name) with `to`, of the same length.
+    fn patch_all(bytes: &mut [u8], from: &[u8], to: &[u8]) {
+        assert_eq!(from.len(), to.len());
+        let mut i = 0;
+        while i + from.len() <= bytes.len() {
+            if &bytes[i..i + from.len()] == from {
+                bytes[i..i + from.len()].copy_from_slice(to);
+            }
+            i += 1;
+        }
+    }
+
+    #[test]
+    fn a_hand_built_bundle_verifies_and_the_hash_is_the_evidence_list() {
+        let dir = tempfile::tempdir().unwrap();
+        let files: &[(&str, &[u8])] = &[("evidence/a.png", b"shot a")];
+        let m = manifest(files);
+        let r = verify_bundle(&bundle(&dir, &m, files, false)).unwrap();
+        assert!(r.ok, "{:?}", r.problems);
+        assert_eq!(r.files_checked, 1);
+        let parsed: Manifest = serde_json::from_slice(&m).unwrap();
+        assert_eq!(
+            r.manifest_sha256,
+            hex_sha256(&serde_json::to_vec_pretty(&parsed.files).unwrap())
+        );
+    }
+
+    #[test]
+    fn a_zip_bomb_is_read_only_up_to_the_limit() {
+        let dir = tempfile::tempdir().unwrap();
+        let zeros = vec![0u8; 32 << 20];
+        let files: &[(&str, &[u8])] = &[("evidence/bomb.png", &zeros)];
+        let path = bundle(&dir, &manifest(files), files, true);
+        assert!(std::fs::metadata(&path).unwrap().len() < 1 << 20, "a bomb");
+        let r = verify_bundle_within(&path, small_limits()).unwrap();
+        assert_eq!(
+            problems(&r),
+            [(
+                "evidence/bomb.png",
+                "too large: over the 1048576 bytes a file may hold"
+            )]
+        );
+
+        // The same bomb declaring 1000 bytes: read through the limit anyway.
+        let mut bytes = std::fs::read(&path).unwrap();
+        let name = b"evidence/bomb.png";
+        let at = bytes.windows(name.len()).rposition(|w| w == name).unwrap() - 46;
+        assert_eq!(&bytes[at..at + 4], b"PK\x01\x02");
+        bytes[at + 24..at + 28].copy_from_slice(&1000u32.to_le_bytes());
+        std::fs::write(&path, &bytes).unwrap();
+        let r = verify_bundle_within(&path, small_limits()).unwrap();
+        assert_eq!(
+            problems(&r),
+            [(
+                "evidence/bomb.png",
+                "too large: over the 1048576 bytes a file may hold"
+            )]
+        );
+    }
+
+    #[test]
+    fn reading_stops_at_the_total_limit_and_the_entry_count_is_capped() {
+        let dir = tempfile::tempdir().unwrap();
+        let big = vec![7u8; 900 << 10];
+        let files: Vec<(&str, &[u8])> = ["evidence/1.png", "evidence/2.png", "evidence/3.png"]
+            .into_iter()
+            .map(|n| (n, big.as_slice()))
+            .collect();
+        let path = bundle(&dir, &manifest(&files), &files, true);
+        let limits = BundleLimits {
+            max_total_bytes: 2 << 20,
+            ..small_limits()
+        };
+        let err = verify_bundle_within(&path, limits).unwrap_err();
+        assert_eq!(err.code, ErrorCode::Validation);
+        assert!(
+            err.message.contains("more than 2097152 bytes in all"),
+            "{err}"
+        );
+
+        let limits = BundleLimits {
+            max_entries: 4,
+            ..small_limits()
+        };
+        let err = verify_bundle_within(&path, limits).unwrap_err();
+        assert_eq!(err.code, ErrorCode::Validation);
+        assert!(
+            err.message.contains("holds 5 entries, more than the 4"),
+            "{err}"
+        );
+
+        let limits = BundleLimits {
+            max_manifest_bytes: 100,
+            ..small_limits()
+        };
+        let err = verify_bundle_within(&path, limits).unwrap_err();
+        assert!(
+            err.message
+                .contains("manifest.json is larger than 100 bytes"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn unsafe_and_case_duplicate_names_are_each_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let files: &[(&str, &[u8])] = &[("evidence/a.png", b"shot a")];
+        let hostile: &[(&str, &[u8])] = &[
+            ("evidence/a.png", b"shot a"),
+            ("../evil", b"x"),
+            ("C:\\x", b"x"),
+            ("C:/x", b"x"),
+            ("/etc/passwd", b"x"),
+            ("evidence/../../up", b"x"),
+            ("evidence/A.PNG", b"other"),
+            ("evidence/CON.txt", b"x"),
+        ];
+        let path = bundle(&dir, &manifest(files), hostile, true);
+        let r = verify_bundle(&path).unwrap();
+        assert_eq!(
+            problems(&r),
+            [
+                ("../evil", "unsafe name: parent folder (..)"),
+                ("C:\\x", "unsafe name: backslash"),
+                ("C:/x", "unsafe name: drive letter or colon"),
+                ("/etc/passwd", "unsafe name: absolute path"),
+                ("evidence/../../up", "unsafe name: parent folder (..)"),
+                (
+                    "evidence/A.PNG",
+                    "duplicate name: differs only in case from evidence/a.png"
+                ),
+                ("evidence/CON.txt", "unsafe name: reserved on Windows"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_name_the_zip_holds_twice_is_named_and_not_trusted() {
+        let dir = tempfile::tempdir().unwrap();
+        let files: &[(&str, &[u8])] = &[("evidence/a.png", b"shot a")];
+        let path = bundle(
+            &dir,
+            &manifest(files),
+            &[("evidence/a.png", b"shot a"), ("evidence/b.png", b"forged")],
+            false,
+        );
+        let mut bytes = std::fs::read(&path).unwrap();
+        patch_all(&mut bytes, b"evidence/b.png", b"evidence/a.png");
+        std::fs::write(&path, &bytes).unwrap();
+        let r = verify_bundle(&path).unwrap();
+        assert_eq!(
+            problems(&r),
+            [(
+                "evidence/a.png",
+                "duplicate name: the bundle holds it 2 times"
+            )]
+        );
+
+        // Two manifests: which one counts is up to the unzip tool.
+        let path = bundle(&dir, &manifest(files), &[("manifest.jsoX", b"[]")], false);
+        let mut bytes = std::fs::read(&path).unwrap();
+        patch_all(&mut bytes, b"manifest.jsoX", b"manifest.json");
+        std::fs::write(&path, &bytes).unwrap();
+        let err = verify_bundle(&path).unwrap_err();
+        assert_eq!(err.code, ErrorCode::Validation);
+        assert!(
+            err.message.contains("manifest.json is not the only"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_manifest_naming_unsafe_or_repeated_files_is_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        let listed: &[(&str, &[u8])] = &[
+            ("evidence/a.png", b"shot a"),
+            ("../../x.png", b"x"),
+            ("evidence/A.png", b"shot a"),
+        ];
+        let path = bundle(
+            &dir,
+            &manifest(listed),
+            &[("evidence/a.png", b"shot a")],
+            false,
+        );
+        let r = verify_bundle(&path).unwrap();
+        assert_eq!(
+            problems(&r),
+            [
+                (
+                    "../../x.png",
+                    "unsafe name: parent folder (..) (in the manifest)"
+                ),
+                ("evidence/A.png", "listed twice in the manifest"),
+            ]
+        );
+    }
+
+    #[test]
+    fn broken_and_foreign_files_are_validation_errors_not_panics() {
+        let dir = tempfile::tempdir().unwrap();
+        let good = zip_bytes(&[("packet.pdf", PDF), (MANIFEST, &manifest(&[]))], true);
+        let cases: Vec<Vec<u8>> = vec![
+            Vec::new(),
+            b"PK\x05\x06".to_vec(),
+            good[..good.len() / 2].to_vec(),
+            good[..good.len() - 10].to_vec(),
+            zip_bytes(&[("packet.pdf", PDF)], false),
+            zip_bytes(&[(MANIFEST, b"{\"format\": 9}")], false),
+            zip_bytes(&[(MANIFEST, b"not json")], false),
+        ];
+        for (i, bytes) in cases.iter().enumerate() {
+            let path = dir.path().join(format!("{i}.zip"));
+            std::fs::write(&path, bytes).unwrap();
+            let err = verify_bundle(&path).unwrap_err();
+            assert_eq!(err.code, ErrorCode::Validation, "case {i}: {err}");
+        }
+    }
+
+    #[test]
+    fn a_format_1_bundle_still_verifies() {
+        let dir = tempfile::tempdir().unwrap();
+        let list = vec![FileEntry {
+            file: "evidence/a.png".into(),
+            kind: "screenshot".into(),
+            sha256: hex_sha256(b"shot a"),
+            size: 6,
+            captured_at: None,
+            source_url: String::new(),
+        }];
+        let m = serde_json::to_vec_pretty(&list).unwrap();
+        let ok = bundle(&dir, &m, &[("evidence/a.png", b"shot a")], false);
+        let r = verify_bundle(&ok).unwrap();
+        assert!(r.ok, "{:?}", r.problems);
+        assert_eq!(r.manifest_sha256, hex_sha256(&m));
+        let changed = bundle(&dir, &m, &[("evidence/a.png", b"shot b")], false);
+        let r = verify_bundle(&changed).unwrap();
+        assert_eq!(problems(&r), [("evidence/a.png", "changed")]);
+    }
+
+    #[test]
+    fn names_written_into_bundles_pass_the_check_verify_makes() {
+        let originals = [
+            "../../x.png",
+            "a\\b.png",
+            "C:x.png",
+            "Photo.PNG",
+            "photo.png",
+            "..",
+            ".",
+            "",
+            "CON.txt",
+            "lpt1",
+            "x. ",
+            "a\u{0}b\u{7}.png",
+            "?*<>|\".png",
+            "证书 第1页.png",
+            &format!("{}.png", "长".repeat(120)),
+        ];
+        let mut names = EntryNames::default();
+        let mut folded = HashSet::new();
+        for o in originals {
+            let file = names.claim_evidence(o);
+            assert!(file.starts_with(EVIDENCE_DIR), "{o:?} -> {file:?}");
+            assert_eq!(entry_name_problem(&file), None, "{o:?} -> {file:?}");
+            assert_eq!(file.matches('/').count(), 1, "{o:?} -> {file:?}");
+            assert!(file.len() <= EVIDENCE_DIR.len() + 255, "{o:?}");
+            assert!(folded.insert(fold(&file)), "{o:?} -> {file:?} not unique");
+        }
+        assert_eq!(
+            names.claim_evidence("../../x.png"),
+            "evidence/2-.._.._x.png"
+        );
+        assert_eq!(names.claim_evidence("photo.png"), "evidence/3-photo.png");
+        assert!(safe_file_name(&"长".repeat(120)).len() <= MAX_NAME_BYTES);
+        assert!(safe_file_name(&format!("{}.png", "长".repeat(120))).ends_with(".png"));
+        assert_eq!(pdf_entry_name(Path::new("/tmp/a:b.pdf")), "a_b.pdf");
+        assert_eq!(
+            pdf_entry_name(Path::new("/tmp/MANIFEST.JSON")),
+            "packet.pdf"
+        );
+    }
+
+    /// The sample's filed complaint, with `names` attached as PNG evidence.
+    fn complaint_with(desk: &mut Desk, names: &[&str]) -> Id {
+        let id = desk
+            .list_complaints(crate::ComplaintFilter {
+                status: Some(ComplaintStatus::Filed),
+                limit: 10,
+                ..Default::default()
+            })
+            .unwrap()
+            .rows[0]
+            .complaint
+            .id;
+        let png = desk
+            .get_complaint(id)
+            .unwrap()
+            .listings
+            .iter()
+            .flat_map(|l| l.evidence.iter())
+            .find(|e| e.media_type == "image/png")
+            .map(|e| desk.vault.read_intact(&e.sha256, e.size).unwrap())
+            .unwrap();
+        for n in names {
+            desk.attach_bytes(
+                OwnerKind::Complaint,
+                id,
+                DocumentKind::ListingScreenshot,
+                n,
+                &png,
+            )
+            .unwrap();
+        }
+        id
+    }
+
+    #[test]
+    fn hostile_original_names_become_safe_unique_entries_of_a_real_bundle() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut desk = Desk::open(&dir.path().join("db.sqlite3")).unwrap();
+        desk.load_sample().unwrap();
+        let originals = [
+            "../../x.png",
+            "a\\b.png",
+            "C:x.png",
+            "Photo.PNG",
+            "photo.png",
+        ];
+        let id = complaint_with(&mut desk, &originals);
+        let zip_path = dir.path().join("c.zip");
+        let r = desk
+            .generate_packet(PacketRequest {
+                kind: PacketFor::Complaint,
+                id,
+                pdf_path: dir.path().join("c.pdf").display().to_string(),
+                bundle_path: Some(zip_path.display().to_string()),
+            })
+            .unwrap();
+        let zip = zip::ZipArchive::new(std::fs::File::open(&zip_path).unwrap()).unwrap();
+        let names: Vec<&str> = zip.file_names().collect();
+        let mut folded = HashSet::new();
+        for n in &names {
+            assert_eq!(entry_name_problem(n), None, "{n}");
+            assert!(folded.insert(fold(n)), "{n} is not unique ignoring case");
+        }
+        for expected in [
+            "evidence/.._.._x.png",
+            "evidence/a_b.png",
+            "evidence/C_x.png",
+            "evidence/Photo.PNG",
+            "evidence/2-photo.png",
+        ] {
+            assert!(names.contains(&expected), "{expected} not in {names:?}");
+        }
+        assert_eq!(names.len() as u32, r.files + 2);
+        assert!(verify_bundle(&zip_path).unwrap().ok);
+    }
 }

@@ -36,6 +36,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "search_and_totals",
         sql: include_str!("../migrations/0004_search_and_totals.sql"),
     },
+    Migration {
+        version: 5,
+        name: "vault_names",
+        sql: include_str!("../migrations/0005_vault_names.sql"),
+    },
 ];
 
 pub fn latest_version() -> i64 {

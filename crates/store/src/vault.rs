@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use crate::{Result, StoreError};
+use crate::{atomic, Result, StoreError};
 
 pub struct Vault {
     dir: PathBuf,
@@ -38,8 +38,16 @@ impl Vault {
         &self.dir
     }
 
-    pub fn path_of(&self, sha256: &str) -> PathBuf {
-        self.dir.join(sha256)
+    /// The file named `sha256`. Names come from the database, so anything
+    /// but 64 lowercase hex characters (a path such as `../x`) is refused.
+    pub fn path_of(&self, sha256: &str) -> Result<PathBuf> {
+        if is_sha256_hex(sha256) {
+            Ok(self.dir.join(sha256))
+        } else {
+            Err(StoreError::Corrupt(format!(
+                "{sha256:?} is not a vault file name (64 lowercase hex characters)"
+            )))
+        }
     }
 
     /// Copies `src` in, hashing while copying; returns its hash and size.
@@ -57,39 +65,98 @@ impl Vault {
         self.ingest_reader(bytes)
     }
 
-    fn ingest_reader(&self, mut src: impl Read) -> Result<Stored> {
-        fs::create_dir_all(&self.dir).map_err(|e| StoreError::io(&self.dir, e))?;
+    fn ingest_reader(&self, src: impl Read) -> Result<Stored> {
+        self.ensure_dir()?;
         // Write to a temporary name first: a half-copied file never carries a hash name.
-        let mut tmp = tempfile_in(&self.dir)?;
-        let mut hasher = Sha256::new();
-        let mut size = 0u64;
-        let mut buf = vec![0u8; 256 * 1024];
-        loop {
-            let n = src.read(&mut buf).map_err(|e| StoreError::io(&tmp.0, e))?;
-            if n == 0 {
-                break;
-            }
-            hasher.update(&buf[..n]);
-            tmp.1
-                .write_all(&buf[..n])
-                .map_err(|e| StoreError::io(&tmp.0, e))?;
-            size += n as u64;
-        }
-        tmp.1.sync_all().map_err(|e| StoreError::io(&tmp.0, e))?;
-        drop(tmp.1);
-        let sha256 = hex::encode(hasher.finalize());
-        let dest = self.path_of(&sha256);
-        if dest.exists() {
-            let _ = fs::remove_file(&tmp.0);
+        let (tmp, file) = tempfile_in(&self.dir)?;
+        let copied = copy_hashing(src, &mut &file).and_then(|c| file.sync_all().map(|()| c));
+        drop(file);
+        let (sha256, size) = copied.map_err(|e| {
+            let _ = fs::remove_file(&tmp);
+            StoreError::io(&tmp, e)
+        })?;
+        let dest = self.dir.join(&sha256);
+        // A stored copy that no longer matches its name is replaced: adding
+        // the original again is how a damaged vault file is repaired.
+        if dest.exists() && self.problem_of(&sha256, size).is_none() {
+            let _ = fs::remove_file(&tmp);
         } else {
-            fs::rename(&tmp.0, &dest).map_err(|e| StoreError::io(&dest, e))?;
-            let mut perms = fs::metadata(&dest)
-                .map_err(|e| StoreError::io(&dest, e))?
-                .permissions();
-            perms.set_readonly(true);
-            fs::set_permissions(&dest, perms).map_err(|e| StoreError::io(&dest, e))?;
+            self.move_in(&tmp, &dest)?;
         }
         Ok(Stored { sha256, size })
+    }
+
+    /// Creates the vault folder, durably: a new folder is an entry of its parent.
+    fn ensure_dir(&self) -> Result<()> {
+        if self.dir.is_dir() {
+            return Ok(());
+        }
+        fs::create_dir_all(&self.dir).map_err(|e| StoreError::io(&self.dir, e))?;
+        match self.dir.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => {
+                atomic::sync_dir(parent).map_err(|e| StoreError::io(parent, e))
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// Renames a complete, synced file to its hash name, read-only, then syncs
+    /// the folder: the file is durable before any database row names it.
+    fn move_in(&self, tmp: &Path, dest: &Path) -> Result<()> {
+        // Windows refuses to rename over a read-only file.
+        #[cfg(windows)]
+        if let Ok(meta) = fs::metadata(dest) {
+            let mut perms = meta.permissions();
+            #[allow(clippy::permissions_set_readonly_false)]
+            perms.set_readonly(false);
+            let _ = fs::set_permissions(dest, perms);
+        }
+        fs::rename(tmp, dest).map_err(|e| {
+            let _ = fs::remove_file(tmp);
+            StoreError::io(dest, e)
+        })?;
+        let mut perms = fs::metadata(dest)
+            .map_err(|e| StoreError::io(dest, e))?
+            .permissions();
+        perms.set_readonly(true);
+        fs::set_permissions(dest, perms).map_err(|e| StoreError::io(dest, e))?;
+        atomic::sync_dir(&self.dir).map_err(|e| StoreError::io(&self.dir, e))
+    }
+
+    /// What is wrong with the stored file `sha256` of `size` bytes, if
+    /// anything: a bad name, missing, unreadable, or no longer its hash.
+    pub fn problem_of(&self, sha256: &str, size: u64) -> Option<String> {
+        let Ok(path) = self.path_of(sha256) else {
+            return Some("not a vault file name (64 lowercase hex characters)".into());
+        };
+        match hash_file(&path) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Some("missing from the vault".into()),
+            Err(e) => Some(format!("unreadable: {e}")),
+            Ok((actual, _)) if actual != sha256 => {
+                Some(format!("content changed (now hashes to {actual})"))
+            }
+            Ok((_, actual_size)) if actual_size != size => Some("size changed".into()),
+            Ok(_) => None,
+        }
+    }
+
+    /// The bytes of the stored file, re-hashed: `Err` says what is wrong.
+    pub fn read_intact(&self, sha256: &str, size: u64) -> std::result::Result<Vec<u8>, String> {
+        let path = self
+            .path_of(sha256)
+            .map_err(|_| "not a vault file name (64 lowercase hex characters)".to_string())?;
+        let bytes = fs::read(&path).map_err(|e| match e.kind() {
+            io::ErrorKind::NotFound => "missing from the vault".to_string(),
+            _ => format!("unreadable: {e}"),
+        })?;
+        let actual = hex::encode(Sha256::digest(&bytes));
+        if actual != sha256 {
+            return Err(format!("content changed (now hashes to {actual})"));
+        }
+        if bytes.len() as u64 != size {
+            return Err("size changed".into());
+        }
+        Ok(bytes)
     }
 
     /// Re-hashes each expected file; names every one missing or changed.
@@ -103,19 +170,7 @@ impl Vault {
             if !seen.insert(sha.to_string()) {
                 continue;
             }
-            let path = self.path_of(sha);
-            let problem = match hash_file(&path) {
-                Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                    Some("missing from the vault".to_string())
-                }
-                Err(e) => Some(format!("unreadable: {e}")),
-                Ok((actual, _)) if actual != sha => {
-                    Some(format!("content changed (now hashes to {actual})"))
-                }
-                Ok((_, actual_size)) if actual_size != size => Some("size changed".to_string()),
-                Ok(_) => None,
-            };
-            if let Some(problem) = problem {
+            if let Some(problem) = self.problem_of(sha, size) {
                 problems.push(VaultProblem {
                     sha256: sha.to_string(),
                     problem,
@@ -126,18 +181,32 @@ impl Vault {
     }
 }
 
+/// True for a SHA-256 written as 64 lowercase hex characters, the only form
+/// a vault file name takes.
+pub fn is_sha256_hex(s: &str) -> bool {
+    s.len() == 64 && s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+}
+
 pub fn hash_file(path: &Path) -> io::Result<(String, u64)> {
-    let mut f = File::open(path)?;
+    copy_hashing(File::open(path)?, &mut io::sink())
+}
+
+/// Copies `src` to `dst` and returns the SHA-256 (lowercase hex) and size of
+/// what was copied.
+pub fn copy_hashing(mut src: impl Read, dst: &mut impl Write) -> io::Result<(String, u64)> {
     let mut hasher = Sha256::new();
     // 256 KiB reads: io::copy's 8 KiB buffer costs a fifth of the throughput.
     let mut buf = vec![0u8; 256 * 1024];
     let mut size = 0u64;
     loop {
-        let n = f.read(&mut buf)?;
-        if n == 0 {
-            break;
-        }
+        let n = match src.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
         hasher.update(&buf[..n]);
+        dst.write_all(&buf[..n])?;
         size += n as u64;
     }
     Ok((hex::encode(hasher.finalize()), size))
@@ -164,7 +233,7 @@ mod tests {
         assert_eq!(a, b);
         assert_eq!(a.size, 18);
         assert_eq!(fs::read_dir(v.dir()).unwrap().count(), 1);
-        let (sha, _) = hash_file(&v.path_of(&a.sha256)).unwrap();
+        let (sha, _) = hash_file(&v.path_of(&a.sha256).unwrap()).unwrap();
         assert_eq!(sha, a.sha256);
 
         let c = v.ingest_bytes(b"other").unwrap();
@@ -174,13 +243,13 @@ mod tests {
             .is_empty());
 
         // Damage one file and remove the other.
-        let pa = v.path_of(&a.sha256);
+        let pa = v.path_of(&a.sha256).unwrap();
         let mut perms = fs::metadata(&pa).unwrap().permissions();
         #[allow(clippy::permissions_set_readonly_false)]
         perms.set_readonly(false);
         fs::set_permissions(&pa, perms).unwrap();
         fs::write(&pa, b"certificate page X").unwrap();
-        fs::remove_file(v.path_of(&c.sha256)).unwrap();
+        fs::remove_file(v.path_of(&c.sha256).unwrap()).unwrap();
         let problems = v
             .verify([(a.sha256.as_str(), a.size), (c.sha256.as_str(), c.size)])
             .unwrap();
@@ -188,6 +257,72 @@ mod tests {
         assert!(problems[0].problem.contains("changed"));
         assert_eq!(problems[1].sha256, c.sha256);
         assert!(problems[1].problem.contains("missing"));
+        assert!(v
+            .read_intact(&a.sha256, a.size)
+            .unwrap_err()
+            .contains("changed"));
+        assert!(v
+            .read_intact(&c.sha256, c.size)
+            .unwrap_err()
+            .contains("missing"));
+        let d = v.ingest_bytes(b"intact").unwrap();
+        assert_eq!(v.read_intact(&d.sha256, d.size).unwrap(), b"intact");
+        assert_eq!(v.read_intact(&d.sha256, 5).unwrap_err(), "size changed");
+
+        // Adding the original again repairs the damaged copy.
+        v.ingest_bytes(b"certificate page 1").unwrap();
+        assert_eq!(v.problem_of(&a.sha256, a.size), None);
+        assert!(fs::metadata(&pa).unwrap().permissions().readonly());
+        assert_eq!(
+            fs::read_dir(v.dir()).unwrap().count(),
+            2,
+            "no temporary file left"
+        );
+    }
+
+    #[test]
+    fn only_lowercase_sha256_hex_names_a_vault_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let v = Vault::beside(&dir.path().join("db.sqlite3"));
+        let good = "0123456789abcdef".repeat(4);
+        assert_eq!(v.path_of(&good).unwrap(), v.dir().join(&good));
+        let bad = [
+            String::new(),
+            "../../etc/passwd".to_string(),
+            "ab".repeat(32).to_uppercase(),
+            "ab".repeat(31),
+            "ab".repeat(33),
+            format!("{}/", "a".repeat(63)),
+            format!("{}\0", "a".repeat(63)),
+            format!("{}é", "a".repeat(62)),
+            format!("/{}", "a".repeat(63)),
+            format!("{}g", "a".repeat(63)),
+        ];
+        for name in &bad {
+            assert!(!is_sha256_hex(name), "{name:?}");
+            let err = v.path_of(name).unwrap_err();
+            assert!(err.to_string().contains("not a vault file name"), "{err}");
+            let problems = v.verify([(name.as_str(), 1)]).unwrap();
+            assert!(problems[0].problem.contains("not a vault file name"));
+            assert!(v.read_intact(name, 1).is_err());
+        }
+    }
+
+    #[test]
+    fn a_failed_ingest_leaves_no_temporary_file() {
+        struct Broken;
+        impl Read for Broken {
+            fn read(&mut self, _: &mut [u8]) -> io::Result<usize> {
+                Err(io::Error::new(
+                    io::ErrorKind::BrokenPipe,
+                    "source went away",
+                ))
+            }
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let v = Vault::beside(&dir.path().join("db.sqlite3"));
+        assert!(v.ingest_reader(Broken).is_err());
+        assert_eq!(fs::read_dir(v.dir()).unwrap().count(), 0);
     }
 
     #[test]

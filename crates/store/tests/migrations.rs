@@ -108,3 +108,81 @@ fn another_programs_sqlite_file_is_refused() {
     assert!(matches!(err, StoreError::NotIppDesk(_)), "{err}");
     assert_eq!(std::fs::read(&p).unwrap(), before);
 }
+
+/// A document row written straight into the file, as an older version (or
+/// another tool) could have written it.
+fn insert_raw(c: &rusqlite::Connection, id: &str, sha256: &str) -> rusqlite::Result<usize> {
+    c.execute(
+        "INSERT INTO documents (id, owner_kind, owner_id, doc_kind, sha256, original_name, size, media_type, added_at)
+         VALUES (?1, 'holder', '0190aaaa-0000-7000-8000-000000000001', 'other', ?2, 'x.png', 1, 'image/png', '2026-01-01T00:00:00Z')",
+        [id, sha256],
+    )
+}
+
+#[test]
+fn version_5_refuses_document_hashes_that_cannot_name_a_vault_file() {
+    let (_d, p) = temp();
+    let v4: Vec<_> = shipped_plus(vec![])
+        .into_iter()
+        .filter(|m| m.version <= 4)
+        .collect();
+    assert_eq!(v4.len(), 4);
+    drop(Store::open_with(&p, &v4).unwrap());
+    let good = "0123456789abcdef".repeat(4);
+    {
+        let c = rusqlite::Connection::open(&p).unwrap();
+        insert_raw(&c, "0190aaaa-0000-7000-8000-00000000000a", &good).unwrap();
+        // Version 4 took anything; such a row survives the migration, and
+        // the vault refuses its name when it is used.
+        insert_raw(&c, "0190aaaa-0000-7000-8000-00000000000b", "../../evil").unwrap();
+    }
+
+    let s = Store::open(&p).unwrap();
+    assert_eq!(s.schema_version().unwrap(), 5);
+    drop(s);
+    let c = rusqlite::Connection::open(&p).unwrap();
+    let kept: Vec<String> = c
+        .prepare("SELECT sha256 FROM documents ORDER BY id")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(kept, [good.clone(), "../../evil".to_string()]);
+
+    for bad in [
+        "../../evil".to_string(),
+        good.to_uppercase(),
+        good[..63].to_string(),
+        format!("{good}0"),
+        format!("{}é", &good[..63]),
+        format!("{}\0", &good[..63]),
+    ] {
+        let err = insert_raw(&c, "0190aaaa-0000-7000-8000-00000000000c", &bad).unwrap_err();
+        assert!(
+            err.to_string().contains("64 lowercase hex"),
+            "{bad:?}: {err}"
+        );
+        let err = c
+            .execute(
+                "UPDATE documents SET sha256 = ?1 WHERE sha256 = ?2",
+                [bad.as_str(), good.as_str()],
+            )
+            .unwrap_err();
+        assert!(
+            err.to_string().contains("64 lowercase hex"),
+            "{bad:?}: {err}"
+        );
+    }
+    let err = c
+        .execute(
+            "UPDATE documents SET sha256 = 42 WHERE sha256 = ?1",
+            [&good],
+        )
+        .unwrap_err();
+    assert!(err.to_string().contains("64 lowercase hex"), "{err}");
+    insert_raw(&c, "0190aaaa-0000-7000-8000-00000000000c", &"f".repeat(64)).unwrap();
+    // Other columns of a row stay writable, even of a row from before.
+    c.execute("UPDATE documents SET notes = 'checked'", [])
+        .unwrap();
+}

@@ -116,6 +116,63 @@ mod tests {
     use super::*;
     use crate::testing::temp_store;
 
+    fn document(owner: Id, sha256: &str) -> Document {
+        Document {
+            id: ippdesk_domain::new_id(),
+            owner_kind: OwnerKind::Holder,
+            owner_id: owner,
+            doc_kind: DocumentKind::BusinessRegistration,
+            sha256: sha256.into(),
+            original_name: "营业执照.pdf".into(),
+            size: 1234,
+            media_type: "application/pdf".into(),
+            added_at: Utc::now(),
+            captured_at: None,
+            captured_by: String::new(),
+            source_url: String::new(),
+            notes: String::new(),
+        }
+    }
+
+    #[test]
+    fn a_hash_that_cannot_name_a_vault_file_is_refused() {
+        let (_d, mut s) = temp_store();
+        let owner = ippdesk_domain::new_id();
+        for bad in [
+            "../../etc/passwd".to_string(),
+            "AB".repeat(32),
+            "ab".repeat(31),
+            format!("{}é", "a".repeat(63)),
+            format!("{}\0../x", "a".repeat(64)),
+            format!("{}\0", "a".repeat(63)),
+        ] {
+            let err = s
+                .write(|tx| insert(tx, &document(owner, &bad)))
+                .unwrap_err();
+            assert!(
+                err.to_string().contains("64 lowercase hex"),
+                "{bad:?}: {err}"
+            );
+        }
+        assert!(all(&s).unwrap().is_empty());
+        assert!(audit::for_entity(&s, owner).unwrap().is_empty());
+
+        let good = document(owner, &"0f".repeat(32));
+        s.write(|tx| insert(tx, &good)).unwrap();
+        let err = s
+            .write(|tx| {
+                tx.conn()
+                    .execute(
+                        "UPDATE documents SET sha256 = '../x' WHERE id = ?1",
+                        [good.id.to_string()],
+                    )
+                    .map_err(StoreError::from)
+            })
+            .unwrap_err();
+        assert!(err.to_string().contains("64 lowercase hex"), "{err}");
+        assert_eq!(get(&s, good.id).unwrap().sha256, good.sha256);
+    }
+
     #[test]
     fn attach_list_detach() {
         let (_d, mut s) = temp_store();
