@@ -17,6 +17,11 @@ export default defineConfig({
   },
   test: {
     environment: 'jsdom',
+    // The tests call the real Rust command table: one ui-test-server for the
+    // run (see src/test/globalSetup.ts), its database reset by each test, so
+    // test files run one at a time.
+    globalSetup: ['./src/test/globalSetup.ts'],
+    fileParallelism: false,
     setupFiles: ['./src/test/setup.ts'],
     testTimeout: 30_000,
     css: false,

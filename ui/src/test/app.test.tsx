@@ -1,37 +1,32 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import i18n from '../i18n'
-import type { RightDraft } from '../lib/ipc/bindings'
-import { clearMocks, emptyState, installMockBackend } from '../testing/mockBackend'
-import type { MockState } from '../testing/mockBackend'
+import type { HolderRow, RightDraft, RightRow } from '../lib/ipc/bindings'
+import { callBackend, callsTo, resetBackend } from './realBackend'
 import { renderApp } from './renderApp'
-
-let mock: MockState
 
 beforeEach(async () => {
   await act(async () => {
     await i18n.changeLanguage('en')
   })
-  mock = installMockBackend()
+  await resetBackend({ sample: true })
 })
 
-afterEach(() => {
-  clearMocks()
-})
+const holders = () => callBackend<HolderRow[]>('list_holders')
 
 describe('rights holders', () => {
   it('lists holders, including a Chinese legal name', async () => {
     renderApp('/holders')
-    expect(await screen.findByText('深圳市星河科技有限公司')).toBeTruthy()
-    expect(screen.getByText('Anna Berg', { selector: 'a' })).toBeTruthy()
+    expect(await screen.findByText('深圳市极光电子有限公司', { selector: 'a' })).toBeTruthy()
+    expect(screen.getByText('林晓雯', { selector: 'a' })).toBeTruthy()
   })
 
   it('bad input shows field errors and saves nothing', async () => {
     const user = userEvent.setup()
     renderApp('/holders')
-    await screen.findByText('深圳市星河科技有限公司')
-    const before = mock.holders.length
+    await screen.findByText('深圳市极光电子有限公司')
+    const before = (await holders()).length
 
     await user.click(screen.getByTestId('holder-new'))
     const dialog = await screen.findByRole('dialog')
@@ -50,18 +45,20 @@ describe('rights holders', () => {
     const email = document.getElementById('holder_contact_email')!.closest('.ant-form-item')!
     expect(email.querySelector('.ant-form-item-explain-error')?.textContent).toBe('Not a valid e-mail address')
 
-    expect(mock.calls.some((c) => c.cmd === 'create_holder')).toBe(true)
-    expect(mock.holders.length).toBe(before)
+    // The backend was asked, refused, and saved nothing.
+    expect(callsTo('create_holder')).toHaveLength(1)
+    expect((await holders()).length).toBe(before)
     expect(screen.getByRole('dialog')).toBeTruthy()
   })
 
   it('shows an empty state with next steps, and loads sample data', async () => {
-    mock = installMockBackend(emptyState())
+    await resetBackend({ sample: false })
     const user = userEvent.setup()
     renderApp('/holders')
     expect(await screen.findByText('Add your first rights holder, or load sample data')).toBeTruthy()
     await user.click(screen.getByTestId('load-sample'))
-    expect(await screen.findByText('深圳市星河科技有限公司')).toBeTruthy()
+    expect(await screen.findByText('深圳市极光电子有限公司')).toBeTruthy()
+    expect((await holders()).map((h) => h.legal_name)).toContain('林晓雯')
   })
 })
 
@@ -84,17 +81,19 @@ describe('IP rights', () => {
   it('the right form sends Nice classes as numbers', async () => {
     const user = userEvent.setup()
     renderApp('/rights')
-    await screen.findByText('星河', { selector: 'a' })
+    await screen.findByText('极光 AURORA', { selector: 'a' })
     await user.click(screen.getByTestId('right-new'))
     const dialog = await screen.findByRole('dialog')
 
     await user.type(within(dialog).getByLabelText(/^Title/), 'NORDLICHT')
     await user.type(within(dialog).getByLabelText(/^Jurisdiction/), 'de')
+    // The backend requires a registration number.
+    await user.type(within(dialog).getByLabelText(/^Registration number/), '30 2026 012 345')
 
     // Registrant: open the select and pick the holder.
     const registrant = document.getElementById('right_registrant_id')!
     fireEvent.mouseDown(registrant)
-    await user.click(await screen.findByText('Anna Berg', { selector: '.ant-select-item-option-content' }))
+    await user.click(await screen.findByText('林晓雯 (LIN Xiaowen)', { selector: '.ant-select-item-option-content' }))
 
     // Nice classes: type and confirm with Enter, or separate with a comma.
     const nice = document.getElementById('right_nice_classes')!
@@ -105,25 +104,31 @@ describe('IP rights', () => {
     await user.type(nice, '9,')
 
     await user.click(within(dialog).getByTestId('right-save'))
-    await waitFor(() => expect(mock.calls.some((c) => c.cmd === 'create_right')).toBe(true))
-    const call = mock.calls.find((c) => c.cmd === 'create_right')!
-    const draft = call.args.draft as RightDraft
+    await waitFor(() => expect(callsTo('create_right')).toHaveLength(1))
+    const draft = callsTo('create_right')[0].draft as RightDraft
     expect(draft.nice_classes).toEqual([9, 25])
     expect(draft.nice_classes.every((n) => typeof n === 'number')).toBe(true)
     expect(draft.jurisdiction).toBe('DE')
     expect(draft.mark_type).toBe('word')
-    expect(draft.registrant_id).toBe(mock.holders.find((h) => h.legal_name === 'Anna Berg')!.id)
-    expect(mock.rights.some((r) => r.title === 'NORDLICHT')).toBe(true)
+    expect(draft.registrant_id).toBe((await holders()).find((h) => h.legal_name === '林晓雯')!.id)
+    await waitFor(async () => {
+      const saved = (await callBackend<RightRow[]>('list_rights')).find((r) => r.title === 'NORDLICHT')
+      expect(saved).toMatchObject({ jurisdiction: 'DE', nice_classes: [9, 25] })
+    })
   })
 })
 
 describe('startup', () => {
   it('shows a full-page error when the database cannot be opened', async () => {
-    const s = emptyState()
-    s.openError = { code: 'database_too_new', message: 'Schema 9 is newer than this app (1).', fields: [] }
-    installMockBackend(s)
+    await resetBackend({ sample: false, open: 'not_a_database' })
+    // What the backend answers for a file that is not a database.
+    const refusal = await callBackend('app_info').then(
+      () => null,
+      (e: { code: string; message: string }) => e,
+    )
+    expect(refusal?.code).toBe('not_a_database')
     renderApp('/holders')
     expect(await screen.findByText('The database could not be opened')).toBeTruthy()
-    expect(screen.getByText('Schema 9 is newer than this app (1).')).toBeTruthy()
+    expect(screen.getByText(refusal!.message)).toBeTruthy()
   })
 })

@@ -1,29 +1,52 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import i18n from '../i18n'
 import { fromChinaTime, toChinaTime } from '../lib/format'
-import type { CounterNoticeDraft, DeadlineFilter, DeadlineRule } from '../lib/ipc/bindings'
-import { clearMocks, installMockBackend } from '../testing/mockBackend'
-import type { MockState } from '../testing/mockBackend'
+import type {
+  ComplaintDetail,
+  CounterNoticeDraft,
+  Dashboard,
+  Deadline,
+  DeadlineFilter,
+  DeadlineRow,
+  DeadlineRule,
+  TaskDraft,
+  VersionedRule,
+} from '../lib/ipc/bindings'
+import { callBackend, callsTo, resetBackend } from './realBackend'
 import { renderApp } from './renderApp'
+import { sampleComplaints } from './sample'
 
-let mock: MockState
-
+// Every test starts on the sample data with "today" 2026-06-15 (a Monday):
+// the filed Taobao complaint's counter-notice window closed on 2026-05-29
+// (overdue), its counter-notice's art. 43 deadline falls on 2026-06-18.
 beforeEach(async () => {
   await act(async () => {
     await i18n.changeLanguage('en')
   })
-  mock = installMockBackend()
+  await resetBackend({ sample: true })
 })
-afterEach(() => clearMocks())
-
-// Fixed ids of the seeded complaints (see seedComplaints in the mock backend).
-const DRAFT_ID = '00000000-0000-4000-8000-c00000000a01'
-const FILED_ID = '00000000-0000-4000-8000-c00000000a03'
 
 const countOf = (bucket: string) =>
   screen.getByTestId(`dashboard-count-${bucket}`).querySelector('.ant-statistic-content')!.textContent
+
+const WINDOW = "IPP-TB-2026-0173: Seller's counter-notice window closes: check the listings"
+
+const openDeadlines = (filter: Partial<DeadlineFilter> = {}) =>
+  callBackend<DeadlineRow[]>('open_deadlines', { filter: { bucket: 'open', assignee: null, platform: null, limit: 500, ...filter } })
+
+/** A manual task due tomorrow (this week), for Li Na. */
+const createTask = () =>
+  callBackend<Deadline>('create_task', {
+    task: {
+      title: 'Call the appraiser',
+      due_at: '2026-06-16T04:00:00Z',
+      assignee: 'Li Na 李娜',
+      complaint_id: null,
+      notes: '',
+    } satisfies TaskDraft,
+  })
 
 describe('China time', () => {
   it('converts China time to UTC and back, refusing what is not a time', () => {
@@ -37,63 +60,110 @@ describe('China time', () => {
 
 describe('dashboard', () => {
   it('shows the counts, the upcoming list and the estimated tag', async () => {
+    const { filed } = await sampleComplaints()
+    // A second counter-notice received 2026-12-29: its reply is due in 2027,
+    // whose holiday schedule is not published, so the day is an estimate.
+    await callBackend('record_counter_notice', {
+      draft: {
+        complaint_id: filed.id,
+        round: 2,
+        listing_ids: [],
+        received_at: '2026-12-29T02:00:00Z',
+        grounds: 'other',
+        statement: '我们是授权经销商。',
+      } satisfies CounterNoticeDraft,
+    })
+    const { counts } = await callBackend<Dashboard>('dashboard')
     renderApp('/dashboard')
     const list = await screen.findByTestId('deadline-list')
-    expect(countOf('overdue')).toBe('1')
-    expect(countOf('today')).toBe('1')
-    expect(countOf('week')).toBe('0')
-    expect(countOf('open')).toBe('3')
+    expect(countOf('overdue')).toBe(String(counts.overdue))
+    expect(countOf('today')).toBe(String(counts.due_today))
+    expect(countOf('week')).toBe(String(counts.due_this_week))
+    expect(countOf('open')).toBe(String(counts.open))
+    expect(counts).toMatchObject({ overdue: 4, due_today: 0, due_this_week: 1 })
     // Unfiltered: overdue and due this week, with the rule's day and zone under the local time.
-    expect(within(list).getByText('Reply to the counter-notice with more evidence')).toBeTruthy()
-    expect(within(list).getByText('2025-05-29 · Asia/Shanghai')).toBeTruthy()
-    expect(within(list).getByText('IPP-2025-0417').getAttribute('href')).toContain(FILED_ID)
-    expect(within(list).queryByText(/Art\. 43/)).toBeNull()
-    // "Open" lists the later one too, estimated because 2027's schedule is unpublished.
+    const window = (await within(list).findByText(WINDOW)).closest('tr')!
+    expect(within(window).getByText('2026-05-29 · Asia/Shanghai')).toBeTruthy()
+    expect(within(window).getByText('IPP-TB-2026-0173').getAttribute('href')).toContain(filed.id)
+    expect(within(list).getByText(/counter-notice 1: Art\. 43/)).toBeTruthy()
+    expect(within(list).queryByText(/counter-notice 2/)).toBeNull()
+    expect(within(list).queryByTestId('deadline-estimated')).toBeNull()
+    // "Open" lists the later ones too; the 2027 reply is marked estimated.
     await userEvent.click(screen.getByTestId('dashboard-count-open'))
-    expect(await within(list).findByText(/Art\. 43/)).toBeTruthy()
-    expect(within(list).getByTestId('deadline-estimated').textContent).toBe('Estimated: 2027')
+    const reply = (await within(list).findByText(/counter-notice 2: Reply to the counter-notice/)).closest('tr')!
+    expect(within(reply).getByText('2027-01-01 · Asia/Shanghai')).toBeTruthy()
+    expect(within(reply).getByTestId('deadline-estimated').textContent).toBe('Estimated: 2027')
   })
 
   it('filters the list by assignee when a row is clicked', async () => {
+    await createTask()
     const user = userEvent.setup()
     renderApp('/dashboard')
     const list = await screen.findByTestId('deadline-list')
-    expect(within(list).getByText('Reply to the counter-notice with more evidence')).toBeTruthy()
+    expect(await within(list).findByText(WINDOW)).toBeTruthy()
     expect(screen.getByTestId('dashboard-assignee-').textContent).toContain('Unassigned')
-    await user.click(screen.getByTestId('dashboard-assignee-Wang'))
-    await waitFor(() => expect(within(list).queryByText('Reply to the counter-notice with more evidence')).toBeNull())
-    expect(within(list).getByText('Call the appraiser')).toBeTruthy()
-    const call = mock.calls.filter((c) => c.cmd === 'open_deadlines').at(-1)!
-    expect(call.args.filter).toMatchObject({ bucket: 'open', assignee: 'Wang', platform: null } satisfies Partial<DeadlineFilter>)
+    await user.click(screen.getByTestId('dashboard-assignee-Li Na 李娜'))
+    await waitFor(() => expect(within(list).queryByText(WINDOW)).toBeNull())
+    expect(await within(list).findByText('Call the appraiser')).toBeTruthy()
+    const filter = callsTo('open_deadlines').at(-1)!.filter
+    expect(filter).toMatchObject({ bucket: 'open', assignee: 'Li Na 李娜', platform: null } satisfies Partial<DeadlineFilter>)
   })
 
   it('warns when an account nears a good-faith line', async () => {
+    // The sample's IPP account has 2 of 3 decided listings removed (66.7 %,
+    // under the 90 % line); eight more removed bring it to 10 of 11: 90.9 %.
+    const { filed } = await sampleComplaints()
+    const c = await callBackend<{ id: string }>('create_complaint', {
+      draft: {
+        account_id: filed.account_id,
+        platform: 'taobao',
+        right_id: filed.right_id,
+        target: 'listings',
+        reason: 'counterfeit',
+        explanation_en: filed.explanation_en,
+        explanation_zh: filed.explanation_zh,
+        external_number: '',
+        assignee: '',
+        notes: '',
+      },
+    })
+    const text = Array.from({ length: 8 }, (_, i) => `https://item.taobao.com/item.htm?id=81000000000${i}`).join('\n')
+    await callBackend('import_listings', { request: { source: { kind: 'paste', text }, complaint_id: c.id }, commit: true })
+    await callBackend('file_complaint', { id: c.id, input: { filed_on: '2026-06-10', external_number: 'IPP-TB-2026-0200' } })
+    const { listings } = await callBackend<ComplaintDetail>('get_complaint', { id: c.id })
+    await callBackend('set_listing_outcomes', {
+      id: c.id,
+      input: { listing_ids: listings.map((l) => l.listing.id), outcome: 'removed', on: '2026-06-12' },
+    })
+
     renderApp('/dashboard')
     const panel = await screen.findByTestId('good-faith-panel')
-    const account = within(panel).getByText('ipp@xinghe.example').closest('[data-level]')!
+    const account = within(panel).getByText('ipp-login@aurora-electronics.example').closest('[data-level]')!
     expect(account.getAttribute('data-level')).toBe('warning')
     expect(within(panel).getByText('Near the line')).toBeTruthy()
-    expect(within(panel).getByTestId('good-faith-sentence').textContent).toBe(
-      'Takedown success is 91.0 %, within 2 points of the 90 % line.',
+    expect(within(account as HTMLElement).getByTestId('good-faith-sentence').textContent).toBe(
+      'Takedown success is 90.9 %, within 2 points of the 90 % line.',
     )
   })
 
   it('ticks a deadline off, with an Undo', async () => {
+    const task = await createTask()
+    const isOpen = async () => (await openDeadlines()).some((d) => d.id === task.id)
     const user = userEvent.setup()
     renderApp('/dashboard')
     await screen.findByTestId('deadline-list')
-    const task = mock.deadlines.find((d) => d.title === 'Call the appraiser')!
-    await user.click(screen.getByTestId(`deadline-done-${task.id}`))
-    await waitFor(() => expect(mock.deadlines.find((d) => d.id === task.id)!.done_at).not.toBeNull())
+    await user.click(await screen.findByTestId(`deadline-done-${task.id}`))
+    await waitFor(async () => expect(await isOpen()).toBe(false))
     await user.click(await screen.findByTestId('deadline-undo'))
-    await waitFor(() => expect(mock.deadlines.find((d) => d.id === task.id)!.done_at).toBeNull())
+    await waitFor(async () => expect(await isOpen()).toBe(true))
   })
 })
 
 describe('counter-notices', () => {
   it('records one typed in China time, sent as UTC, and shows its deadlines', async () => {
+    const { filed } = await sampleComplaints()
     const user = userEvent.setup()
-    renderApp(`/complaints/${FILED_ID}`)
+    renderApp(`/complaints/${filed.id}`)
     const section = await screen.findByTestId('counter-notices')
     await user.click(within(section).getByTestId('counter-notice-add'))
     const dialog = await screen.findByRole('dialog')
@@ -104,29 +174,33 @@ describe('counter-notices', () => {
     fireEvent.change(within(dialog).getByTestId('cn-statement'), { target: { value: '我们是授权经销商。' } })
     await user.click(within(dialog).getByTestId('cn-submit'))
 
-    await waitFor(() => expect(mock.calls.some((c) => c.cmd === 'record_counter_notice')).toBe(true))
-    const draft = mock.calls.find((c) => c.cmd === 'record_counter_notice')!.args.draft as CounterNoticeDraft
-    expect(draft).toMatchObject({ complaint_id: FILED_ID, round: 2, listing_ids: [], statement: '我们是授权经销商。' })
+    await waitFor(() => expect(callsTo('record_counter_notice')).toHaveLength(1))
+    const draft = callsTo('record_counter_notice')[0].draft as CounterNoticeDraft
+    // The sample's complaint has had one counter-notice already.
+    expect(draft).toMatchObject({ complaint_id: filed.id, round: 2, listing_ids: [], statement: '我们是授权经销商。' })
     expect(new Date(draft.received_at).toISOString()).toBe('2026-09-28T02:00:00.000Z')
 
     const card = await screen.findByTestId('counter-notice-2')
-    // The mock counts 3 working days skipping weekends only (the real calendar knows the holidays).
-    expect(await within(card).findByText('2026-10-01 · Asia/Shanghai')).toBeTruthy()
+    // Three working days on the China calendar: 29 and 30 September, then
+    // the National Day holiday (1-7 October) is skipped: due 8 October.
+    expect(await within(card).findByText('2026-10-08 · Asia/Shanghai')).toBeTruthy()
   })
 
   it('refuses a time that is not in the form asked for, and sends nothing', async () => {
+    const { filed } = await sampleComplaints()
     const user = userEvent.setup()
-    renderApp(`/complaints/${FILED_ID}`)
+    renderApp(`/complaints/${filed.id}`)
     await user.click(await screen.findByTestId('counter-notice-add'))
     const dialog = await screen.findByRole('dialog')
     fireEvent.change(within(dialog).getByTestId('cn-received-at'), { target: { value: '28.09.2026 10:00' } })
     await user.click(within(dialog).getByTestId('cn-submit'))
     expect(await within(dialog).findByText('Enter a China time as YYYY-MM-DD HH:mm')).toBeTruthy()
-    expect(mock.calls.some((c) => c.cmd === 'record_counter_notice')).toBe(false)
+    expect(callsTo('record_counter_notice')).toHaveLength(0)
   })
 
   it('is not offered on a complaint that is not filed', async () => {
-    renderApp(`/complaints/${DRAFT_ID}`)
+    const { draft } = await sampleComplaints()
+    renderApp(`/complaints/${draft.id}`)
     await screen.findByTestId('complaint-label')
     expect(screen.queryByTestId('counter-notices')).toBeNull()
     expect(screen.getByTestId('complaint-deadlines')).toBeTruthy()
@@ -148,6 +222,7 @@ describe('deadline rules', () => {
     await user.clear(zone)
     await user.type(zone, 'China time')
     await user.click(within(dialog).getByTestId('rule-save'))
+    // The backend refuses the zone; its field error sits under the field.
     expect(await within(dialog).findByText('Invalid value')).toBeTruthy()
 
     await user.clear(zone)
@@ -156,8 +231,8 @@ describe('deadline rules', () => {
     await user.clear(offset)
     await user.type(offset, '5')
     await user.click(within(dialog).getByTestId('rule-save'))
-    await waitFor(() => expect(mock.calls.filter((c) => c.cmd === 'save_deadline_rule')).toHaveLength(2))
-    const saved = mock.calls.filter((c) => c.cmd === 'save_deadline_rule').at(-1)!.args.rule as DeadlineRule
+    await waitFor(() => expect(callsTo('save_deadline_rule')).toHaveLength(2))
+    const saved = callsTo('save_deadline_rule').at(-1)!.rule as DeadlineRule
     expect(saved).toMatchObject({ key: 'ipp_reply_counter_notice', offset: 5, time_zone: 'Asia/Shanghai', unit: 'working_days' })
     expect(await within(table).findByText('5 working days after')).toBeTruthy()
     expect(within(table).getByText('Edited')).toBeTruthy()
@@ -165,7 +240,9 @@ describe('deadline rules', () => {
     await user.click(within(table).getByTestId('rule-reset-ipp_reply_counter_notice'))
     await user.click(await screen.findByRole('button', { name: 'OK' }))
     await waitFor(() => expect(within(table).queryByText('Edited')).toBeNull())
-    expect(mock.rules.filter((r) => r.key === 'ipp_reply_counter_notice').map((r) => r.version)).toEqual([1, 2, 3])
+    const history = await callBackend<VersionedRule[]>('deadline_rule_history', { key: 'ipp_reply_counter_notice' })
+    expect(history.map((r) => r.version).sort()).toEqual([1, 2, 3])
+    expect(history.find((r) => r.version === 3)).toMatchObject({ offset: 3 })
   })
 })
 

@@ -1,33 +1,42 @@
+/// <reference types="node" />
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { act, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import i18n from '../i18n'
 import { bundlePathFor } from '../lib/fileDialogs'
-import type { PacketRequest } from '../lib/ipc/bindings'
-import { clearMocks, installMockBackend } from '../testing/mockBackend'
-import type { MockState } from '../testing/mockBackend'
+import type { ComplaintDetail, ComplaintRow, PacketRequest, PacketResult } from '../lib/ipc/bindings'
+import { answerDialogs, answersTo, callBackend, callsTo, holdCalls, resetBackend } from './realBackend'
 import { renderApp } from './renderApp'
+import { sampleBrand, sampleCnMark, sampleComplaints } from './sample'
 
-let mock: MockState
+// The sample's filed complaint (IPP-TB-2026-0173) has one counter-notice.
+let filed: ComplaintRow
+// Packets are really written: into a new temp folder per test.
+let dir: string
 
 beforeEach(async () => {
   await act(async () => {
     await i18n.changeLanguage('en')
   })
-  mock = installMockBackend()
+  await resetBackend({ sample: true })
+  filed = (await sampleComplaints()).filed
+  dir = mkdtempSync(join(tmpdir(), 'ippdesk-ui-packets-'))
 })
-afterEach(() => clearMocks())
+afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
-// The seeded filed complaint (platform number IPP-2025-0417), which has one counter-notice.
-const FILED_ID = '00000000-0000-4000-8000-c00000000a03'
-
-const requests = () => mock.calls.filter((c) => c.cmd === 'generate_packet').map((c) => c.args.request as PacketRequest)
+const requests = () => callsTo('generate_packet').map((a) => a.request as PacketRequest)
+const kb = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('en')} KB`
 
 describe('evidence packets', () => {
   it('generates a complaint packet with its bundle, shows the manifest SHA-256 and opens the PDF', async () => {
-    mock.dialogPaths = ['/home/li/packets/complaint-IPP-2025-0417.pdf']
+    const pdf = join(dir, 'complaint-IPP-TB-2026-0173.pdf')
+    const zip = join(dir, 'complaint-IPP-TB-2026-0173.zip')
+    answerDialogs({ savePath: pdf })
     const user = userEvent.setup()
-    renderApp(`/complaints/${FILED_ID}`)
+    renderApp(`/complaints/${filed.id}`)
     await user.click(await screen.findByTestId('packet-complaint'))
     const dialog = await screen.findByRole('dialog')
     expect(within(dialog).getByText('Evidence packet — complaint')).toBeTruthy()
@@ -37,51 +46,47 @@ describe('evidence packets', () => {
 
     const sha = await within(dialog).findByTestId('packet-sha256')
     // The save dialog suggested a file name from the complaint's platform number.
-    const save = mock.calls.find((c) => c.cmd === 'plugin:dialog|save')!
-    expect((save.args.options as { defaultPath: string }).defaultPath).toBe('complaint-IPP-2025-0417.pdf')
-    expect(requests()).toEqual([
-      {
-        kind: 'complaint',
-        id: FILED_ID,
-        pdf_path: '/home/li/packets/complaint-IPP-2025-0417.pdf',
-        bundle_path: '/home/li/packets/complaint-IPP-2025-0417.zip',
-      },
-    ])
-    const result = mock.packets[0]
+    expect(callsTo('choose_save_path')[0].defaultName).toBe('complaint-IPP-TB-2026-0173.pdf')
+    expect(requests()).toEqual([{ kind: 'complaint', id: filed.id, pdf_path: pdf, bundle_path: zip }])
+    const [result] = answersTo<PacketResult>('generate_packet')
     expect(sha.textContent).toBe(result.manifest_sha256)
     expect(result.manifest_sha256).toMatch(/^[0-9a-f]{64}$/)
     expect(within(dialog).getByText(result.packet_id)).toBeTruthy()
-    expect(within(dialog).getByText('/home/li/packets/complaint-IPP-2025-0417.zip')).toBeTruthy()
-    expect(within(dialog).getByText(`${Math.round(result.pdf_size / 1024)} KB`)).toBeTruthy()
+    expect(within(dialog).getByText(zip)).toBeTruthy()
+    expect(within(dialog).getByText(kb(result.pdf_size))).toBeTruthy()
     expect(within(dialog).getByText(result.files === 1 ? '1 file' : `${result.files} files`)).toBeTruthy()
+    // The backend wrote both files, as large as it says.
+    expect(statSync(pdf).size).toBe(result.pdf_size)
+    expect(statSync(zip).size).toBe(result.bundle_size)
 
     await user.click(within(dialog).getByTestId('packet-open'))
-    await waitFor(() => expect(mock.calls.some((c) => c.cmd === 'open_packet')).toBe(true))
-    expect(mock.calls.find((c) => c.cmd === 'open_packet')!.args).toEqual({ path: '/home/li/packets/complaint-IPP-2025-0417.pdf' })
+    await waitFor(() => expect(callsTo('open_packet')).toEqual([{ path: pdf }]))
   })
 
   it('a counter-notice packet without the bundle sends no bundle path', async () => {
-    mock.dialogPaths = ['/tmp/cn.pdf']
+    const [notice] = (await callBackend<ComplaintDetail>('get_complaint', { id: filed.id })).counter_notices
+    const pdf = join(dir, 'cn.pdf')
+    answerDialogs({ savePath: pdf })
     const user = userEvent.setup()
-    renderApp(`/complaints/${FILED_ID}`)
+    renderApp(`/complaints/${filed.id}`)
     const card = await screen.findByTestId('counter-notice-1')
     await user.click(within(card).getByTestId('packet-counter_notice'))
     const dialog = await screen.findByRole('dialog')
     await user.click(within(dialog).getByText('Also save a bundle (.zip) with the original files and manifest'))
     await user.click(within(dialog).getByTestId('packet-generate'))
     await within(dialog).findByTestId('packet-sha256')
-    expect(requests()).toEqual([{ kind: 'counter_notice', id: mock.counterNotices[0].id, pdf_path: '/tmp/cn.pdf', bundle_path: null }])
+    expect(requests()).toEqual([{ kind: 'counter_notice', id: notice.id, pdf_path: pdf, bundle_path: null }])
     expect(within(dialog).queryByText('Bundle (.zip)')).toBeNull()
+    expect(existsSync(pdf)).toBe(true)
+    expect(existsSync(bundlePathFor(pdf))).toBe(false)
   })
 
   it('shows progress and disables the buttons while generating', async () => {
-    mock.dialogPaths = ['/tmp/slow.pdf']
-    let finish = () => {}
-    mock.packetGate = new Promise<void>((resolve) => {
-      finish = resolve
-    })
+    answerDialogs({ savePath: join(dir, 'slow.pdf') })
+    // The request waits here until released, so the test sees the busy dialog.
+    const release = holdCalls('generate_packet')
     const user = userEvent.setup()
-    renderApp(`/complaints/${FILED_ID}`)
+    renderApp(`/complaints/${filed.id}`)
     await user.click(await screen.findByTestId('packet-complaint'))
     const dialog = await screen.findByRole('dialog')
     await user.click(within(dialog).getByTestId('packet-generate'))
@@ -90,50 +95,61 @@ describe('evidence packets', () => {
     expect((within(dialog).getByTestId('packet-generate') as HTMLButtonElement).disabled).toBe(true)
     expect((within(dialog).getByText('Cancel').closest('button') as HTMLButtonElement).disabled).toBe(true)
     expect((within(dialog).getByRole('checkbox') as HTMLInputElement).disabled).toBe(true)
-    await act(async () => finish())
+    await act(async () => release())
     await within(dialog).findByTestId('packet-sha256')
     expect(within(dialog).queryByTestId('packet-progress')).toBeNull()
   })
 
   it('a registration packet is for a programme account, from the holder page', async () => {
-    mock.dialogPaths = ['/tmp/reg.pdf']
+    const brand = await sampleBrand()
+    const pdf = join(dir, 'reg.pdf')
+    answerDialogs({ savePath: pdf })
     const user = userEvent.setup()
-    const account = mock.accounts[0]
-    renderApp(`/holders/${account.holder_id}`)
+    renderApp(`/holders/${brand.holder.id}`)
+    // One button per programme account of the holder.
     const buttons = await screen.findAllByTestId('packet-registration')
-    expect(buttons).toHaveLength(mock.accounts.filter((a) => a.holder_id === account.holder_id).length)
+    expect(buttons).toHaveLength(brand.accounts.length)
     await user.click(buttons[0])
     await user.click(within(await screen.findByRole('dialog')).getByTestId('packet-generate'))
     await screen.findByTestId('packet-sha256')
-    expect(requests()).toEqual([{ kind: 'registration', id: account.id, pdf_path: '/tmp/reg.pdf', bundle_path: '/tmp/reg.zip' }])
+    const [request] = requests()
+    expect(request).toMatchObject({ kind: 'registration', pdf_path: pdf, bundle_path: join(dir, 'reg.zip') })
+    expect(brand.accounts.map((a) => a.id)).toContain(request.id)
   })
 
   it('an IP right packet from the right page; cancelling the save dialog generates nothing', async () => {
+    const right = await sampleCnMark()
     const user = userEvent.setup()
-    const right = mock.rights[0]
     renderApp(`/rights/${right.id}`)
     await user.click(await screen.findByTestId('packet-ip_right'))
     const dialog = await screen.findByRole('dialog')
+    // The save dialog answers null: cancelled.
     await user.click(within(dialog).getByTestId('packet-generate'))
-    await waitFor(() => expect(mock.calls.some((c) => c.cmd === 'plugin:dialog|save')).toBe(true))
+    await waitFor(() => expect(callsTo('choose_save_path')).toHaveLength(1))
+    expect(callsTo('choose_save_path')[0].defaultName).toBe('right-12345678.pdf')
     expect(requests()).toEqual([])
     expect(within(dialog).queryByTestId('packet-result')).toBeNull()
 
-    mock.dialogPaths = ['/tmp/right.pdf']
+    const pdf = join(dir, 'right.pdf')
+    answerDialogs({ savePath: pdf })
     await user.click(within(dialog).getByTestId('packet-generate'))
     await within(dialog).findByTestId('packet-sha256')
-    expect(requests()).toEqual([{ kind: 'ip_right', id: right.id, pdf_path: '/tmp/right.pdf', bundle_path: '/tmp/right.zip' }])
+    expect(requests()).toEqual([{ kind: 'ip_right', id: right.id, pdf_path: pdf, bundle_path: join(dir, 'right.zip') }])
   })
 
   it('reports a refused packet like any other error', async () => {
-    mock.dialogPaths = ['/tmp/gone.pdf']
+    const { draft } = await sampleComplaints()
+    answerDialogs({ savePath: join(dir, 'gone.pdf') })
     const user = userEvent.setup()
-    renderApp(`/complaints/${FILED_ID}`)
+    renderApp(`/complaints/${draft.id}`)
     await user.click(await screen.findByTestId('packet-complaint'))
-    mock.complaints = mock.complaints.filter((c) => c.id !== FILED_ID)
-    await user.click(within(await screen.findByRole('dialog')).getByTestId('packet-generate'))
-    expect(await screen.findByText(`No complaint with id ${FILED_ID}.`)).toBeTruthy()
+    const dialog = await screen.findByRole('dialog')
+    // Someone deletes the complaint while the dialog is open.
+    await callBackend('delete_complaint', { id: draft.id })
+    await user.click(within(dialog).getByTestId('packet-generate'))
+    expect(await screen.findByText(`Not found: complaint ${draft.id}`)).toBeTruthy()
     expect(screen.queryByTestId('packet-result')).toBeNull()
+    expect(existsSync(join(dir, 'gone.pdf'))).toBe(false)
   })
 
   it('the bundle goes next to the PDF', () => {
@@ -146,7 +162,8 @@ describe('evidence packets', () => {
     await act(async () => {
       await i18n.changeLanguage('zh-CN')
     })
-    renderApp(`/rights/${mock.rights[0].id}`)
+    const right = await sampleCnMark()
+    renderApp(`/rights/${right.id}`)
     expect((await screen.findByTestId('packet-ip_right')).textContent).toContain('证据包（PDF）')
   })
 })

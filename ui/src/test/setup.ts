@@ -1,6 +1,11 @@
+// Every test file talks to the real backend (ui-test-server, started by
+// globalSetup.ts); each test resets its database first (resetBackend).
 // jsdom lacks a few browser APIs that antd relies on.
 import { cleanup, configure } from '@testing-library/react'
-import { afterEach } from 'vitest'
+import { afterEach, inject } from 'vitest'
+import { installRealBackend } from './realBackend'
+
+installRealBackend(`http://127.0.0.1:${inject('backendPort')}`)
 
 // The first render of antd in a cold worker is slow on a busy machine.
 configure({ asyncUtilTimeout: 10_000 })
