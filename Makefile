@@ -74,7 +74,8 @@ cli:
 run: deps-build app
 	$(APP) $(if $(DB),--db "$(DB)")
 
-test: deps-test deps-driver ui
+# `app` first: the UI's unit tests call the real backend (target/debug/ui-test-server).
+test: deps-test deps-driver app
 	@start=$$(date +%s); \
 	echo "== Rust format"; cargo fmt --all --check; \
 	echo "== clippy"; cargo clippy --workspace --all-targets --quiet -- -D warnings; \

@@ -156,6 +156,17 @@ impl Session {
         }
     }
 
+    /// Runs `js` in the page (as a function body with `arguments`) and
+    /// returns its JSON result; an async script resolves through the last
+    /// argument, `arguments[arguments.length - 1]`.
+    pub async fn script(&self, js: &str, args: Vec<serde_json::Value>) -> serde_json::Value {
+        self.client.execute(js, args).await.unwrap()
+    }
+
+    pub async fn script_async(&self, js: &str, args: Vec<serde_json::Value>) -> serde_json::Value {
+        self.client.execute_async(js, args).await.unwrap()
+    }
+
     pub async fn click(&self, loc: Locator<'_>) {
         let deadline = Instant::now() + TIMEOUT;
         loop {

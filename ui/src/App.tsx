@@ -9,7 +9,7 @@ export default function App() {
   const [router] = useState(() => createHashRouter(routes))
   return (
     <Providers client={client}>
-      <RouterProvider router={router} />
+      <RouterProvider router={router} useTransitions={false} />
     </Providers>
   )
 }

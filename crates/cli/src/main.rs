@@ -1,5 +1,7 @@
 //! `ippdesk`: the command line over the same desk the app uses.
 
+mod call;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -47,6 +49,13 @@ enum Command {
     /// Load the sample data (a brand, its agent, trademarks in CN / US / EU, accounts,
     /// sellers, complaints with listings and evidence).
     Sample,
+    /// Run any command the app's window uses, by NAME with its JSON arguments
+    /// (`-` reads them from stdin), and print its JSON answer. Without NAME,
+    /// list the commands.
+    Call {
+        name: Option<String>,
+        args: Option<String>,
+    },
     /// Marketplace URLs (no database needed).
     #[command(subcommand)]
     Url(UrlCmd),
@@ -419,6 +428,9 @@ fn normalize_urls(cli: &Cli, urls: &[String]) -> Result<(), DeskError> {
 }
 
 fn run(cli: &Cli) -> Result<(), DeskError> {
+    if let Command::Call { name, args } = &cli.command {
+        return call::run(cli.db.clone(), name.as_deref(), args.as_deref());
+    }
     if let Command::Url(UrlCmd::Normalize { urls }) = &cli.command {
         return normalize_urls(cli, urls);
     }
@@ -635,7 +647,7 @@ fn run(cli: &Cli) -> Result<(), DeskError> {
                 )
             })
         }
-        Command::Url(_) | Command::Calendar(_) => Ok(()),
+        Command::Url(_) | Command::Calendar(_) | Command::Call { .. } => Ok(()),
         Command::Complaint(ComplaintCmd::List {
             status,
             platform,

@@ -570,3 +570,53 @@ fn a_reader_that_stops_early_gets_no_panic() {
     assert!(!err.contains("panicked"), "{err}");
     assert!(status.success());
 }
+
+#[test]
+fn call_runs_any_command_of_the_apps_table_and_prints_its_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.sqlite3");
+    // Without a name: the command names, the same table the window uses.
+    let out = ippdesk(&db, &["call"]);
+    assert!(out.status.success());
+    let names = String::from_utf8(out.stdout).unwrap();
+    assert!(names.lines().any(|l| l == "list_complaints"));
+    assert!(names.lines().any(|l| l == "import_listings"));
+
+    let draft = r#"{"draft": {"kind": "company", "legal_name": "深圳市极光电子有限公司", "latin_name": "Aurora",
+        "country": "CN", "registration_number": "", "address": "", "contact_email": "ip@aurora.example", "notes": ""}}"#;
+    let out = ippdesk(&db, &["call", "create_holder", draft]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let holder: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let id = holder["id"].as_str().unwrap();
+    let out = ippdesk(
+        &db,
+        &["call", "get_holder", &format!(r#"{{"id": "{id}"}}"#)],
+    );
+    let got: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(got["holder"]["legal_name"], "深圳市极光电子有限公司");
+    // Arguments from stdin.
+    let out = ippdesk_stdin(
+        &["--db", db.to_str().unwrap(), "call", "list_holders", "-"],
+        "{}",
+    );
+    let rows: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(rows.as_array().unwrap().len(), 1);
+
+    // Bad JSON, an unknown name and a field error: clear errors, exit non-zero.
+    let out = ippdesk(&db, &["--json", "call", "get_holder", "{not json"]);
+    assert!(!out.status.success());
+    let err: serde_json::Value = serde_json::from_slice(&out.stderr).unwrap();
+    assert_eq!(err["code"], "invalid_args");
+    let out = ippdesk(&db, &["--json", "call", "drop_everything", "{}"]);
+    let err: serde_json::Value = serde_json::from_slice(&out.stderr).unwrap();
+    assert_eq!(err["code"], "unknown_command");
+    let bad = draft.replace("ip@aurora.example", "nope");
+    let out = ippdesk(&db, &["--json", "call", "create_holder", &bad]);
+    assert_eq!(out.status.code(), Some(2));
+    let err: serde_json::Value = serde_json::from_slice(&out.stderr).unwrap();
+    assert_eq!(err["fields"][0]["field"], "contact_email");
+}

@@ -125,8 +125,7 @@ macro_rules! table {
                 name: stringify!($name),
                 access: Access::$access,
                 run: |desk, args, $ctx| {
-                    #[allow(unused_variables)]
-                    let args = args;
+                    let _ = args;
                     $( let $arg = table!(@arg args, $arg, $kind)?; )*
                     table!(@desk $access, desk, $d);
                     json($body)
@@ -200,15 +199,12 @@ table! {
         if let ImportSource::File { path } = &request.source {
             c.path(path, PathUse::Read)?;
         }
-        if c.cancelled() {
-            return Err(cancelled());
-        }
         let mut progress = |p: ImportProgress| {
             if let Ok(v) = serde_json::to_value(p) {
                 (c.progress)(v);
             }
         };
-        d.import_listings(request, commit, &mut progress)
+        d.import_listings_cancellable(request, commit, &mut progress, c.cancel)
     };
     Write build_batch(request: BatchRequest) => |d, _c| d.build_batch(request);
     Read complaint_urls(id: id) => |d, _c| d.complaint_urls(id);
@@ -406,6 +402,41 @@ mod tests {
             let e = call(&desk, name, args, &ctx).unwrap_err();
             assert_eq!(e.code, ErrorCode::Forbidden, "{name}: {e:?}");
         }
+    }
+
+    #[test]
+    fn a_cancelled_import_stops_with_progress_so_far_and_writes_nothing() {
+        let (_dir, desk) = desk();
+        let text: Vec<String> = (0..12_000)
+            .map(|i| {
+                format!(
+                    "https://detail.1688.com/offer/{}.html",
+                    600_000_000_000u64 + i
+                )
+            })
+            .collect();
+        let args = json!({ "commit": true, "request": {
+            "source": { "kind": "paste", "text": text.join("\n") }, "complaint_id": null } });
+        let seen = std::sync::Mutex::new(Vec::new());
+        let stop = AtomicBool::new(false);
+        let ctx = Ctx {
+            // The user presses Stop when the first part is reported.
+            progress: &|v| {
+                if v["done"].as_u64().unwrap_or(0) > 0 {
+                    stop.store(true, Ordering::Relaxed);
+                }
+                seen.lock().unwrap().push(v);
+            },
+            cancel: &stop,
+            paths: &crate::paths::AnyPath,
+        };
+        let e = call(&desk, "import_listings", args.clone(), &ctx).unwrap_err();
+        assert_eq!(e.code, ErrorCode::Cancelled);
+        assert!(seen.lock().unwrap().len() >= 2);
+        assert!(desk.read(|d| d.search("600000000001")).unwrap().is_empty());
+        // Not cancelled, the same import lands whole.
+        let done = with_plain_ctx(|ctx| call(&desk, "import_listings", args, ctx)).unwrap();
+        assert_eq!(done["counts"]["accepted"], 12_000);
     }
 
     #[test]

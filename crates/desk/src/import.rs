@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 use std::io::Write;
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use chrono::Utc;
 use ippdesk_domain::*;
@@ -59,6 +60,18 @@ impl Desk {
         commit: bool,
         progress: &mut dyn FnMut(ImportProgress),
     ) -> Result<ImportReport> {
+        self.import_listings_cancellable(req, commit, progress, &AtomicBool::new(false))
+    }
+
+    /// [`Desk::import_listings`] that stops, writing nothing, once `cancel`
+    /// is set (checked after each part of the file).
+    pub fn import_listings_cancellable(
+        &mut self,
+        req: ImportRequest,
+        commit: bool,
+        progress: &mut dyn FnMut(ImportProgress),
+        cancel: &AtomicBool,
+    ) -> Result<ImportReport> {
         let source_name = match &req.source {
             ImportSource::Paste { .. } => "paste".to_string(),
             ImportSource::File { path } => path.clone(),
@@ -112,7 +125,11 @@ impl Desk {
                     stage: stage.into(),
                     done,
                     total,
-                })
+                });
+                if cancel.load(Ordering::Relaxed) {
+                    return Err(crate::commands::cancelled());
+                }
+                Ok(())
             };
             if !commit {
                 return take_parts(&*store, parts, complaint.as_ref(), None, &mut report);
@@ -293,7 +310,7 @@ fn take_parts(
     parts: std::sync::mpsc::Receiver<Result<Option<CheckedPart>>>,
     complaint: Option<&Complaint>,
     mut write: Option<WritePart>,
-    progress: &mut dyn FnMut(u32, u32),
+    progress: &mut dyn FnMut(u32, u32) -> Result<()>,
 ) -> Result<Taken> {
     let now = Utc::now();
     let mut taken = Taken::default();
@@ -360,7 +377,7 @@ fn take_parts(
             taken.new_count += new.len();
             write(&mut new)?;
         }
-        progress(part.read, part.total);
+        progress(part.read, part.total)?;
     }
 }
 
@@ -1001,7 +1018,7 @@ mod tests {
                 tx.send(Ok(None)).unwrap();
             }
             drop(tx);
-            take_parts(&store, rx, None, None, &mut |_, _| {})
+            take_parts(&store, rx, None, None, &mut |_, _| Ok(()))
         };
         assert_eq!(run(true).unwrap().lines.len(), 1);
         let err = run(false).err().expect("no end mark");

@@ -3,6 +3,7 @@ import { Alert, App, Button, Input, Modal, Progress, Space, Tabs, Typography } f
 import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { errorDetail, errorTitle } from '../lib/errors'
+import { endJob, updateJob } from '../lib/backgroundJobs'
 import { cancelJob } from '../lib/ipc/backend'
 import { chooseListingFile } from '../lib/fileDialogs'
 import type { ImportProgress, ImportReport, ImportRequest } from '../lib/ipc/bindings'
@@ -46,7 +47,14 @@ export default function ImportDialog({ open, onClose, complaintId = null, compla
     if (job.current) void cancelJob(job.current)
   }
   const onProgress = (p: ImportProgress) => {
-    if (running.current) setProgress(p)
+    if (!running.current) return
+    setProgress(p)
+    if (job.current) updateJob({ id: job.current, label: t('import.title'), ...p })
+  }
+  const endRun = () => {
+    running.current = false
+    setProgress(null)
+    if (job.current) endJob(job.current)
   }
 
   // Closing clears the dialog, so each opening starts clean; an error keeps everything typed so far.
@@ -78,8 +86,7 @@ export default function ImportDialog({ open, onClose, complaintId = null, compla
     } catch (e) {
       setError(e)
     } finally {
-      running.current = false
-      setProgress(null)
+      endRun()
     }
   }
 
@@ -99,8 +106,7 @@ export default function ImportDialog({ open, onClose, complaintId = null, compla
     } catch (e) {
       setError(e)
     } finally {
-      running.current = false
-      setProgress(null)
+      endRun()
     }
   }
 
@@ -197,9 +203,15 @@ export default function ImportDialog({ open, onClose, complaintId = null, compla
           <div>
             <Typography.Text type="secondary">{t(`import.stage.${progress.stage}`, { defaultValue: progress.stage })}</Typography.Text>
             <Progress percent={percent} status="active" data-testid="import-progress" />
-            <Button size="small" onClick={stop} data-testid="import-stop">
-              {t('import.stop')}
-            </Button>
+            <Space>
+              <Button size="small" onClick={stop} data-testid="import-stop">
+                {t('import.stop')}
+              </Button>
+              {/* The work goes on; its progress moves to the header. */}
+              <Button size="small" onClick={onClose} data-testid="import-background">
+                {t('import.background')}
+              </Button>
+            </Space>
           </div>
         )}
         {error !== null && <Alert type="error" showIcon title={errorTitle(t, error)} description={errorDetail(error)} />}

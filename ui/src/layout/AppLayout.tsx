@@ -12,6 +12,7 @@ import type { MenuProps } from 'antd'
 import type { ReactNode } from 'react'
 import { Outlet, useLocation, useNavigate } from 'react-router-dom'
 import { useTranslation } from 'react-i18next'
+import BackgroundJobs from '../components/BackgroundJobs'
 import GlobalSearch from '../components/GlobalSearch'
 
 const { Sider, Header, Content } = Layout
@@ -83,6 +84,7 @@ export default function AppLayout() {
           <Typography.Title level={4} style={{ margin: 0, lineHeight: '64px', whiteSpace: 'nowrap' }}>
             {t(titleKey(pathname))}
           </Typography.Title>
+          <BackgroundJobs />
           <GlobalSearch />
         </Header>
         <Content style={{ padding: 24 }}>
