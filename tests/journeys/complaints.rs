@@ -551,3 +551,66 @@ fn evidence_sellers_and_search_survive_a_restart() {
     assert_eq!((s.row.listings, s.row.complaints), (1, 1));
     assert!(d.verify().expect("verify").ok);
 }
+
+#[test]
+fn a_bulk_status_change_or_delete_is_one_command_that_reports_each_refusal_by_complaint() {
+    let mut w = world();
+    let complaint = draft(&w, Platform::Taobao);
+    let d = &mut w.t.desk;
+    let a = d
+        .create_complaint(complaint.clone())
+        .expect("a")
+        .complaint
+        .id;
+    let b = d
+        .create_complaint(complaint.clone())
+        .expect("b")
+        .complaint
+        .id;
+    d.set_complaint_status(b, ComplaintStatus::Ready)
+        .expect("b ready");
+    let filed = d.create_complaint(complaint).expect("c").complaint.id;
+    d.import_listings(
+        paste("https://item.taobao.com/item.htm?id=71", Some(filed)),
+        true,
+        &mut |_| {},
+    )
+    .expect("import");
+    d.file_complaint(
+        filed,
+        FileComplaintInput {
+            filed_on: "2026-11-22".parse().expect("date"),
+            external_number: "IPP-71".into(),
+        },
+    )
+    .expect("filed");
+
+    let moved = d
+        .set_complaints_status(vec![a, b, filed], ComplaintStatus::Ready)
+        .expect("bulk status");
+    assert_eq!(moved.done, vec![a]);
+    assert_eq!(moved.unchanged, vec![b]);
+    assert_eq!(moved.failures.len(), 1);
+    let refused = &moved.failures[0];
+    assert_eq!(
+        (refused.id, refused.label.as_str(), refused.code),
+        (filed, "IPP-71", ErrorCode::InvalidTransition)
+    );
+    assert_eq!(
+        d.get_complaint(a).expect("a").row.complaint.status,
+        ComplaintStatus::Ready
+    );
+
+    let deleted = d.delete_complaints(vec![a, filed]).expect("bulk delete");
+    assert_eq!(deleted.done, vec![a]);
+    assert_eq!(deleted.failures.len(), 1);
+    assert_eq!(deleted.failures[0].id, filed);
+    assert_eq!(
+        d.get_complaint(a).expect_err("gone").code,
+        ErrorCode::NotFound
+    );
+    assert_eq!(
+        d.get_complaint(filed).expect("kept").row.complaint.status,
+        ComplaintStatus::Filed
+    );
+}

@@ -185,6 +185,20 @@ enum ComplaintCmd {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Move complaints to a status (draft ⇄ ready, filed → closed), each on
+    /// its own; refusals are listed by complaint and the rest go on.
+    Status {
+        #[arg(required = true)]
+        ids: Vec<String>,
+        /// draft, ready or closed
+        #[arg(long, value_parser = parse_kind::<ComplaintStatus>)]
+        to: ComplaintStatus,
+    },
+    /// Delete draft or ready complaints; filed ones are refused by name.
+    Delete {
+        #[arg(required = true)]
+        ids: Vec<String>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -705,6 +719,16 @@ fn run(cli: &Cli) -> Result<(), DeskError> {
                 format!("Wrote {}.", file.display())
             })
         }
+        Command::Complaint(ComplaintCmd::Status { ids, to }) => {
+            let ids = ids.iter().map(|i| id(i)).collect::<Result<Vec<_>, _>>()?;
+            let r = desk.set_complaints_status(ids, *to)?;
+            bulk_outcome(out, &r)
+        }
+        Command::Complaint(ComplaintCmd::Delete { ids }) => {
+            let ids = ids.iter().map(|i| id(i)).collect::<Result<Vec<_>, _>>()?;
+            let r = desk.delete_complaints(ids)?;
+            bulk_outcome(out, &r)
+        }
         Command::Listing(ListingCmd::Import {
             file,
             complaint,
@@ -928,6 +952,31 @@ fn run(cli: &Cli) -> Result<(), DeskError> {
 
 struct Out {
     json: bool,
+}
+
+/// Prints what a bulk action did; any refusal makes the exit status fail.
+fn bulk_outcome(out: Out, r: &ippdesk_desk::BulkResult) -> Result<(), DeskError> {
+    out.print(r, || {
+        let mut lines = vec![format!(
+            "{} done, {} unchanged, {} refused.",
+            r.done.len(),
+            r.unchanged.len(),
+            r.failures.len()
+        )];
+        lines.extend(
+            r.failures
+                .iter()
+                .map(|f| format!("{} ({}): {}", f.label, f.id, f.message)),
+        );
+        lines.join("\n")
+    })?;
+    match r.failures.first() {
+        None => Ok(()),
+        Some(first) => Err(DeskError::new(
+            first.code,
+            format!("{} of the complaints were refused.", r.failures.len()),
+        )),
+    }
 }
 
 impl Out {

@@ -620,3 +620,56 @@ fn call_runs_any_command_of_the_apps_table_and_prints_its_json() {
     let err: serde_json::Value = serde_json::from_slice(&out.stderr).unwrap();
     assert_eq!(err["fields"][0]["field"], "contact_email");
 }
+
+#[test]
+fn complaint_status_moves_many_at_once_and_names_each_refusal() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("bulk.sqlite3");
+    assert!(ippdesk(&db, &["sample"]).status.success());
+    let list: serde_json::Value =
+        serde_json::from_slice(&ippdesk(&db, &["--json", "complaint", "list"]).stdout).unwrap();
+    let rows = list.as_array().expect("rows");
+    let of = |status: &str| {
+        rows.iter()
+            .find(|r| r["status"] == status)
+            .map(|r| r["id"].as_str().unwrap().to_string())
+            .unwrap_or_else(|| panic!("a {status} complaint in the sample"))
+    };
+    let (draft, filed) = (of("draft"), of("filed"));
+
+    let out = ippdesk(
+        &db,
+        &[
+            "--json",
+            "complaint",
+            "status",
+            &draft,
+            &filed,
+            "--to",
+            "ready",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2), "a refusal fails the command");
+    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(r["done"], serde_json::json!([draft]));
+    assert_eq!(r["failures"][0]["id"], filed.as_str());
+    assert_eq!(r["failures"][0]["code"], "invalid_transition");
+    let shown: serde_json::Value =
+        serde_json::from_slice(&ippdesk(&db, &["--json", "complaint", "show", &draft]).stdout)
+            .unwrap();
+    assert_eq!(shown["row"]["status"], "ready");
+
+    let out = ippdesk(&db, &["complaint", "delete", &draft]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        "1 done, 0 unchanged, 0 refused."
+    );
+    assert!(!ippdesk(&db, &["complaint", "show", &draft])
+        .status
+        .success());
+}

@@ -90,6 +90,8 @@ pub fn typescript_bindings() -> String {
         ComplaintDetail::decl(),
         FileComplaintInput::decl(),
         OutcomeInput::decl(),
+        BulkResult::decl(),
+        BulkFailure::decl(),
         ImportSource::decl(),
         ImportRequest::decl(),
         ImportReport::decl(),
@@ -172,6 +174,7 @@ pub fn typescript_bindings() -> String {
     for (name, value) in constants {
         out.push_str(&format!("export const {name} = {value};\n"));
     }
+    out.push_str(&rule_data());
     let quoted = |names: Vec<String>| names.join(", ");
     let codes = ErrorCode::ALL
         .iter()
@@ -190,6 +193,154 @@ pub fn typescript_bindings() -> String {
         "export const COMMAND_NAMES = [{}] as const;\nexport type CommandName = (typeof COMMAND_NAMES)[number];\n",
         quoted(names)
     ));
+    out
+}
+
+/// The rules' data the UI offers and checks against (choices, limits, the
+/// platform table, the moves from each status), generated so that no list or
+/// limit is restated in TypeScript.
+fn rule_data() -> String {
+    use strum::VariantArray;
+    fn json<T: serde::Serialize + ?Sized>(v: &T) -> String {
+        serde_json::to_string(v).unwrap_or_default()
+    }
+    fn list<T: serde::Serialize>(name: &str, ts: &str, items: &[T]) -> String {
+        format!("export const {name}: readonly {ts}[] = {};\n", json(items))
+    }
+    let mut out = String::from("\n// Rule data, from the domain's tables and enums.\n");
+    let lists = [
+        list("HOLDER_KINDS", "HolderKind", HolderKind::VARIANTS),
+        list("AGENT_KINDS", "AgentKind", AgentKind::VARIANTS),
+        list("RIGHT_KINDS", "RightKind", RightKind::VARIANTS),
+        list("MARK_TYPES", "MarkType", MarkType::VARIANTS),
+        list("PROGRAMMES", "Programme", Programme::VARIANTS),
+        list("ACCOUNT_ROLES", "AccountRole", AccountRole::VARIANTS),
+        list(
+            "ACCOUNT_LOCATIONS",
+            "AccountLocation",
+            AccountLocation::VARIANTS,
+        ),
+        list("ACCOUNT_STATUSES", "AccountStatus", AccountStatus::VARIANTS),
+        list("EXPIRY_FLAGS", "ExpiryFlag", ExpiryFlag::VARIANTS),
+        list(
+            "REG_STATES",
+            "ProgrammeRightState",
+            ProgrammeRightState::VARIANTS,
+        ),
+        list("DOC_KINDS", "DocumentKind", &DocumentKind::for_records()),
+        list(
+            "EVIDENCE_KINDS",
+            "DocumentKind",
+            &DocumentKind::for_evidence(),
+        ),
+        list(
+            "EVIDENCE_OWNERS",
+            "OwnerKind",
+            &OwnerKind::VARIANTS
+                .iter()
+                .filter(|o| o.holds_evidence())
+                .collect::<Vec<_>>(),
+        ),
+        list("NICE_CLASSES", "number", &NICE_CLASSES.collect::<Vec<_>>()),
+        list("PLATFORMS", "Platform", Platform::VARIANTS),
+        list(
+            "COMPLAINT_STATUSES",
+            "ComplaintStatus",
+            ComplaintStatus::VARIANTS,
+        ),
+        list(
+            "EDITABLE_STATUSES",
+            "ComplaintStatus",
+            &ComplaintStatus::VARIANTS
+                .iter()
+                .filter(|s| s.is_editable())
+                .collect::<Vec<_>>(),
+        ),
+        list(
+            "COMPLAINT_TARGETS",
+            "ComplaintTarget",
+            ComplaintTarget::VARIANTS,
+        ),
+        list(
+            "COMPLAINT_REASONS",
+            "ComplaintReason",
+            ComplaintReason::VARIANTS,
+        ),
+        list(
+            "LISTING_OUTCOMES",
+            "ListingOutcome",
+            ListingOutcome::VARIANTS,
+        ),
+        list("RED_FLAGS", "RedFlag", RedFlag::VARIANTS),
+        list(
+            "SHARED_IDENTIFIERS",
+            "SharedIdentifier",
+            SharedIdentifier::VARIANTS,
+        ),
+        list("SELLER_BADGES", "string", &SELLER_BADGES),
+        list("COUNTER_GROUNDS", "CounterGround", CounterGround::VARIANTS),
+        list(
+            "COUNTER_DECISIONS",
+            "CounterDecision",
+            CounterDecision::VARIANTS,
+        ),
+        list("TRIGGER_EVENTS", "TriggerEvent", TriggerEvent::VARIANTS),
+        list("OFFSET_UNITS", "OffsetUnit", OffsetUnit::VARIANTS),
+        list("CALENDARS", "CalendarId", CalendarId::VARIANTS),
+        list("DONE_WHEN", "DoneWhen", DoneWhen::VARIANTS),
+        list(
+            "ENFORCEMENT_DIMS",
+            "EnforcementDim",
+            EnforcementDim::VARIANTS,
+        ),
+    ];
+    for l in lists {
+        out.push_str(&l);
+    }
+    out.push_str(&format!(
+        "export const DEADLINE_BUCKETS = {} as const;\nexport type DeadlineBucket = (typeof DEADLINE_BUCKETS)[number];\n",
+        json(&DEADLINE_BUCKETS)
+    ));
+    // The platform table: the programme each platform's complaints go through
+    // and whether it takes only rights valid in mainland China.
+    let table: Vec<_> = ippdesk_domain::PLATFORMS
+        .iter()
+        .map(|i| {
+            serde_json::json!({
+                "platform": i.platform,
+                "programme": i.programme,
+                "needs_china_right": i.needs_china_right,
+            })
+        })
+        .collect();
+    out.push_str(&format!(
+        "export const PLATFORM_TABLE: readonly {{ platform: Platform; programme: Programme; needs_china_right: boolean }}[] = {};\n",
+        json(&table)
+    ));
+    let moves: serde_json::Map<String, serde_json::Value> = ComplaintStatus::VARIANTS
+        .iter()
+        .map(|s| {
+            let key = serde_json::to_value(s)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default();
+            (key, serde_json::json!(s.offered_moves()))
+        })
+        .collect();
+    out.push_str(&format!(
+        "export const COMPLAINT_MOVES: Readonly<Record<ComplaintStatus, readonly ComplaintStatus[]>> = {};\n",
+        json(&moves)
+    ));
+    let limits = [
+        ("MAX_EXPLANATION_CHARS", MAX_EXPLANATION_CHARS.to_string()),
+        ("MAX_STATEMENT_CHARS", MAX_STATEMENT_CHARS.to_string()),
+        ("MAX_LISTINGS_LIMIT", MAX_LISTINGS_LIMIT.to_string()),
+        ("POA_WARN_DAYS", POA_WARN_DAYS.to_string()),
+        ("MAX_COUNTER_ROUND", MAX_COUNTER_ROUND.to_string()),
+    ];
+    for (name, value) in limits {
+        out.push_str(&format!("export const {name} = {value};\n"));
+    }
     out
 }
 

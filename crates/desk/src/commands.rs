@@ -25,6 +25,9 @@ pub enum Access {
     NoDatabase,
 }
 
+/// Record ids as a list argument (the table's arguments are single tokens).
+type IdList = Vec<Id>;
+
 type Run = fn(Option<&mut Desk>, &Args, &Ctx) -> Result<Value>;
 
 pub struct Command {
@@ -191,6 +194,8 @@ table! {
     Write update_complaint(id: id, draft: ComplaintDraft) => |d, _c| d.update_complaint(id, draft);
     Write delete_complaint(id: id) => |d, _c| d.delete_complaint(id);
     Write set_complaint_status(id: id, to: ComplaintStatus) => |d, _c| d.set_complaint_status(id, to);
+    Write set_complaints_status(ids: IdList, to: ComplaintStatus) => |d, _c| d.set_complaints_status(ids, to);
+    Write delete_complaints(ids: IdList) => |d, _c| d.delete_complaints(ids);
     Write file_complaint(id: id, input: FileComplaintInput) => |d, _c| d.file_complaint(id, input);
     Write remove_complaint_listing(id: id, listing_id: id) =>
         |d, _c| d.remove_listing_from_complaint(id, listing_id);

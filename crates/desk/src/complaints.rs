@@ -9,9 +9,10 @@ use ippdesk_store::tables::complaints::{self, ComplaintQuery, ComplaintSort, Out
 use ippdesk_store::tables::{accounts, deadlines, listings, registrations, rights, test_purchases};
 
 use crate::{
-    BatchRequest, BatchResult, ComplaintDetail, ComplaintFilter, ComplaintListingView,
-    ComplaintPage, ComplaintRow, Desk, DeskError, ErrorCode, FileComplaintInput, FilingProblemView,
-    HeldElsewhereView, OutcomeInput, Result, TestPurchaseView,
+    BatchRequest, BatchResult, BulkFailure, BulkResult, ComplaintDetail, ComplaintFilter,
+    ComplaintListingView, ComplaintPage, ComplaintRow, Desk, DeskError, ErrorCode,
+    FileComplaintInput, FilingProblemView, HeldElsewhereView, OutcomeInput, Result,
+    TestPurchaseView,
 };
 
 impl Desk {
@@ -127,10 +128,7 @@ impl Desk {
                 })
             })
             .collect::<Result<Vec<_>>>()?;
-        let next_statuses = ComplaintStatus::ALL
-            .into_iter()
-            .filter(|s| c.status.can_move_to(*s) && *s != ComplaintStatus::Filed)
-            .collect();
+        let next_statuses = c.status.offered_moves();
         Ok(ComplaintDetail {
             counter_notices: self.counter_notices_of(id)?,
             deadlines: deadlines::of_complaint(&self.store, id)?,
@@ -214,6 +212,54 @@ impl Desk {
             ));
         }
         Ok(self.store.write(|tx| complaints::delete(tx, id))?)
+    }
+
+    /// Moves each complaint to `to`, each in its own transaction, in the
+    /// order given; a refusal is reported by complaint and the rest go on.
+    /// Complaints already there are left alone.
+    pub fn set_complaints_status(
+        &mut self,
+        ids: Vec<Id>,
+        to: ComplaintStatus,
+    ) -> Result<BulkResult> {
+        self.bulk(ids, |desk, id| {
+            if complaints::get(&desk.store, id)?.status == to {
+                return Ok(false);
+            }
+            desk.set_complaint_status(id, to).map(|_| true)
+        })
+    }
+
+    /// Deletes each draft or ready complaint; filed ones are refused by name.
+    pub fn delete_complaints(&mut self, ids: Vec<Id>) -> Result<BulkResult> {
+        self.bulk(ids, |desk, id| desk.delete_complaint(id).map(|_| true))
+    }
+
+    /// Runs `one` on each complaint; `Ok(false)` means nothing to do.
+    fn bulk(
+        &mut self,
+        ids: Vec<Id>,
+        mut one: impl FnMut(&mut Self, Id) -> Result<bool>,
+    ) -> Result<BulkResult> {
+        let mut result = BulkResult::default();
+        for id in ids {
+            // The label first: a deleted complaint has none afterwards.
+            let label = complaints::get(&self.store, id)
+                .map(|c| complaints::label_of(&c))
+                .unwrap_or_else(|_| id.to_string());
+            match one(self, id) {
+                Ok(true) => result.done.push(id),
+                Ok(false) => result.unchanged.push(id),
+                Err(e) if e.code == ErrorCode::Internal => return Err(e),
+                Err(e) => result.failures.push(BulkFailure {
+                    id,
+                    label,
+                    code: e.code,
+                    message: e.message,
+                }),
+            }
+        }
+        Ok(result)
     }
 
     /// Moves a complaint along draft ⇄ ready, filed → closed → filed.
@@ -320,10 +366,10 @@ impl Desk {
     }
 
     pub fn set_max_listings(&mut self, programme: Programme, max: u32) -> Result<()> {
-        if max == 0 {
+        if max == 0 || max > MAX_LISTINGS_LIMIT {
             return Err(DeskError::new(
                 ErrorCode::Validation,
-                "The limit must be at least 1.",
+                format!("The limit must be between 1 and {MAX_LISTINGS_LIMIT}."),
             ));
         }
         Ok(self

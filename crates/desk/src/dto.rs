@@ -7,6 +7,8 @@ use ippdesk_domain::*;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::ErrorCode;
+
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 pub struct DeskInfo {
     pub db_path: String,
@@ -254,6 +256,23 @@ pub struct FileComplaintInput {
     pub external_number: String,
 }
 
+/// What a bulk action did: each complaint done, left as it was, or refused
+/// with the reason.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+pub struct BulkResult {
+    pub done: Vec<Id>,
+    pub unchanged: Vec<Id>,
+    pub failures: Vec<BulkFailure>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct BulkFailure {
+    pub id: Id,
+    pub label: String,
+    pub code: ErrorCode,
+    pub message: String,
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 pub struct OutcomeInput {
     pub listing_ids: Vec<Id>,
@@ -482,16 +501,20 @@ pub struct Dashboard {
     pub good_faith_to: NaiveDate,
 }
 
+/// The dashboard's deadline lists, as `open_deadlines` names them.
+pub const DEADLINE_BUCKETS: [&str; 4] = ["overdue", "today", "week", "open"];
+
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 pub struct DeadlineFilter {
-    /// "overdue", "today", "week" or "open" (every open deadline).
+    /// One of [`DEADLINE_BUCKETS`]: "overdue", "today", "week" or "open"
+    /// (every open deadline).
     pub bucket: String,
     pub assignee: Option<String>,
     pub platform: Option<Platform>,
     pub limit: Option<u32>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, strum::VariantArray)]
 #[serde(rename_all = "snake_case")]
 pub enum EnforcementDim {
     Account,

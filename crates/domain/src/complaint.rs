@@ -10,7 +10,9 @@ use crate::{
     ProgrammeRegistrationDraft, RightDraft,
 };
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS, strum::VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum ComplaintStatus {
     Draft,
@@ -36,6 +38,15 @@ impl ComplaintStatus {
         matches!(self, ComplaintStatus::Draft | ComplaintStatus::Ready)
     }
 
+    /// The moves offered as a plain status change (filing has its own form
+    /// and checks, see [`check_filing`]).
+    pub fn offered_moves(self) -> Vec<ComplaintStatus> {
+        Self::ALL
+            .into_iter()
+            .filter(|to| self.can_move_to(*to) && *to != ComplaintStatus::Filed)
+            .collect()
+    }
+
     /// draft ⇄ ready → filed → closed; a closed complaint can be reopened to
     /// filed (a late decision). Filing itself goes through [`check_filing`].
     pub fn can_move_to(self, to: ComplaintStatus) -> bool {
@@ -51,7 +62,7 @@ impl ComplaintStatus {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, strum::VariantArray)]
 #[serde(rename_all = "snake_case")]
 pub enum ComplaintTarget {
     Listings,
@@ -59,7 +70,9 @@ pub enum ComplaintTarget {
 }
 
 /// The reasons IPP's complaint form offers (others map to `Other`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS, strum::VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum ComplaintReason {
     TrademarkInfringement,
@@ -84,7 +97,9 @@ impl ComplaintReason {
 }
 
 /// What became of one listing of a complaint.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS, strum::VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum ListingOutcome {
     Pending,
@@ -122,6 +137,10 @@ pub struct Complaint {
 
 /// The explanation box on IPP takes about this much text.
 pub const MAX_EXPLANATION_CHARS: usize = 2000;
+
+/// The highest listings-per-complaint limit a programme may be given (IPP's
+/// is 300 today; the bound keeps a typo from disabling the check).
+pub const MAX_LISTINGS_LIMIT: u32 = 100_000;
 
 impl ComplaintDraft {
     pub fn validate(&self) -> Result<(), Vec<FieldError>> {
@@ -227,6 +246,20 @@ mod tests {
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()
+    }
+
+    #[test]
+    fn offered_moves_are_the_allowed_ones_except_filing() {
+        use ComplaintStatus::*;
+        assert_eq!(Draft.offered_moves(), vec![Ready]);
+        assert_eq!(Ready.offered_moves(), vec![Draft]);
+        assert_eq!(Filed.offered_moves(), vec![Closed]);
+        assert_eq!(Closed.offered_moves(), Vec::<ComplaintStatus>::new());
+        for from in ComplaintStatus::ALL {
+            for to in from.offered_moves() {
+                assert!(from.can_move_to(to), "{from:?} -> {to:?}");
+            }
+        }
     }
 
     fn complaint(platform: Platform, count: u32) -> Complaint {

@@ -8,7 +8,9 @@ use ts_rs::TS;
 use crate::{Checker, FieldError, FieldErrorCode, Id, ListingOutcome};
 
 /// What the seller relies on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS, strum::VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum CounterGround {
     OwnRights,
@@ -19,7 +21,9 @@ pub enum CounterGround {
 }
 
 /// The platform's decision on a counter-notice.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS, strum::VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum CounterDecision {
     /// The takedown stands: the listings stay removed (our success).
@@ -65,11 +69,13 @@ pub struct CounterNotice {
 }
 
 pub const MAX_STATEMENT_CHARS: usize = 5000;
+/// Sellers may answer again after a decision; nine rounds is beyond any seen.
+pub const MAX_COUNTER_ROUND: u32 = 9;
 
 impl CounterNoticeDraft {
     pub fn validate(&self) -> Result<(), Vec<FieldError>> {
         let mut c = Checker::default();
-        if self.round == 0 || self.round > 9 {
+        if self.round == 0 || self.round > MAX_COUNTER_ROUND {
             c.add(
                 "round",
                 FieldErrorCode::OutOfRange,

@@ -16,7 +16,9 @@ use ts_rs::TS;
 use crate::{add_working_days, CalendarId, Checker, FieldError, FieldErrorCode, Platform};
 
 /// What starts the clock.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS, strum::VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum TriggerEvent {
     /// The complaint was filed (the platform forwards it to the seller).
@@ -29,7 +31,7 @@ pub enum TriggerEvent {
     PoaExpiry,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, strum::VariantArray)]
 #[serde(rename_all = "snake_case")]
 pub enum OffsetUnit {
     WorkingDays,
@@ -37,7 +39,7 @@ pub enum OffsetUnit {
 }
 
 /// What closes a rule's deadline by itself (the user can always tick it).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, strum::VariantArray)]
 #[serde(rename_all = "snake_case")]
 pub enum DoneWhen {
     /// Only the user marks it done.

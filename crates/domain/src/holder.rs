@@ -4,7 +4,7 @@ use ts_rs::TS;
 
 use crate::{Checker, FieldError, Id};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, strum::VariantArray)]
 #[serde(rename_all = "snake_case")]
 pub enum HolderKind {
     Company,

@@ -7,7 +7,10 @@ use ts_rs::TS;
 
 use crate::{Checker, FieldError, FieldErrorCode, Id, Platform, Programme};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+/// The classes of the Nice Classification (goods 1-34, services 35-45).
+pub const NICE_CLASSES: std::ops::RangeInclusive<u8> = 1..=45;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, strum::VariantArray)]
 #[serde(rename_all = "snake_case")]
 pub enum RightKind {
     Trademark,
@@ -17,7 +20,7 @@ pub enum RightKind {
     Copyright,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, strum::VariantArray)]
 #[serde(rename_all = "snake_case")]
 pub enum MarkType {
     Word,
@@ -89,11 +92,15 @@ impl RightDraft {
                     FieldErrorCode::Required,
                     "A trademark needs at least one Nice class.",
                 );
-            } else if self.nice_classes.iter().any(|n| !(1..=45).contains(n)) {
+            } else if self.nice_classes.iter().any(|n| !NICE_CLASSES.contains(n)) {
                 c.add(
                     "nice_classes",
                     FieldErrorCode::OutOfRange,
-                    "Nice classes run from 1 to 45.",
+                    format!(
+                        "Nice classes run from {} to {}.",
+                        NICE_CLASSES.start(),
+                        NICE_CLASSES.end()
+                    ),
                 );
             }
         }
@@ -153,7 +160,7 @@ pub fn is_jurisdiction(s: &str) -> bool {
     crate::is_country_code(s) || s.eq_ignore_ascii_case("WIPO") || s.eq_ignore_ascii_case("EU")
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, strum::VariantArray)]
 #[serde(rename_all = "snake_case")]
 pub enum ExpiryFlag {
     NoExpiry,
@@ -175,7 +182,7 @@ pub fn expiry_flag(expiry: Option<NaiveDate>, today: NaiveDate) -> ExpiryFlag {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, strum::VariantArray)]
 #[serde(rename_all = "snake_case")]
 pub enum ProgrammeRightState {
     Submitted,

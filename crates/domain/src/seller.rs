@@ -45,6 +45,15 @@ pub struct Seller {
 /// / delivery guarantee).
 pub const DELIVERY_GUARANTEE: &str = "delivery_guarantee";
 
+/// Badges sellers show on 1688 and Alibaba.com, offered as choices (free text
+/// is allowed too).
+pub const SELLER_BADGES: [&str; 4] = [
+    DELIVERY_GUARANTEE,
+    "verified_supplier",
+    "gold_supplier",
+    "trade_assurance",
+];
+
 impl SellerDraft {
     /// A store known only by its platform and name; every other fact unknown.
     pub fn named(platform: Platform, store_name: &str) -> SellerDraft {
@@ -91,7 +100,7 @@ impl SellerDraft {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, strum::VariantArray)]
 #[serde(rename_all = "snake_case")]
 pub enum RedFlag {
     /// Under 3 years in business.
@@ -178,7 +187,20 @@ pub fn risk_summary(flags: &[RedFlag]) -> String {
 }
 
 /// Why two stores look like one operator.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    TS,
+    strum::VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum SharedIdentifier {
     CompanyName,

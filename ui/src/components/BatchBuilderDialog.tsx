@@ -2,12 +2,11 @@ import { Alert, App, AutoComplete, Button, Form, Input, Modal, Select, Space, Sw
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useErrors } from '../lib/errors'
-import { COMPLAINT_REASONS, PLATFORMS, programmeOf } from '../lib/enums'
+import { COMPLAINT_REASONS, MAX_EXPLANATION_CHARS, PLATFORMS, programmeOf } from '../lib/enums'
 import type { BatchRequest, BatchResult, ComplaintReason, Platform } from '../lib/ipc/bindings'
 import { useBuildBatch, useMaxListings, useRights } from '../lib/queries'
 import AccountSelect from './AccountSelect'
 import BatchResultView from './BatchResultView'
-import { MAX_EXPLANATION } from './ComplaintForm'
 import RightSelect from './RightSelect'
 
 const FIELDS = ['account_id', 'right_id', 'platform', 'reason', 'assignee', 'explanation_en', 'explanation_zh', 'paste', 'listing_ids'] as const
@@ -126,10 +125,10 @@ export default function BatchBuilderDialog({ open, onClose, listingIds = [], pla
             <AutoComplete style={{ width: 220 }} options={assignees.map((a) => ({ value: a }))} showSearch={{ filterOption: true }} />
           </Form.Item>
           <Form.Item name="explanation_zh" label={t('complaint.explanation_zh')}>
-            <Input.TextArea rows={2} showCount maxLength={MAX_EXPLANATION} lang="zh-CN" />
+            <Input.TextArea rows={2} showCount maxLength={MAX_EXPLANATION_CHARS} lang="zh-CN" />
           </Form.Item>
           <Form.Item name="explanation_en" label={t('complaint.explanation_en')}>
-            <Input.TextArea rows={2} showCount maxLength={MAX_EXPLANATION} />
+            <Input.TextArea rows={2} showCount maxLength={MAX_EXPLANATION_CHARS} />
           </Form.Item>
           {listingIds.length > 0 && (
             <Typography.Paragraph>{t('batch.selected', { count: listingIds.length })}</Typography.Paragraph>

@@ -1,54 +1,37 @@
 import { DeleteOutlined } from '@ant-design/icons'
 import { App, Button, Popconfirm, Space, Typography } from 'antd'
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { canMove, isEditableStatus } from '../lib/enums'
 import { errorDetail } from '../lib/errors'
-import { COMPLAINT_MOVES, isEditableStatus } from '../lib/enums'
-import type { ComplaintRow, ComplaintStatus } from '../lib/ipc/bindings'
-import { useDeleteComplaint, useSetComplaintStatus } from '../lib/queries'
-
-interface Failure {
-  label: string
-  reason: string
-}
+import type { BulkResult, ComplaintRow, ComplaintStatus } from '../lib/ipc/bindings'
+import { useDeleteComplaints, useSetComplaintsStatus } from '../lib/queries'
 
 interface Props {
   rows: ComplaintRow[]
   onDone: () => void
 }
 
-/** Status changes and deletion for the selected complaints, one by one; every refusal is reported by complaint. */
+/** Status changes and deletion for the selected complaints: one backend command each, which reports every refusal by complaint. */
 export default function ComplaintBulkActions({ rows, onDone }: Props) {
   const { t } = useTranslation()
   const { message, modal } = App.useApp()
-  const setStatus = useSetComplaintStatus()
-  const del = useDeleteComplaint()
-  const [running, setRunning] = useState(false)
+  const setStatus = useSetComplaintsStatus()
+  const del = useDeleteComplaints()
+  const running = setStatus.isPending || del.isPending
   const deletable = rows.filter((r) => isEditableStatus(r.status))
 
-  const run = async (targets: ComplaintRow[], action: (r: ComplaintRow) => Promise<unknown>, done: string) => {
-    setRunning(true)
-    const failures: Failure[] = []
-    // Sequential: each change is its own audited transaction, in a predictable order.
-    for (const r of targets) {
-      try {
-        await action(r)
-      } catch (e) {
-        failures.push({ label: r.label, reason: errorDetail(e) })
-      }
-    }
-    setRunning(false)
-    const ok = targets.length - failures.length
-    if (ok > 0) message.success(t(done, { count: ok }))
-    if (failures.length > 0) {
+  const report = (result: BulkResult, done: string) => {
+    const total = result.done.length + result.unchanged.length + result.failures.length
+    if (result.done.length > 0) message.success(t(done, { count: result.done.length }))
+    if (result.failures.length > 0) {
       modal.error({
-        title: t('bulk.failed', { count: failures.length, total: targets.length }),
+        title: t('bulk.failed', { count: result.failures.length, total }),
         width: 560,
         content: (
           <ul style={{ paddingLeft: 18, margin: 0 }} data-testid="bulk-failures">
-            {failures.map((f) => (
-              <li key={f.label}>
-                <Typography.Text strong>{f.label}</Typography.Text>: {f.reason}
+            {result.failures.map((f) => (
+              <li key={f.id}>
+                <Typography.Text strong>{f.label}</Typography.Text>: {f.message}
               </li>
             ))}
           </ul>
@@ -57,15 +40,18 @@ export default function ComplaintBulkActions({ rows, onDone }: Props) {
     }
     onDone()
   }
+  const run = async (action: () => Promise<BulkResult>, done: string) => {
+    try {
+      report(await action(), done)
+    } catch (e) {
+      message.error(errorDetail(e))
+    }
+  }
 
-  // A button is offered when at least one selected complaint can make that move; the others are tried and their refusals listed.
-  const canAny = (to: ComplaintStatus) => rows.some((r) => COMPLAINT_MOVES[r.status].includes(to))
+  // A button is offered when at least one selected complaint can make that move; the backend tries the others and lists their refusals.
+  const canAny = (to: ComplaintStatus) => rows.some((r) => canMove(r.status, to))
   const moveTo = (to: ComplaintStatus) =>
-    void run(
-      rows.filter((r) => r.status !== to),
-      (r) => setStatus.mutateAsync({ id: r.id, to }),
-      'bulk.statusChanged',
-    )
+    void run(() => setStatus.mutateAsync({ ids: rows.map((r) => r.id), to }), 'bulk.statusChanged')
 
   return (
     <Space wrap>
@@ -83,7 +69,7 @@ export default function ComplaintBulkActions({ rows, onDone }: Props) {
         title={t('bulk.deleteConfirm', { count: deletable.length })}
         description={t('bulk.deleteHint')}
         disabled={deletable.length === 0}
-        onConfirm={() => run(deletable, (r) => del.mutateAsync(r.id), 'bulk.deleted')}
+        onConfirm={() => run(() => del.mutateAsync(deletable.map((r) => r.id)), 'bulk.deleted')}
       >
         <Button size="small" danger icon={<DeleteOutlined />} disabled={deletable.length === 0} loading={running} data-testid="bulk-delete">
           {t('bulk.delete', { count: deletable.length })}

@@ -2,7 +2,7 @@ import { App, AutoComplete, Form, Input, Modal, Radio, Select, Space } from 'ant
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useErrors } from '../lib/errors'
-import { COMPLAINT_REASONS, COMPLAINT_TARGETS, PLATFORMS, isEditableStatus } from '../lib/enums'
+import { COMPLAINT_REASONS, COMPLAINT_TARGETS, MAX_EXPLANATION_CHARS, PLATFORMS, isEditableStatus } from '../lib/enums'
 import type { ComplaintDraft, ComplaintRow } from '../lib/ipc/bindings'
 import { useCreateComplaint, useRights, useUpdateComplaint } from '../lib/queries'
 import AccountSelect from './AccountSelect'
@@ -23,7 +23,6 @@ const FIELDS = [
 ] as const
 
 /** IPP's explanation box takes about this much text (the backend enforces it). */
-export const MAX_EXPLANATION = 2000
 
 type Values = Partial<ComplaintDraft>
 
@@ -127,10 +126,10 @@ export default function ComplaintForm({ open, complaint, assignees = [], onClose
           </Form.Item>
         </Space>
         <Form.Item name="explanation_zh" label={t('complaint.explanation_zh')} extra={t('complaint.explanationHint')}>
-          <Input.TextArea rows={3} showCount maxLength={MAX_EXPLANATION} lang="zh-CN" />
+          <Input.TextArea rows={3} showCount maxLength={MAX_EXPLANATION_CHARS} lang="zh-CN" />
         </Form.Item>
         <Form.Item name="explanation_en" label={t('complaint.explanation_en')}>
-          <Input.TextArea rows={3} showCount maxLength={MAX_EXPLANATION} />
+          <Input.TextArea rows={3} showCount maxLength={MAX_EXPLANATION_CHARS} />
         </Form.Item>
         {complaint && (
           <Form.Item name="external_number" label={t('complaint.external_number')}>

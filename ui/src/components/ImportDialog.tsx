@@ -1,6 +1,6 @@
 import { FileExcelOutlined } from '@ant-design/icons'
 import { Alert, App, Button, Input, Modal, Progress, Space, Tabs, Typography } from 'antd'
-import { useRef, useState } from 'react'
+import { useCallback, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { errorDetail, errorTitle } from '../lib/errors'
 import { endJob, updateJob } from '../lib/backgroundJobs'
@@ -58,7 +58,8 @@ export default function ImportDialog({ open, onClose, complaintId = null, compla
   }
 
   // Closing clears the dialog, so each opening starts clean; an error keeps everything typed so far.
-  const close = () => {
+  // Stable, so the memoized report view is not redrawn on each progress message.
+  const close = useCallback(() => {
     setSource('paste')
     setText('')
     setPath(null)
@@ -66,7 +67,7 @@ export default function ImportDialog({ open, onClose, complaintId = null, compla
     setProgress(null)
     setError(null)
     onClose()
-  }
+  }, [onClose])
 
   const request = (): ImportRequest | null => {
     if (source === 'paste') return text.trim() ? { source: { kind: 'paste', text }, complaint_id: complaintId } : null

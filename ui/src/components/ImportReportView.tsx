@@ -1,6 +1,6 @@
 import { Empty, Flex, Segmented, Statistic, Table, Typography } from 'antd'
 import type { TableColumnsType } from 'antd'
-import { useMemo, useState } from 'react'
+import { memo, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router-dom'
 import { totalWidth } from '../lib/format'
@@ -49,7 +49,12 @@ interface Props {
   onNavigate?: () => void
 }
 
-export default function ImportReportView({ report, height = 320, onNavigate }: Props) {
+/**
+ * Memoized: the dialog re-renders on every progress message of an import, and
+ * a table over 100k lines must not be rebuilt each time (it kept the window
+ * from answering clicks).
+ */
+export default memo(function ImportReportView({ report, height = 320, onNavigate }: Props) {
   const { t } = useTranslation()
   const [filter, setFilter] = useState<StatusFilter>('all')
   const lines = useMemo(
@@ -57,17 +62,20 @@ export default function ImportReportView({ report, height = 320, onNavigate }: P
     [report.lines, filter],
   )
   const c = report.counts
-  const columns: TableColumnsType<LineReport> = [
-    { title: t('import.line'), dataIndex: 'line', width: 70 },
-    {
-      title: t('import.input'),
-      dataIndex: 'input',
-      width: 320,
-      ellipsis: true,
-    },
-    { title: t('import.statusCol'), dataIndex: 'status', width: 140, render: (s: LineReport['status']) => <LineStatusTag status={s} /> },
-    { title: t('import.detail'), key: 'detail', width: 420, render: (_, l) => <LineDetail line={l} onNavigate={onNavigate} /> },
-  ]
+  const columns: TableColumnsType<LineReport> = useMemo(
+    () => [
+      { title: t('import.line'), dataIndex: 'line', width: 70 },
+      {
+        title: t('import.input'),
+        dataIndex: 'input',
+        width: 320,
+        ellipsis: true,
+      },
+      { title: t('import.statusCol'), dataIndex: 'status', width: 140, render: (s: LineReport['status']) => <LineStatusTag status={s} /> },
+      { title: t('import.detail'), key: 'detail', width: 420, render: (_, l) => <LineDetail line={l} onNavigate={onNavigate} /> },
+    ],
+    [t, onNavigate],
+  )
   return (
     <Flex vertical gap={12}>
       <Flex gap={32} wrap data-testid="import-summary">
@@ -100,4 +108,4 @@ export default function ImportReportView({ report, height = 320, onNavigate }: P
       />
     </Flex>
   )
-}
+})

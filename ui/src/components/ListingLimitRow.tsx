@@ -1,6 +1,7 @@
 import { App, Button, InputNumber, Space, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { MAX_LISTINGS_LIMIT } from '../lib/enums'
 import { useErrors } from '../lib/errors'
 import type { Programme } from '../lib/ipc/bindings'
 import { useMaxListings, useSetMaxListings } from '../lib/queries'
@@ -24,7 +25,7 @@ export default function ListingLimitRow({ programme }: { programme: Programme })
         id={`limit-${programme}`}
         aria-label={t(`enum.programme.${programme}`)}
         min={1}
-        max={100000}
+        max={MAX_LISTINGS_LIMIT}
         precision={0}
         value={value}
         disabled={current.isLoading}

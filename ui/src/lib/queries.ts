@@ -240,6 +240,10 @@ export const useDeleteComplaint = () => useDeskMutation(api.deleteComplaint, COM
 export const useSetComplaintStatus = () =>
   useDeskMutation((v: { id: string; to: Parameters<typeof api.setComplaintStatus>[1] }) =>
     api.setComplaintStatus(v.id, v.to), COMPLAINT_KEYS)
+export const useSetComplaintsStatus = () =>
+  useDeskMutation((v: { ids: string[]; to: Parameters<typeof api.setComplaintsStatus>[1] }) =>
+    api.setComplaintsStatus(v.ids, v.to), COMPLAINT_KEYS)
+export const useDeleteComplaints = () => useDeskMutation(api.deleteComplaints, COMPLAINT_KEYS)
 export const useFileComplaint = () =>
   useDeskMutation((v: { id: string; input: Parameters<typeof api.fileComplaint>[1] }) =>
     api.fileComplaint(v.id, v.input), COMPLAINT_KEYS)

@@ -1,7 +1,7 @@
 import { App, Form, Input, InputNumber, Modal, Radio, Select, Space } from 'antd'
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
-import { COUNTER_GROUNDS } from '../../lib/enums'
+import { COUNTER_GROUNDS, MAX_COUNTER_ROUND, MAX_STATEMENT_CHARS } from '../../lib/enums'
 import { useErrors } from '../../lib/errors'
 import { fromChinaTime, toChinaTime } from '../../lib/format'
 import type { ComplaintDetail, CounterGround, CounterNoticeDraft, CounterNoticeView } from '../../lib/ipc/bindings'
@@ -79,7 +79,7 @@ export default function CounterNoticeForm({ open, detail, notice, onClose }: Pro
       <Form form={form} name="counter_notice" layout="vertical" onFinish={onFinish}>
         <Space wrap size="large" style={{ display: 'flex' }}>
           <Form.Item name="round" label={t('counter.round')} rules={[{ required: true, message: t('fieldError.required') }]}>
-            <InputNumber min={1} max={9} precision={0} />
+            <InputNumber min={1} max={MAX_COUNTER_ROUND} precision={0} />
           </Form.Item>
           <Form.Item
             name="received_at"
@@ -99,7 +99,7 @@ export default function CounterNoticeForm({ open, detail, notice, onClose }: Pro
           </Form.Item>
         </Space>
         <Form.Item name="statement" label={t('counter.statement')} extra={t('counter.statementHint')}>
-          <Input.TextArea rows={4} data-testid="cn-statement" />
+          <Input.TextArea rows={4} showCount maxLength={MAX_STATEMENT_CHARS} data-testid="cn-statement" />
         </Form.Item>
         <Form.Item name="scope" label={t('counter.listings')}>
           <Radio.Group

@@ -11,6 +11,7 @@ import type {
   BatchRequest,
   BundleReport,
   BatchResult,
+  BulkResult,
   ComplaintDetail,
   ComplaintDraft,
   ComplaintFilter,
@@ -160,6 +161,9 @@ export const updateComplaint = (id: string, draft: ComplaintDraft) =>
 export const deleteComplaint = (id: string) => call<null>('delete_complaint', { id })
 export const setComplaintStatus = (id: string, to: ComplaintStatus) =>
   call<ComplaintRow>('set_complaint_status', { id, to })
+export const setComplaintsStatus = (ids: string[], to: ComplaintStatus) =>
+  call<BulkResult>('set_complaints_status', { ids, to })
+export const deleteComplaints = (ids: string[]) => call<BulkResult>('delete_complaints', { ids })
 export const fileComplaint = (id: string, input: FileComplaintInput) =>
   call<ComplaintRow>('file_complaint', { id, input })
 export const removeComplaintListing = (id: string, listingId: string) =>

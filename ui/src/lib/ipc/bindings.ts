@@ -389,6 +389,10 @@ export type FileComplaintInput = { filed_on: string, external_number: string, };
 
 export type OutcomeInput = { listing_ids: Array<string>, outcome: ListingOutcome, on: string | null, };
 
+export type BulkResult = { done: Array<string>, unchanged: Array<string>, failures: Array<BulkFailure>, };
+
+export type BulkFailure = { id: string, label: string, code: ErrorCode, message: string, };
+
 export type ImportSource = { "kind": "paste", text: string, } | { "kind": "file", path: string, };
 
 export type ImportRequest = { source: ImportSource, 
@@ -698,7 +702,8 @@ good_faith: Array<GoodFaithRow>, good_faith_from: string, good_faith_to: string,
 
 export type DeadlineFilter = { 
 /**
- * "overdue", "today", "week" or "open" (every open deadline).
+ * One of [`DEADLINE_BUCKETS`]: "overdue", "today", "week" or "open"
+ * (every open deadline).
  */
 bucket: string, assignee: string | null, platform: Platform | null, limit: number | null, };
 
@@ -746,6 +751,47 @@ manifest_sha256: string, files_checked: number, problems: Array<BundleProblem>, 
 
 export const GOOD_FAITH_TAKEDOWN_MIN = 90;
 export const GOOD_FAITH_COUNTER_MAX = 5;
+
+// Rule data, from the domain's tables and enums.
+export const HOLDER_KINDS: readonly HolderKind[] = ["company","individual"];
+export const AGENT_KINDS: readonly AgentKind[] = ["law_firm","person"];
+export const RIGHT_KINDS: readonly RightKind[] = ["trademark","patent_invention","patent_utility_model","patent_design","copyright"];
+export const MARK_TYPES: readonly MarkType[] = ["word","device","combined"];
+export const PROGRAMMES: readonly Programme[] = ["alibaba_ipp","amazon_brand_registry","ebay_vero","other"];
+export const ACCOUNT_ROLES: readonly AccountRole[] = ["rights_holder","authorized_agent"];
+export const ACCOUNT_LOCATIONS: readonly AccountLocation[] = ["mainland_china","elsewhere"];
+export const ACCOUNT_STATUSES: readonly AccountStatus[] = ["not_started","submitted","verified","rejected","resubmitted"];
+export const EXPIRY_FLAGS: readonly ExpiryFlag[] = ["no_expiry","ok","within90_days","within30_days","expired"];
+export const REG_STATES: readonly ProgrammeRightState[] = ["submitted","approved","rejected","needs_new_proof"];
+export const DOC_KINDS: readonly DocumentKind[] = ["business_registration","id_card","passport","driving_licence","power_of_attorney","certificate","renewal","assignment","change_certificate","translation","patent_evaluation","other"];
+export const EVIDENCE_KINDS: readonly DocumentKind[] = ["listing_screenshot","comparison","test_purchase_photo","test_purchase_receipt","appraisal_report","web_archive","other"];
+export const EVIDENCE_OWNERS: readonly OwnerKind[] = ["complaint","listing","seller","test_purchase","counter_notice"];
+export const NICE_CLASSES: readonly number[] = [1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40,41,42,43,44,45];
+export const PLATFORMS: readonly Platform[] = ["1688","aliexpress","taobao","tmall","tmall-global","alibaba","lazada","amazon","ebay","other"];
+export const COMPLAINT_STATUSES: readonly ComplaintStatus[] = ["draft","ready","filed","closed"];
+export const EDITABLE_STATUSES: readonly ComplaintStatus[] = ["draft","ready"];
+export const COMPLAINT_TARGETS: readonly ComplaintTarget[] = ["listings","storefront"];
+export const COMPLAINT_REASONS: readonly ComplaintReason[] = ["trademark_infringement","counterfeit","unauthorized_image_use","patent_infringement","copyright_infringement","model_does_not_exist","other"];
+export const LISTING_OUTCOMES: readonly ListingOutcome[] = ["pending","removed","rejected","reinstated","withdrawn"];
+export const RED_FLAGS: readonly RedFlag[] = ["young_business","few_staff","no_delivery_guarantee","low_rating","no_factory","repeat_infringer"];
+export const SHARED_IDENTIFIERS: readonly SharedIdentifier[] = ["company_name","phone","address","wechat_id"];
+export const SELLER_BADGES: readonly string[] = ["delivery_guarantee","verified_supplier","gold_supplier","trade_assurance"];
+export const COUNTER_GROUNDS: readonly CounterGround[] = ["own_rights","authorized_reseller","genuine_goods","no_infringement","other"];
+export const COUNTER_DECISIONS: readonly CounterDecision[] = ["takedown_upheld","reinstated"];
+export const TRIGGER_EVENTS: readonly TriggerEvent[] = ["complaint_filed","counter_notice_received","right_expiry","poa_expiry"];
+export const OFFSET_UNITS: readonly OffsetUnit[] = ["working_days","calendar_days"];
+export const CALENDARS: readonly CalendarId[] = ["cn","us","weekdays"];
+export const DONE_WHEN: readonly DoneWhen[] = ["manual","responded","decided"];
+export const ENFORCEMENT_DIMS: readonly EnforcementDim[] = ["account","platform","reason"];
+export const DEADLINE_BUCKETS = ["overdue","today","week","open"] as const;
+export type DeadlineBucket = (typeof DEADLINE_BUCKETS)[number];
+export const PLATFORM_TABLE: readonly { platform: Platform; programme: Programme; needs_china_right: boolean }[] = [{"needs_china_right":true,"platform":"1688","programme":"alibaba_ipp"},{"needs_china_right":false,"platform":"aliexpress","programme":"alibaba_ipp"},{"needs_china_right":true,"platform":"taobao","programme":"alibaba_ipp"},{"needs_china_right":true,"platform":"tmall","programme":"alibaba_ipp"},{"needs_china_right":false,"platform":"tmall-global","programme":"alibaba_ipp"},{"needs_china_right":false,"platform":"alibaba","programme":"alibaba_ipp"},{"needs_china_right":false,"platform":"lazada","programme":"alibaba_ipp"},{"needs_china_right":false,"platform":"amazon","programme":"amazon_brand_registry"},{"needs_china_right":false,"platform":"ebay","programme":"ebay_vero"},{"needs_china_right":false,"platform":"other","programme":"other"}];
+export const COMPLAINT_MOVES: Readonly<Record<ComplaintStatus, readonly ComplaintStatus[]>> = {"closed":[],"draft":["ready"],"filed":["closed"],"ready":["draft"]};
+export const MAX_EXPLANATION_CHARS = 2000;
+export const MAX_STATEMENT_CHARS = 5000;
+export const MAX_LISTINGS_LIMIT = 100000;
+export const POA_WARN_DAYS = 30;
+export const MAX_COUNTER_ROUND = 9;
 export const ERROR_CODES: readonly ErrorCode[] = ["validation", "not_found", "duplicate", "in_use", "invalid_transition", "filing_refused", "not_a_database", "not_ipp_desk", "database_too_new", "io", "internal", "invalid_args", "unknown_command", "forbidden", "cancelled"];
-export const COMMAND_NAMES = ["app_info", "verify_integrity", "load_sample", "audit_trail", "list_holders", "get_holder", "create_holder", "update_holder", "delete_holder", "list_agents", "create_agent", "update_agent", "delete_agent", "list_poas", "create_poa", "update_poa", "delete_poa", "create_account", "update_account", "delete_account", "change_account_status", "list_rights", "get_right", "create_right", "update_right", "delete_right", "set_registration", "attach_documents", "detach_document", "document_data_url", "document_for_viewing", "list_complaints", "get_complaint", "create_complaint", "update_complaint", "delete_complaint", "set_complaint_status", "file_complaint", "remove_complaint_listing", "set_listing_outcomes", "import_listings", "build_batch", "complaint_urls", "export_complaint_urls", "max_listings", "set_max_listings", "list_sellers", "get_seller", "create_seller", "update_seller", "delete_seller", "seller_suggestions", "link_sellers", "unlink_seller", "get_listing", "create_test_purchase", "update_test_purchase", "delete_test_purchase", "search", "record_counter_notice", "update_counter_notice", "respond_to_counter_notice", "decide_counter_notice", "delete_counter_notice", "dashboard", "open_deadlines", "enforcement_report", "export_report", "export_ics", "create_task", "update_task", "delete_task", "set_deadline_done", "assign_deadline", "list_people", "create_person", "update_person", "delete_person", "deadline_rules", "deadline_rule_history", "save_deadline_rule", "reset_deadline_rule", "generate_packet", "verify_bundle"] as const;
+export const COMMAND_NAMES = ["app_info", "verify_integrity", "load_sample", "audit_trail", "list_holders", "get_holder", "create_holder", "update_holder", "delete_holder", "list_agents", "create_agent", "update_agent", "delete_agent", "list_poas", "create_poa", "update_poa", "delete_poa", "create_account", "update_account", "delete_account", "change_account_status", "list_rights", "get_right", "create_right", "update_right", "delete_right", "set_registration", "attach_documents", "detach_document", "document_data_url", "document_for_viewing", "list_complaints", "get_complaint", "create_complaint", "update_complaint", "delete_complaint", "set_complaint_status", "set_complaints_status", "delete_complaints", "file_complaint", "remove_complaint_listing", "set_listing_outcomes", "import_listings", "build_batch", "complaint_urls", "export_complaint_urls", "max_listings", "set_max_listings", "list_sellers", "get_seller", "create_seller", "update_seller", "delete_seller", "seller_suggestions", "link_sellers", "unlink_seller", "get_listing", "create_test_purchase", "update_test_purchase", "delete_test_purchase", "search", "record_counter_notice", "update_counter_notice", "respond_to_counter_notice", "decide_counter_notice", "delete_counter_notice", "dashboard", "open_deadlines", "enforcement_report", "export_report", "export_ics", "create_task", "update_task", "delete_task", "set_deadline_done", "assign_deadline", "list_people", "create_person", "update_person", "delete_person", "deadline_rules", "deadline_rule_history", "save_deadline_rule", "reset_deadline_rule", "generate_packet", "verify_bundle"] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
