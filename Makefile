@@ -18,7 +18,7 @@ TEST_PKGS := webkit2gtk-driver xvfb xauth poppler-utils imagemagick fonts-noto-c
 APP := target/debug/ippdesk-app
 UI_SOURCES := $(shell find ui/src ui/public -type f 2>/dev/null) ui/index.html ui/vite.config.ts ui/package.json ui/tsconfig.app.json
 
-.PHONY: help run test bench measure fmt lint e2e ui app cli bindings deps-build deps-test deps-ui deps-driver clean
+.PHONY: help run test bench measure fmt lint e2e ui app cli bindings deps-build deps-test deps-ui deps-driver clean fuzz deps-fuzz bundle crash
 
 help:
 	@echo "make run    build and open IPP Desk (DB=path to use another database)"
@@ -26,7 +26,10 @@ help:
 	@echo "make e2e    only the end-to-end tests (real app over WebDriver)"
 	@echo "make fmt    format Rust code;  make lint  clippy + UI lint and types"
 	@echo "make bindings  regenerate ui/src/lib/ipc/bindings.ts from the Rust types"
-	@echo "make bench  benchmarks;  make measure  cold start and idle memory of the app"
+	@echo "make bench  benchmarks;  make measure  cold start and idle memory of the release build"
+	@echo "make bundle release .deb and .rpm (Tauri's bundler), then install the .deb and start it under Xvfb"
+	@echo "make fuzz   each fuzz target for FUZZ_SECONDS (default 600; nightly Rust + cargo-fuzz)"
+	@echo "make crash  kill -9 the CLI at random moments of imports, attachments and packets, 100 rounds (CRASH_ROUNDS, CRASH_SEED)"
 
 # ---- installs (each a no-op when already satisfied) ----
 define apt_install
@@ -80,7 +83,7 @@ test: deps-test deps-driver app
 	echo "== Rust format"; cargo fmt --all --check; \
 	echo "== clippy"; cargo clippy --workspace --all-targets --quiet -- -D warnings; \
 	echo "== UI types, lint, unit tests"; (cd ui && npm run --silent typecheck && npm run --silent lint && npm run --silent test); \
-	echo "== Rust tests (domain, store, migrations, desk, CLI, app over mock IPC, journeys)"; \
+	echo "== Rust tests (domain, store, migrations, desk, CLI, app over mock IPC, journeys, crash test of 10 rounds)"; \
 	cargo test --workspace --quiet; \
 	$(MAKE) --no-print-directory e2e; \
 	echo "make test: all passed in $$(( $$(date +%s) - start )) s"
@@ -105,6 +108,14 @@ lint: ui
 bindings:
 	UPDATE_BINDINGS=1 cargo test -p ippdesk-desk --quiet committed_typescript_bindings_are_fresh
 
+# kill -9 the real CLI at random moments of imports, attachments and packet
+# exports, one database; after each kill the database, the vault and the
+# packets must be whole (crates/cli/tests/crash.rs; `make test` runs 10
+# rounds). Prints its figures and its seed; CRASH_SEED=N replays a run.
+crash: deps-build
+	IPPDESK_CRASH_ROUNDS=$(or $(CRASH_ROUNDS),100) $(if $(CRASH_SEED),IPPDESK_CRASH_SEED=$(CRASH_SEED)) \
+	  cargo test -p ippdesk-cli --test crash --quiet -- --nocapture
+
 # Figures beside baselines measured in the same run (sqlite3 .import, a
 # primary-key lookup, sha256sum). The 1M-listing database is kept in
 # target/bench-data between runs.
@@ -112,10 +123,38 @@ bench: deps-build
 	@$(call apt_install,sqlite3)
 	cargo run --release --quiet -p ippdesk-bench -- --data-dir target/bench-data $(ONLY)
 
-# Cold start (window mapped, UI's first call) and idle memory of the app binary.
-measure: deps-test app
+# Cold start (window mapped, UI's first call, first page's data) and PSS of the
+# app and each WebKit process after 10 s idle, on the release build with the UI
+# embedded; the release CLI writes the sample data it starts on. Median of 5.
+measure: deps-test ui
+	cargo build --release --quiet -p ippdesk-app
+	cargo build --release --quiet -p ippdesk-cli
 	@if [ -z "$${DISPLAY:-}" ]; then xvfb-run -a -s "-screen 0 1400x900x24" tools/measure-startup.sh; else tools/measure-startup.sh; fi
+
+# Release .deb and .rpm with Tauri's bundler (the CLI is ui's devDependency
+# @tauri-apps/cli; AppImage is left out: its tools are downloaded at bundle
+# time), into target/release/bundle/{deb,rpm}/; then the .deb is installed,
+# started under Xvfb to its first page, screenshotted and removed.
+bundle: deps-test ui
+	cd src-tauri && ../ui/node_modules/.bin/tauri build --ci --bundles deb,rpm
+	tools/test-installed-deb.sh
+
+# Fuzzing: each target in turn for FUZZ_SECONDS; new inputs are added to
+# fuzz/corpus/<target> (committed), a crash stops here with its input in
+# fuzz/artifacts/<target>. Only this target needs nightly.
+FUZZ_SECONDS ?= 600
+FUZZ_TARGETS ?= listing_url import bundle_verify image_embed
+
+deps-fuzz:
+	@rustup run nightly rustc --version >/dev/null 2>&1 || { echo "make fuzz needs a nightly Rust toolchain (cargo-fuzz builds with sanitizers): rustup toolchain install nightly"; exit 1; }
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+
+fuzz: deps-build deps-fuzz
+	@cd fuzz && for t in $(FUZZ_TARGETS); do \
+	  echo "== fuzz $$t for $(FUZZ_SECONDS) s"; \
+	  cargo +nightly fuzz run $$t corpus/$$t -- -max_total_time=$(FUZZ_SECONDS) -timeout=30 -print_final_stats=1; \
+	done
 
 clean:
 	cargo clean
-	rm -rf ui/dist ui/node_modules
+	rm -rf ui/dist ui/node_modules fuzz/target

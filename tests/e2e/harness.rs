@@ -322,6 +322,21 @@ impl Session {
         }
     }
 
+    /// Waits until nothing matches `css` (for at most `limit`).
+    pub async fn wait_gone(&self, css: &str, limit: Duration) {
+        let deadline = Instant::now() + limit;
+        while !self
+            .client
+            .find_all(Locator::Css(css))
+            .await
+            .unwrap_or_default()
+            .is_empty()
+        {
+            assert!(Instant::now() < deadline, "{css} was still there");
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+    }
+
     /// Saves a PNG under tests/e2e/screenshots/ for a person to look at.
     pub async fn screenshot(&self, name: &str) {
         let dir = workspace_root().join("tests/e2e/screenshots");

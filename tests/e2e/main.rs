@@ -265,8 +265,18 @@ async fn during_a_100k_url_import_progress_advances_and_another_page_answers_at_
     let app = App::new();
     app.open_desk().load_sample().unwrap();
     let s = app.start().await;
-    s.find(Locator::Css("[data-testid=nav-dashboard]")).await;
-    // The same click with nothing running, for the figure printed below.
+    // The same move (complaints, then the dashboard) with nothing running,
+    // for the figure printed below; each page is visited once first so
+    // neither waits for its code to load.
+    s.click(Locator::Css("[data-testid=nav-complaints]")).await;
+    s.find(Locator::Css("[data-testid=complaints-import]"))
+        .await;
+    s.click(Locator::Css("[data-testid=nav-dashboard]")).await;
+    s.find(Locator::Css("[data-testid=dashboard-add-task]"))
+        .await;
+    s.click(Locator::Css("[data-testid=nav-complaints]")).await;
+    s.find(Locator::Css("[data-testid=complaints-import]"))
+        .await;
     let baseline = s
         .script_async(
             r#"const done = arguments[arguments.length - 1];
@@ -280,6 +290,8 @@ async fn during_a_100k_url_import_progress_advances_and_another_page_answers_at_
                look();"#,
             vec![],
         )
+        .await;
+    s.find(Locator::Css("[data-testid=dashboard-add-task]"))
         .await;
     s.click(Locator::Css("[data-testid=nav-complaints]")).await;
     s.click(Locator::Css("[data-testid=complaints-import]"))
@@ -356,9 +368,10 @@ async fn during_a_100k_url_import_progress_advances_and_another_page_answers_at_
          (import still running then: {}); with nothing running: {baseline} ms",
         answer["still"]
     );
-    // The import goes on in the background and lands whole.
-    s.wait_text_in("[data-testid=dashboard-add-task]", "").await;
+    // The import goes on in the background (in the header) and lands whole.
     s.screenshot("import-in-background").await;
+    s.wait_gone("[data-testid=background-job]", Duration::from_secs(300))
+        .await;
     s.close().await;
     let desk = app.open_desk();
     assert_eq!(desk.search("600000099999").unwrap().len(), 1);

@@ -810,15 +810,58 @@ fn read_in_parts(
         }
         ImportSource::File { path } => Path::new(path),
     };
+    let kind = file_kind(path)?;
+    let file = std::fs::File::open(path).map_err(|e| cannot_read(path, &e))?;
+    let size = file.metadata().map_err(|e| cannot_read(path, &e))?.len();
     let mut rows = Rows::new(part, *limits, emit);
-    let last = match file_kind(path)? {
-        FileKind::Xlsx => read_xlsx(path, limits, &mut rows)?,
-        FileKind::Delimited => read_csv(path, limits, &mut rows)?,
-    };
-    if let Some(row) = last {
+    if let Some(row) = read_file(path, kind, file, size, limits, &mut rows)? {
         rows.finish(row);
     }
     Ok(())
+}
+
+/// The inputs an import of a file named `name` holding `bytes` would read:
+/// the same readers and limits as [`Desk::import_listings`] (the kind from
+/// the name's extension), without a database. A file that cannot be
+/// imported, however malformed, is an error, never a panic.
+pub fn read_import_bytes(name: &str, bytes: &[u8]) -> Result<Vec<ListingInput>> {
+    let path = Path::new(name);
+    let kind = file_kind(path)?;
+    let mut all = Vec::new();
+    let mut emit = |part: Vec<ListingInput>, _: u32, _: u32| {
+        all.extend(part);
+        true
+    };
+    let mut rows = Rows::new(PART_LINES, LIMITS, &mut emit);
+    let input = std::io::Cursor::new(bytes);
+    if let Some(row) = read_file(path, kind, input, bytes.len() as u64, &LIMITS, &mut rows)? {
+        rows.finish(row);
+    }
+    Ok(all)
+}
+
+/// Streams a CSV or an XLSX of `size` bytes from `input` into `rows`,
+/// refusing it first when over its size limit; the last row read, or
+/// `None` when the receiver stopped early. `path` names it in errors.
+fn read_file<R: std::io::Read + std::io::Seek>(
+    path: &Path,
+    kind: FileKind,
+    input: R,
+    size: u64,
+    limits: &Limits,
+    rows: &mut Rows,
+) -> Result<Option<u32>> {
+    let (what, limit) = match kind {
+        FileKind::Xlsx => ("XLSX files", limits.xlsx_bytes),
+        FileKind::Delimited => ("CSV files", limits.csv_bytes),
+    };
+    if size > limit {
+        return Err(too_big(&path.display().to_string(), size, what, limit));
+    }
+    match kind {
+        FileKind::Xlsx => read_xlsx(path, input, limits, rows),
+        FileKind::Delimited => read_csv(path, input, size, limits, rows),
+    }
 }
 
 fn emit_in_parts(
@@ -841,21 +884,16 @@ fn emit_in_parts(
     }
 }
 
-/// Opens `path` and refuses it when larger than `limit`; returns its size.
-fn open_within(path: &Path, kind: &str, limit: u64) -> Result<(std::fs::File, u64)> {
-    let file = std::fs::File::open(path).map_err(|e| cannot_read(path, &e))?;
-    let size = file.metadata().map_err(|e| cannot_read(path, &e))?.len();
-    if size > limit {
-        return Err(too_big(&path.display().to_string(), size, kind, limit));
-    }
-    Ok((file, size))
-}
-
 /// Streams a CSV's records into `rows`; the last row read, or `None` when
 /// the receiver stopped early.
-fn read_csv(path: &Path, limits: &Limits, rows: &mut Rows) -> Result<Option<u32>> {
-    use std::io::{BufRead, Read};
-    let (file, size) = open_within(path, "CSV files", limits.csv_bytes)?;
+fn read_csv(
+    path: &Path,
+    file: impl std::io::Read,
+    size: u64,
+    limits: &Limits,
+    rows: &mut Rows,
+) -> Result<Option<u32>> {
+    use std::io::BufRead;
     // A file that grows while read (or a device) stops at the limit too.
     let mut input = std::io::BufReader::with_capacity(1 << 16, file.take(limits.csv_bytes + 1));
     let head = input.fill_buf().map_err(|e| cannot_read(path, &e))?;
@@ -907,11 +945,14 @@ fn csv_error(path: &Path, e: csv::Error) -> DeskError {
 /// Unzips every part of an XLSX into nothing, counting: a zip bomb is
 /// refused before the spreadsheet reader inflates it into memory. Sizes
 /// declared in the zip may lie; bytes read do not.
-fn check_unpacked(path: &Path, file: std::fs::File, limit: u64) -> Result<()> {
+fn check_unpacked<R: std::io::Read + std::io::Seek>(
+    path: &Path,
+    file: R,
+    limit: u64,
+) -> Result<()> {
     use std::io::Read;
     let unreadable = |e: &dyn std::fmt::Display| cannot_read(path, e);
-    let mut zip =
-        zip::ZipArchive::new(std::io::BufReader::new(file)).map_err(|e| unreadable(&e))?;
+    let mut zip = zip::ZipArchive::new(file).map_err(|e| unreadable(&e))?;
     let mut left = limit;
     for i in 0..zip.len() {
         let entry = zip.by_index(i).map_err(|e| unreadable(&e))?;
@@ -930,42 +971,72 @@ fn check_unpacked(path: &Path, file: std::fs::File, limit: u64) -> Result<()> {
 }
 
 /// A cell's text as the spreadsheet shows it, borrowed where it can be.
-fn cell_text<'c>(value: &'c calamine::DataRef<'_>) -> std::borrow::Cow<'c, str> {
+fn cell_text<'c>(
+    path: &Path,
+    value: &'c calamine::DataRef<'_>,
+) -> Result<std::borrow::Cow<'c, str>> {
     use calamine::DataRef;
     use std::borrow::Cow;
-    match value {
+    Ok(match value {
         DataRef::SharedString(s) => Cow::Borrowed(s),
         DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => Cow::Borrowed(s),
         DataRef::Empty => Cow::Borrowed(""),
-        other => Cow::Owned(calamine::Data::from(other.clone()).to_string()),
-    }
+        other => Cow::Owned(guarded(path, || {
+            Ok(calamine::Data::from(other.clone()).to_string())
+        })?),
+    })
+}
+
+/// One call into the spreadsheet reader. calamine panics on some malformed
+/// workbooks (found by `make fuzz`: a cell naming a shared string past the
+/// end of the table); a damaged file is an error like any other, never a
+/// panic out of the import.
+fn guarded<T>(path: &Path, call: impl FnOnce() -> Result<T>) -> Result<T> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(call)).unwrap_or_else(|_| {
+        Err(cannot_read(
+            path,
+            &"the workbook is damaged (the spreadsheet reader failed on it); \
+              save it again from the spreadsheet program, or as CSV UTF-8",
+        ))
+    })
 }
 
 /// Streams the first sheet's cells into `rows`, row by row, keeping only the
 /// cells of the columns we read: nothing is allocated for the range a sheet
 /// declares (`A1:XFD1048576` would be 17 billion cells). The last row read,
 /// or `None` when the receiver stopped early.
-fn read_xlsx(path: &Path, limits: &Limits, rows: &mut Rows) -> Result<Option<u32>> {
+fn read_xlsx<R: std::io::Read + std::io::Seek>(
+    path: &Path,
+    file: R,
+    limits: &Limits,
+    rows: &mut Rows,
+) -> Result<Option<u32>> {
     use calamine::Reader;
+    use std::io::Seek;
     let unreadable = |e: &dyn std::fmt::Display| cannot_read(path, e);
-    let (file, _) = open_within(path, "XLSX files", limits.xlsx_bytes)?;
-    check_unpacked(path, file, limits.xlsx_unpacked)?;
-    let mut book: calamine::Xlsx<_> = calamine::open_workbook(path).map_err(|e| unreadable(&e))?;
+    let mut input = std::io::BufReader::new(file);
+    check_unpacked(path, &mut input, limits.xlsx_unpacked)?;
+    input.rewind().map_err(|e| unreadable(&e))?;
+    let mut book = guarded(path, || {
+        calamine::Xlsx::new(input).map_err(|e| unreadable(&e))
+    })?;
     let first = book
         .sheet_names()
         .first()
         .cloned()
         .ok_or_else(|| unreadable(&"the workbook has no sheets"))?;
-    let mut cells = book
-        .worksheet_cells_reader(&first)
-        .map_err(|e| unreadable(&e))?;
+    let book = &mut book;
+    let mut cells = guarded(path, move || {
+        book.worksheet_cells_reader(&first)
+            .map_err(|e| unreadable(&e))
+    })?;
     // The sheet's own claim, for progress only.
     let total = cells.dimensions().end.0.saturating_add(1).min(limits.rows);
     let mut row: Option<u32> = None;
     let mut kept: Vec<(u32, String)> = Vec::new();
     let mut last = 0;
     loop {
-        let cell = cells.next_cell().map_err(|e| unreadable(&e))?;
+        let cell = guarded(path, || cells.next_cell().map_err(|e| unreadable(&e)))?;
         let r = cell.as_ref().map(|c| c.get_position().0);
         // A row ends where the next begins, or with the sheet.
         if row != r {
@@ -984,7 +1055,7 @@ fn read_xlsx(path: &Path, limits: &Limits, rows: &mut Rows) -> Result<Option<u32
             return Ok(Some(last));
         };
         let col = cell.get_position().1;
-        let text = cell_text(cell.get_value());
+        let text = cell_text(path, cell.get_value())?;
         if !text.is_empty() && rows.reads(col, kept.len(), &text) {
             kept.push((col, text.into_owned()));
         }
@@ -1311,6 +1382,92 @@ mod tests {
         assert!(
             err.message
                 .contains("Line 1: the title has 40,000 characters"),
+            "{}",
+            err.message
+        );
+    }
+
+    #[test]
+    fn bytes_are_read_as_the_same_file_would_be() {
+        let dir = tempfile::tempdir().unwrap();
+        let sheet = dir.path().join("l.xlsx");
+        xlsx(&sheet, &[(0, 0, "url"), (1, 0, URL), (3, 0, "u2")]);
+        let csv = dir.path().join("l.csv");
+        std::fs::write(&csv, format!("url,title\n{URL},t\n")).unwrap();
+        for path in [&sheet, &csv] {
+            let from_file = read_all(&file(path), &LIMITS).unwrap();
+            let name = path.file_name().unwrap().to_str().unwrap();
+            let from_bytes = read_import_bytes(name, &std::fs::read(path).unwrap()).unwrap();
+            assert_eq!(from_bytes, from_file, "{name}");
+            assert!(!from_bytes.is_empty());
+        }
+        let err = read_import_bytes("l.xlsx", b"PK\x03\x04 not a zip").unwrap_err();
+        assert_eq!(err.code, ErrorCode::Io);
+        assert!(read_import_bytes("l.ods", b"").is_err());
+    }
+
+    /// Every input `make fuzz` kept (`fuzz/corpus/import`) reads or fails
+    /// cleanly, as the fuzz target feeds it: a zip as XLSX, the rest as CSV.
+    #[test]
+    fn fuzz_corpus_replays() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fuzz/corpus/import");
+        let mut n = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+            let name = if bytes.starts_with(b"PK") {
+                "fuzz.xlsx"
+            } else {
+                "fuzz.csv"
+            };
+            if let Ok(inputs) = read_import_bytes(name, &bytes) {
+                classify_lines(&inputs, |_| None);
+            }
+            n += 1;
+        }
+        assert!(n > 0, "no corpus in {dir}");
+    }
+
+    /// A workbook of the given parts (stored, not deflated).
+    fn zip_parts(parts: &[(&str, &str)]) -> Vec<u8> {
+        use std::io::Write as _;
+        let opts = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored);
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        for (name, text) in parts {
+            zip.start_file(*name, opts).unwrap();
+            zip.write_all(text.as_bytes()).unwrap();
+        }
+        zip.finish().unwrap().into_inner()
+    }
+
+    /// Found by `make fuzz` (import): calamine 0.31 indexes the shared
+    /// strings without a check and panicked on a cell naming string 0 of a
+    /// workbook with none. The import says the file is damaged instead.
+    #[test]
+    fn a_cell_naming_a_missing_shared_string_is_a_damaged_file() {
+        let rels = r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#;
+        let workbook = r#"<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>"#;
+        let workbook_rels = r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#;
+        let sheet = |cell: &str| {
+            format!(
+                r#"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">{cell}</row></sheetData></worksheet>"#
+            )
+        };
+        let book = |cell: &str| {
+            zip_parts(&[
+                ("_rels/.rels", rels),
+                ("xl/workbook.xml", workbook),
+                ("xl/_rels/workbook.xml.rels", workbook_rels),
+                ("xl/worksheets/sheet1.xml", &sheet(cell)),
+            ])
+        };
+        let ok = read_import_bytes("l.xlsx", &book(r#"<c r="A1" t="str"><v>u1</v></c>"#)).unwrap();
+        assert_eq!(ok[0].url, "u1");
+        let err =
+            read_import_bytes("l.xlsx", &book(r#"<c r="A1" t="s"><v>0</v></c>"#)).unwrap_err();
+        assert_eq!(err.code, ErrorCode::Io);
+        assert!(
+            err.message.contains("the workbook is damaged"),
             "{}",
             err.message
         );

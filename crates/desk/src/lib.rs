@@ -29,9 +29,11 @@ pub use bindings::typescript_bindings;
 pub use dashboard::ReminderText;
 pub use dto::*;
 pub use error::{DeskError, ErrorCode};
+pub use import::read_import_bytes;
 pub use ippdesk_domain::*;
 pub use packets::{
-    verify_bundle, BundleProblem, BundleReport, PacketFor, PacketRequest, PacketResult,
+    verify_bundle, verify_bundle_within, BundleLimits, BundleProblem, BundleReport, PacketFor,
+    PacketRequest, PacketResult,
 };
 pub use seed::{generated_title, generated_url, SeedSummary};
 pub use shared::{JobFlag, SharedDesk};

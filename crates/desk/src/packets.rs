@@ -1388,6 +1388,33 @@ mod tests {
 
     const PDF: &[u8] = b"%PDF-1.7 the packet";
 
+    /// Every bundle `make fuzz` kept (`fuzz/corpus/bundle_verify`) verifies
+    /// or fails cleanly, with the default bounds and tight ones.
+    #[test]
+    fn fuzz_corpus_replays() {
+        let tight = BundleLimits {
+            max_entries: 8,
+            max_entry_bytes: 4096,
+            max_total_bytes: 8192,
+            max_manifest_bytes: 1024,
+        };
+        let dir = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../fuzz/corpus/bundle_verify"
+        );
+        let mut n = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            for limits in [BundleLimits::DEFAULT, tight] {
+                if let Ok(report) = verify_bundle_within(&path, limits) {
+                    assert_eq!(report.ok, report.problems.is_empty(), "{path:?}");
+                }
+            }
+            n += 1;
+        }
+        assert!(n > 0, "no corpus in {dir}");
+    }
+
     /// A zip of `entries` in memory, deflated or stored.
     fn zip_bytes(entries: &[(&str, &[u8])], deflate: bool) -> Vec<u8> {
         let method = if deflate {

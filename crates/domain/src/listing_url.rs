@@ -305,18 +305,26 @@ pub fn normalize_url(input: &str) -> Result<ParsedUrl, UrlError> {
     // (`…/page.?spm=x` gives `…/page.`, `amzn.to/abc./` the code `abc.`).
     // It is taken as a paste of it would be: the same page pasted with or
     // without tracking gives one canonical, and a canonical pasted again
-    // gives itself. Each round is shorter; a few cover any real link.
-    for _ in 0..4 {
-        if !parsed
-            .canonical
-            .ends_with(|c| is_wrapper(c) || is_trailing_punct(c))
-        {
-            break;
+    // gives itself. Real links need one round; text that needs more than a
+    // few (`…?a.&).&.&).`) is no link, and is refused rather than parsed
+    // once per character.
+    let mut rounds = 0;
+    while parsed
+        .canonical
+        .ends_with(|c| is_wrapper(c) || is_trailing_punct(c))
+    {
+        if rounds == MAX_TRIM_ROUNDS {
+            return Err(UrlError::NotAUrl);
         }
         parsed = normalize_once(&parsed.canonical)?;
+        rounds += 1;
     }
     Ok(parsed)
 }
+
+/// Rounds of [`normalize_url`]'s trimming of a canonical before a paste is
+/// refused.
+const MAX_TRIM_ROUNDS: usize = 4;
 
 fn normalize_once(input: &str) -> Result<ParsedUrl, UrlError> {
     let mut url = parse_web_url(input)?;
@@ -356,7 +364,7 @@ fn parse_web_url(input: &str) -> Result<Url, UrlError> {
             Ok(url) if from_text && !url.domain().is_some_and(looks_like_domain) => {
                 Err(UrlError::NotAUrl)
             }
-            Ok(url) if url.host().is_some() => Ok(url),
+            Ok(url) if has_host(&url) => Ok(url),
             Ok(_) | Err(url::ParseError::EmptyHost) => Err(UrlError::NoHost),
             Err(_) => Err(UrlError::NotAUrl),
         },
@@ -377,6 +385,15 @@ fn parse_schemeless(text: &str) -> Result<Url, UrlError> {
         Some(Host::Domain(d)) if looks_like_domain(d) => Ok(url),
         // Bare numbers parse as IPv4 (`123` is 0.0.0.123): not a pasted link.
         _ => Err(UrlError::NotAUrl),
+    }
+}
+
+/// A host other than dots (`https://.../` has none: only DNS root dots).
+fn has_host(url: &Url) -> bool {
+    match url.host() {
+        Some(Host::Domain(d)) => !d.trim_end_matches('.').is_empty(),
+        Some(_) => true,
+        None => false,
     }
 }
 
@@ -468,14 +485,15 @@ fn is_trailing_punct(c: char) -> bool {
 }
 
 /// Drops what never identifies a page: fragment, credentials (never stored),
-/// the DNS root dot of `host.com.`, and tracking parameters.
+/// the DNS root dot of `host.com.` (every one: `host.com..` is the same
+/// host), and tracking parameters.
 fn clean(url: &mut Url) {
     url.set_fragment(None);
     // Both only fail for URLs without a host, which were rejected already.
     let _ = url.set_username("");
     let _ = url.set_password(None);
     let trimmed = match url.host() {
-        Some(Host::Domain(d)) => d.strip_suffix('.').map(str::to_owned),
+        Some(Host::Domain(d)) if d.ends_with('.') => Some(d.trim_end_matches('.').to_owned()),
         _ => None,
     };
     if let Some(host) = trimmed {
@@ -1120,6 +1138,17 @@ mod tests {
         }
         // A canonical that is nothing once trimmed: the paste is not a link.
         assert_eq!(normalize_url("https://)/"), Err(UrlError::NoHost));
+        // Every DNS root dot goes at once, and a host of dots is none.
+        let parsed = normalize_url("https://example.com.../a").unwrap();
+        assert_eq!(parsed.canonical, "https://example.com/a");
+        let dots = "https:.......//\u{FFFD}%w.lazada.vn/://nik..";
+        assert_eq!(normalize_url(dots), Err(UrlError::NoHost));
+        assert_eq!(normalize_url("https://.../x"), Err(UrlError::NoHost));
+        // Trimmed again and again: refused, not parsed once per character.
+        let made_up = "https:/zdeAta.xn--lFtm?s44ps:/zdeAta.xn--lFtm?s44.&)&.&&&.&)&.&&&##\0h.tm";
+        assert_eq!(normalize_url(made_up), Err(UrlError::NotAUrl));
+        let long = format!("https://example.com/?a{}", ".&".repeat(4_000));
+        assert_eq!(normalize_url(&long), Err(UrlError::NotAUrl));
     }
 
     #[test]

@@ -370,6 +370,22 @@ fn encode_png(
 mod tests {
     use super::*;
 
+    /// Every input `make fuzz` kept (`fuzz/corpus/image_embed`) embeds or
+    /// fails cleanly.
+    #[test]
+    fn fuzz_corpus_replays() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fuzz/corpus/image_embed");
+        let mut n = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+            if let Ok(e) = embed(&bytes) {
+                assert!(e.width > 0 && e.height > 0);
+            }
+            n += 1;
+        }
+        assert!(n > 0, "no corpus in {dir}");
+    }
+
     #[test]
     fn rejects_garbage() {
         assert!(embed(b"").is_err());

@@ -26,6 +26,13 @@ pub enum PacketError {
     Pdf(String),
 }
 
+/// Reads an image as a packet embeds it (see [`Block::Image`]): its width
+/// and height in pixels, or why it cannot be drawn. Any bytes give one or
+/// the other, never a panic.
+pub fn image_size(bytes: &[u8]) -> Result<(u32, u32), String> {
+    image::embed(bytes).map(|e| (e.width, e.height))
+}
+
 /// Draws the packet. Fails only on an unreadable font or image.
 ///
 /// Layout: A4 portrait, 18 mm margins; a cover page (title in English and

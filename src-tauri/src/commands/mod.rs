@@ -6,7 +6,9 @@
 mod dialogs;
 
 use std::path::Path;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::OnceLock;
+use std::time::{SystemTime, UNIX_EPOCH};
 
 use ippdesk_desk::commands::{self as table, Ctx};
 use ippdesk_desk::paths::{GrantedPaths, PathPolicy, PathUse};
@@ -33,8 +35,47 @@ pub(crate) async fn off_main_thread<T: Send + 'static>(
         })
 }
 
+/// Long work's priority on thread-priority's 0-99 scale (normal is about
+/// 50): nice 5 on Linux, below normal on Windows and macOS.
+const BACKGROUND_PRIORITY: u8 = 35;
+
+/// Runs long work (an import, a packet, a bundle check) on a thread of its
+/// own at a lower priority, so that on a busy machine the window's
+/// threads get the processor first and every click answers at once. The
+/// threads it starts (the import's reader) inherit the priority on Linux.
+/// A priority the system refuses leaves the thread as it was: only slower.
+async fn in_background<T: Send + 'static>(f: impl FnOnce() -> Res<T> + Send + 'static) -> Res<T> {
+    off_main_thread(move || {
+        std::thread::Builder::new()
+            .name("ippdesk-job".into())
+            .spawn(move || {
+                // Below normal, not the minimum: at the minimum an import
+                // crawled whenever another program was busy.
+                let below_normal =
+                    thread_priority::ThreadPriorityValue::try_from(BACKGROUND_PRIORITY)
+                        .map(thread_priority::ThreadPriority::Crossplatform);
+                if let Ok(p) = below_normal {
+                    let _ = thread_priority::set_current_thread_priority(p);
+                }
+                f()
+            })
+            .map_err(|e| {
+                DeskError::new(ErrorCode::Internal, format!("Cannot start the work: {e}"))
+            })?
+            .join()
+            .unwrap_or_else(|_| {
+                Err(DeskError::new(
+                    ErrorCode::Internal,
+                    "This action stopped unexpectedly.",
+                ))
+            })
+    })
+    .await
+}
+
 /// Any command of the desk's table. `job` names long work so `cancel_job`
-/// can stop it; `progress` receives its progress values.
+/// can stop it, and runs it in the background (see [`in_background`]);
+/// `progress` receives its progress values.
 #[tauri::command]
 async fn call<R: Runtime>(
     app: AppHandle<R>,
@@ -43,7 +84,12 @@ async fn call<R: Runtime>(
     job: Option<String>,
     progress: Channel<Value>,
 ) -> Res<Value> {
-    off_main_thread(move || {
+    let long = job.is_some();
+    let traced = tracing_startup() && TRACED_CALLS.fetch_add(1, Ordering::Relaxed) < 16;
+    if traced {
+        trace_startup(format_args!("called {name}"));
+    }
+    let work = move || {
         let desk = app.state::<SharedDesk>();
         let paths = app.state::<GrantedPaths>();
         let idle = AtomicBool::new(false);
@@ -53,9 +99,35 @@ async fn call<R: Runtime>(
             cancel: flag.as_ref().map_or(&idle, |f| f.flag()),
             paths: paths.inner(),
         };
-        table::call(&desk, &name, args, &ctx)
-    })
-    .await
+        let answer = table::call(&desk, &name, args, &ctx);
+        if traced {
+            trace_startup(format_args!("answered {name}"));
+        }
+        answer
+    };
+    if long {
+        in_background(work).await
+    } else {
+        off_main_thread(work).await
+    }
+}
+
+/// How many calls `IPPDESK_TRACE_STARTUP` has traced (the first 16).
+static TRACED_CALLS: AtomicUsize = AtomicUsize::new(0);
+
+/// `IPPDESK_TRACE_STARTUP=1`: `tools/measure-startup.sh` times cold start by
+/// the lines `trace_startup` writes.
+fn tracing_startup() -> bool {
+    static ON: OnceLock<bool> = OnceLock::new();
+    *ON.get_or_init(|| std::env::var_os("IPPDESK_TRACE_STARTUP").is_some())
+}
+
+/// `startup-trace <ms since the Unix epoch> <event>` on stderr.
+fn trace_startup(event: std::fmt::Arguments<'_>) {
+    let ms = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis());
+    eprintln!("startup-trace {ms} {event}");
 }
 
 /// Asks the long job `job` (an import) to stop; false when none runs.
@@ -104,8 +176,8 @@ fn open_path<R: Runtime>(app: &AppHandle<R>, path: &str) -> Res<()> {
 }
 
 pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
-    // `tools/measure-startup.sh` times cold start to the UI's first call.
-    let trace_startup = std::env::var_os("IPPDESK_TRACE_STARTUP").is_some();
+    // `tools/measure-startup.sh` times cold start to the UI's first call
+    // (React is up) and to the first answers of `call` (the first page's data).
     let first_call = AtomicBool::new(true);
     let commands: Box<dyn Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync> =
         Box::new(tauri::generate_handler![
@@ -117,8 +189,8 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
             dialogs::choose_save_path,
         ]);
     move |invoke: tauri::ipc::Invoke<R>| {
-        if trace_startup && first_call.swap(false, Ordering::Relaxed) {
-            eprintln!("ui-ready: first call {}", invoke.message.command());
+        if tracing_startup() && first_call.swap(false, Ordering::Relaxed) {
+            trace_startup(format_args!("ui-ready (first IPC call)"));
         }
         commands(invoke)
     }

@@ -68,7 +68,8 @@ describe('language', () => {
     renderApp('/settings')
     const nav = await screen.findByRole('navigation')
     expect(within(nav).getByText('Rights holders')).toBeTruthy()
-    await user.click(screen.getByTestId('lang-zh'))
+    // The page loads on first visit (each page is its own chunk).
+    await user.click(await screen.findByTestId('lang-zh'))
     await waitFor(() => expect(within(nav).getByText('权利人')).toBeTruthy())
     expect(within(nav).queryByText('Rights holders')).toBeNull()
     expect(localStorage.getItem('ippdesk.lang')).toBe('zh-CN')
