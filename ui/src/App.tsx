@@ -8,7 +8,7 @@ export default function App() {
   const [client] = useState(createQueryClient)
   const [router] = useState(() => {
     const router = createHashRouter(routes)
-    // The first page's chunk loads beside the backend's first call.
+    // A lazily loaded first page (a reload) loads beside the backend's first call.
     preloadPage(router.state.location.pathname)
     return router
   })
