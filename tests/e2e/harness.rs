@@ -196,9 +196,16 @@ impl Session {
                 let wipe = format!("{}a{}{}", Key::Control, Key::Null, Key::Backspace);
                 let _ = el.send_keys(&wipe).await;
             }
-            el.send_keys(text)
-                .await
-                .unwrap_or_else(|e| panic!("cannot type into {css}: {e}"));
+            // A closing modal's mask can still cover the field for a moment
+            // ("Element is not focusable"): try again until TIMEOUT.
+            let give_up = Instant::now() + TIMEOUT;
+            while let Err(e) = el.send_keys(text).await {
+                if Instant::now() > give_up {
+                    self.screenshot("fill-failed").await;
+                    panic!("cannot type into {css}: {e} (see screenshots/fill-failed.png)");
+                }
+                tokio::time::sleep(Duration::from_millis(200)).await;
+            }
             let deadline = Instant::now() + Duration::from_secs(2);
             while Instant::now() < deadline {
                 if self.value(css).await == text {

@@ -673,3 +673,32 @@ fn complaint_status_moves_many_at_once_and_names_each_refusal() {
         .status
         .success());
 }
+
+/// The app (a writer and its readers in one process) and the CLI on one
+/// database: the CLI closing its connection must not delete the WAL the
+/// app still writes to. (Readers once re-read the file's header with a
+/// plain open and close, which dropped the app's SQLite locks; the CLI then
+/// thought itself the last user and removed the WAL, and what the app wrote
+/// next was lost.)
+#[test]
+fn the_cli_beside_the_running_app_loses_none_of_the_apps_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("app.sqlite3");
+    let app = ippdesk_desk::SharedDesk::new(ippdesk_desk::Desk::open(&db));
+    // A page load: a reader connection opens beside the writer.
+    app.read(|d| d.search("x")).unwrap();
+    assert!(ippdesk(&db, &["holder", "list"]).status.success());
+    app.with(|d| d.load_sample()).unwrap();
+
+    assert!(
+        db.with_file_name("app.sqlite3-wal").exists(),
+        "the WAL was deleted under the running app"
+    );
+    let out = ippdesk(&db, &["--json", "holder", "list"]);
+    assert!(out.status.success());
+    let holders: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        !holders.as_array().unwrap().is_empty(),
+        "the CLI does not see what the app wrote"
+    );
+}

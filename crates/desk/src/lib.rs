@@ -89,7 +89,7 @@ impl Desk {
     /// (no migrations or default rules: the writer saw to those).
     pub fn open_reader(path: &Path) -> Result<Desk> {
         Ok(Desk {
-            store: Store::open(path)?,
+            store: Store::open_another(path)?,
             vault: Vault::beside(path),
             today: None,
         })

@@ -55,6 +55,19 @@ impl Store {
     /// migration changes nothing).
     pub fn open_with(path: &Path, list: &[migrations::Migration]) -> Result<Store> {
         check_header(path)?;
+        Self::connect(path, list)
+    }
+
+    /// Another connection to a database this process already has open (a
+    /// reader beside the writer). The header is not read again: on POSIX,
+    /// closing any other descriptor of the file drops every SQLite lock this
+    /// process holds on it, and another process closing its last connection
+    /// then deletes the WAL under us, losing what we write after.
+    pub fn open_another(path: &Path) -> Result<Store> {
+        Self::connect(path, MIGRATIONS)
+    }
+
+    fn connect(path: &Path, list: &[migrations::Migration]) -> Result<Store> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, e))?;
         }
