@@ -62,6 +62,8 @@ fn notice(complaint: Id, round: u32, received: &str) -> CounterNoticeDraft {
         received_at: at(received),
         grounds: CounterGround::GenuineGoods,
         statement: "本店商品均为正品，有进货发票。".into(),
+        extension_days: 0,
+        extension_reason: String::new(),
     }
 }
 
@@ -473,4 +475,143 @@ fn enforcement_figures_and_the_good_faith_warning() {
             .contains(",taobao,,2,50,45,4,1,0,0,90.0,1,0.0,50.0,6.0"),
         "{csv}"
     );
+}
+
+fn due_of(v: &CounterNoticeView, key: &str) -> Option<NaiveDate> {
+    v.deadlines
+        .iter()
+        .find(|x| x.rule_key.as_deref() == Some(key))
+        .map(|x| x.due_date)
+}
+
+#[test]
+fn art_43_ending_in_national_day_moves_to_8_october_and_a_notarization_delay_extends_it() {
+    let mut w = world();
+    let c = filed(&mut w, 1, "2026-09-10", "IPP-TB-43");
+    let desk = &mut w.t.desk;
+    // Forwarded Wednesday 16 September: day 15 is 1 October, a holiday; the
+    // period ends on the next working day (Civil Code art. 203).
+    let n = desk
+        .record_counter_notice(notice(c, 1, "2026-09-16T10:00:00+08:00"))
+        .expect("counter-notice");
+    assert_eq!(due_of(&n, "prc_ecommerce_art43"), Some(d("2026-10-08")));
+    let reply = due_of(&n, "ipp_reply_counter_notice");
+
+    // Five working days lost to notarization: 9, Saturday 10 (a make-up
+    // working day), 12, 13, 14 October. The reply deadline does not move.
+    let no_reason = desk.update_counter_notice(
+        n.notice.id,
+        CounterNoticeDraft {
+            extension_days: 5,
+            ..n.notice.draft.clone()
+        },
+    );
+    assert_eq!(
+        no_reason.expect_err("reason needed").fields[0].field,
+        "extension_reason"
+    );
+    let n = desk
+        .update_counter_notice(
+            n.notice.id,
+            CounterNoticeDraft {
+                extension_days: 5,
+                extension_reason: "深圳市公证处公证购买过程，2026-09-18 至 09-25".into(),
+                ..n.notice.draft.clone()
+            },
+        )
+        .expect("extended");
+    assert_eq!(due_of(&n, "prc_ecommerce_art43"), Some(d("2026-10-14")));
+    assert_eq!(due_of(&n, "ipp_reply_counter_notice"), reply);
+    assert_eq!(n.notice.draft.extension_days, 5);
+    // Recorded, and read back after a restart.
+    let t = w.t.reopen();
+    let back = t.desk.get_complaint(c).expect("detail");
+    let art43 = back
+        .deadlines
+        .iter()
+        .find(|x| x.rule_key.as_deref() == Some("prc_ecommerce_art43"))
+        .expect("art. 43 on the complaint");
+    assert_eq!(art43.due_date, d("2026-10-14"));
+}
+
+#[test]
+fn rules_are_chosen_by_the_rights_kind_and_the_counter_notices_round() {
+    let mut w = world();
+    let c = filed(&mut w, 1, "2026-09-21", "IPP-TB-KR");
+    let desk = &mut w.t.desk;
+    let rule_of = |desk: &Desk, key: &str| {
+        desk.deadline_rules()
+            .expect("rules")
+            .into_iter()
+            .find(|r| r.rule.key == key)
+            .expect("rule")
+            .rule
+    };
+    // The art. 43 period, narrowed to copyright: the complaint rests on a trademark.
+    let mut art43 = rule_of(desk, "prc_ecommerce_art43");
+    art43.right_kinds = vec![RightKind::Copyright];
+    desk.save_deadline_rule(art43).expect("save");
+    // The reply window for later rounds only.
+    let mut reply = rule_of(desk, "ipp_reply_counter_notice");
+    reply.rounds = vec![2, 3];
+    desk.save_deadline_rule(reply).expect("save");
+
+    let first = desk
+        .record_counter_notice(notice(c, 1, "2026-09-28T10:00:00+08:00"))
+        .expect("first");
+    assert_eq!(due_of(&first, "prc_ecommerce_art43"), None);
+    assert_eq!(due_of(&first, "ipp_reply_counter_notice"), None);
+    let second = desk
+        .record_counter_notice(notice(c, 2, "2026-09-28T10:00:00+08:00"))
+        .expect("second");
+    assert_eq!(
+        due_of(&second, "ipp_reply_counter_notice"),
+        Some(d("2026-10-08"))
+    );
+    assert_eq!(due_of(&second, "prc_ecommerce_art43"), None);
+}
+
+#[test]
+fn a_default_rule_from_an_older_release_is_brought_up_to_date_and_an_edited_one_is_left() {
+    let mut t = ippdesk_tests::temp_desk("2026-11-22");
+    // Version 1 of every rule as an older release stored it: without the
+    // fields this release added (art. 43's last day, DMCA's copyright only).
+    let mut edited = t
+        .desk
+        .deadline_rules()
+        .expect("rules")
+        .into_iter()
+        .find(|r| r.rule.key == "ebay_vero_restore")
+        .expect("rule")
+        .rule;
+    edited.offset = 12;
+    t.desk.save_deadline_rule(edited).expect("edit");
+    {
+        let db = rusqlite::Connection::open(t.db_path()).expect("db");
+        db.execute(
+            "UPDATE deadline_rules SET definition = json_remove(definition, '$.right_kinds',
+                 '$.rounds', '$.last_day_moves', '$.max_extension_days')",
+            [],
+        )
+        .expect("old definitions");
+    }
+    let t = t.reopen();
+    let rules = t.desk.deadline_rules().expect("rules");
+    let get = |key: &str| rules.iter().find(|r| r.rule.key == key).expect("rule");
+    let art43 = get("prc_ecommerce_art43");
+    assert_eq!((art43.version, art43.is_default), (2, true));
+    assert!(art43.rule.last_day_moves);
+    assert_eq!(
+        get("dmca_restore").rule.right_kinds,
+        vec![RightKind::Copyright]
+    );
+    // The user's edit stays theirs (read with the new fields' defaults).
+    let vero = get("ebay_vero_restore");
+    assert_eq!(
+        (vero.version, vero.is_default, vero.rule.offset),
+        (2, false, 12)
+    );
+    assert!(vero.rule.right_kinds.is_empty());
+    // Unchanged defaults get no new version.
+    assert_eq!(get("poa_expiry").version, 1);
 }

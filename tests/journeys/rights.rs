@@ -154,3 +154,47 @@ fn a_us_mark_cannot_back_a_taobao_complaint() {
         Err(CannotBack::NotValidInChina)
     );
 }
+
+#[test]
+fn unregistered_copyrights_need_no_number_and_a_foreign_one_backs_a_taobao_complaint() {
+    let mut t = temp_desk("2026-11-22");
+    let h = t.desk.create_holder(company("极光")).unwrap();
+    let work = |title: &str| RightDraft {
+        kind: RightKind::Copyright,
+        title: title.into(),
+        mark_type: None,
+        registration_number: String::new(),
+        nice_classes: vec![],
+        expiry_date: None,
+        ..trademark(h.id, "", "DE", "2030-01-01")
+    };
+    let photos = t
+        .desk
+        .create_right(work("AURORA product photographs"))
+        .unwrap();
+    // A second unregistered work in the same country is not a duplicate.
+    t.desk.create_right(work("AURORA user manual")).unwrap();
+    assert_eq!(t.desk.list_rights().unwrap().len(), 2);
+    t.desk
+        .set_registration(ProgrammeRegistrationDraft {
+            right_id: photos.id,
+            programme: Programme::AlibabaIpp,
+            state: ProgrammeRightState::Approved,
+            reference: String::new(),
+            submitted_on: None,
+            decided_on: None,
+            notes: String::new(),
+        })
+        .unwrap();
+    let on = "2026-11-22".parse().unwrap();
+    assert_eq!(
+        t.desk.can_back(photos.id, Platform::Taobao, on).unwrap(),
+        Ok(())
+    );
+    // A trademark still needs its number.
+    let err = t
+        .desk
+        .create_right(trademark(h.id, "", "DE", "2030-01-01"))
+        .unwrap_err();
+    assert_eq!(err.fields[0].field, "registration_number");
+}

@@ -337,6 +337,7 @@ fn rule_data() -> String {
         ("MAX_LISTINGS_LIMIT", MAX_LISTINGS_LIMIT.to_string()),
         ("POA_WARN_DAYS", POA_WARN_DAYS.to_string()),
         ("MAX_COUNTER_ROUND", MAX_COUNTER_ROUND.to_string()),
+        ("MAX_EXTENSION_DAYS", MAX_EXTENSION_DAYS.to_string()),
     ];
     for (name, value) in limits {
         out.push_str(&format!("export const {name} = {value};\n"));

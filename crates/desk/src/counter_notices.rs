@@ -5,7 +5,7 @@
 use chrono::Utc;
 use ippdesk_domain::*;
 use ippdesk_store::tables::complaints::{self, OutcomeChange};
-use ippdesk_store::tables::{counter_notices, deadlines};
+use ippdesk_store::tables::{counter_notices, deadlines, rights};
 use ippdesk_store::Tx;
 
 use crate::deadlines::{complete, schedule, Event, When};
@@ -198,6 +198,9 @@ pub(crate) fn schedule_counter_notice(tx: &Tx, c: &Complaint, n: &CounterNotice)
         &Event {
             trigger: TriggerEvent::CounterNoticeReceived,
             platform: Some(c.draft.platform),
+            right_kind: Some(rights::get(tx, c.draft.right_id)?.draft.kind),
+            round: Some(n.draft.round),
+            extension_days: n.draft.extension_days,
             subject: DeadlineSubject::CounterNotice,
             subject_id: n.id,
             complaint_id: Some(c.id),
@@ -222,6 +225,9 @@ pub(crate) fn schedule_filing(tx: &Tx, c: &Complaint) -> Result<()> {
             &Event {
                 trigger: TriggerEvent::ComplaintFiled,
                 platform: Some(c.draft.platform),
+                right_kind: Some(rights::get(tx, c.draft.right_id)?.draft.kind),
+                round: None,
+                extension_days: 0,
                 subject: DeadlineSubject::Complaint,
                 subject_id: c.id,
                 complaint_id: Some(c.id),

@@ -12,6 +12,12 @@ use crate::{Desk, DeskError, ErrorCode, Result};
 pub(crate) struct Event {
     pub trigger: TriggerEvent,
     pub platform: Option<Platform>,
+    /// The kind of the complaint's right (or of the expiring right).
+    pub right_kind: Option<RightKind>,
+    /// A counter-notice's round.
+    pub round: Option<u32>,
+    /// Working days to add where the rule allows (notarization delays).
+    pub extension_days: u32,
     pub subject: DeadlineSubject,
     pub subject_id: Id,
     pub complaint_id: Option<Id>,
@@ -29,21 +35,29 @@ pub(crate) enum When {
 
 impl Desk {
     /// Saves version 1 of every shipped rule the database does not have yet
-    /// (a new database, or a release that ships a new rule).
+    /// (a new database, or a release that ships a new rule), and a new
+    /// version of each rule still at an older release's default (a release
+    /// that corrects a default: art. 43's last day, DMCA for copyright only).
+    /// A rule the user edited is theirs and stays as it is.
     pub(crate) fn ensure_default_rules(&mut self) -> Result<()> {
-        let have: Vec<String> = rules::current(&self.store)?
-            .into_iter()
-            .map(|r| r.rule.key)
-            .collect();
-        let missing: Vec<_> = default_rules()
-            .into_iter()
-            .filter(|r| !have.contains(&r.key))
-            .collect();
-        if !missing.is_empty() {
+        let have = rules::current(&self.store)?;
+        let mut missing = Vec::new();
+        let mut outdated = Vec::new();
+        for shipped in default_rules() {
+            match have.iter().find(|v| v.rule.key == shipped.key) {
+                None => missing.push(shipped),
+                Some(v) if v.is_default && v.rule != shipped => outdated.push(shipped),
+                Some(_) => {}
+            }
+        }
+        if !missing.is_empty() || !outdated.is_empty() {
             self.store.write(|tx| {
                 missing
                     .iter()
-                    .try_for_each(|r| rules::install_default(tx, r))
+                    .try_for_each(|r| rules::install_default(tx, r))?;
+                outdated
+                    .iter()
+                    .try_for_each(|r| rules::save(tx, r, true).map(drop))
             })?;
         }
         Ok(())
@@ -213,11 +227,17 @@ pub(crate) fn schedule(tx: &Tx, event: &Event) -> Result<Vec<Deadline>> {
     let mut set = Vec::new();
     for v in rules::current(tx)? {
         let rule = &v.rule;
-        if !rule.applies_to(event.trigger, event.platform) {
+        let occasion = Occasion {
+            trigger: event.trigger,
+            platform: event.platform,
+            right_kind: event.right_kind,
+            round: event.round,
+        };
+        if !rule.applies_to(&occasion) {
             continue;
         }
         let due = match event.at {
-            When::Instant(t) => rule.due_after(t),
+            When::Instant(t) => rule.due_after_extended(t, event.extension_days),
             When::Day(d) => rule.due_after_day(d),
         };
         let Some(due) = due else {
@@ -281,6 +301,9 @@ pub(crate) fn schedule_right_expiry(tx: &Tx, r: &IpRight) -> Result<()> {
             &Event {
                 trigger: TriggerEvent::RightExpiry,
                 platform: None,
+                right_kind: Some(r.draft.kind),
+                round: None,
+                extension_days: 0,
                 subject: DeadlineSubject::Right,
                 subject_id: r.id,
                 complaint_id: None,
@@ -301,6 +324,9 @@ pub(crate) fn schedule_poa_expiry(tx: &Tx, p: &PowerOfAttorney) -> Result<()> {
             &Event {
                 trigger: TriggerEvent::PoaExpiry,
                 platform: None,
+                right_kind: None,
+                round: None,
+                extension_days: 0,
                 subject: DeadlineSubject::Poa,
                 subject_id: p.id,
                 complaint_id: None,

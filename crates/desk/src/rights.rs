@@ -85,8 +85,12 @@ impl Desk {
                 "Choose an existing rights holder.",
             );
         }
-        if let Some(other) =
-            rights::find_by_number(&self.store, &draft.jurisdiction, &draft.registration_number)?
+        // An unregistered copyright has no number to clash on.
+        let number = Some(&draft.registration_number).filter(|n| !n.is_empty());
+        if let Some(other) = number
+            .map(|n| rights::find_by_number(&self.store, &draft.jurisdiction, n))
+            .transpose()?
+            .flatten()
         {
             if Some(other.id) != this {
                 c.add(

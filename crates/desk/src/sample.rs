@@ -474,6 +474,8 @@ impl Desk {
             received_at: china_ten(-12),
             grounds: CounterGround::AuthorizedReseller,
             statement: "本店为极光品牌授权经销商，所售耳机均从正规渠道进货，附进货发票。We are an authorized reseller; invoices attached.".into(),
+            extension_days: 0,
+            extension_reason: String::new(),
         })?;
         self.respond_to_counter_notice(
             notice.notice.id,

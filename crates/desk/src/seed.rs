@@ -283,6 +283,8 @@ fn seed_step4(tx: &Tx, c: &Complaint, idx: u32, filed_on: NaiveDate) -> Result<(
                 received_at,
                 grounds: CounterGround::GenuineGoods,
                 statement: format!("生成的反通知 {idx}"),
+                extension_days: 0,
+                extension_reason: String::new(),
             },
             response_text: String::new(),
             responded_at: None,

@@ -53,6 +53,15 @@ pub struct CounterNoticeDraft {
     pub received_at: DateTime<Utc>,
     pub grounds: CounterGround,
     pub statement: String,
+    /// Working days lost to notarization or legalization that the rights
+    /// holder could not control (SPC Reply, 2020, art. 3): added to the
+    /// deadlines whose rule allows it (art. 43), at most
+    /// [`crate::MAX_EXTENSION_DAYS`].
+    #[serde(default)]
+    pub extension_days: u32,
+    /// Why: which notarization or legalization, and since when.
+    #[serde(default)]
+    pub extension_reason: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -89,6 +98,22 @@ impl CounterNoticeDraft {
                 format!("Keep the statement under {MAX_STATEMENT_CHARS} characters; attach the rest as a file."),
             );
         }
+        if self.extension_days > crate::MAX_EXTENSION_DAYS {
+            c.add(
+                "extension_days",
+                FieldErrorCode::OutOfRange,
+                format!(
+                    "At most {} working days lost to notarization or legalization count.",
+                    crate::MAX_EXTENSION_DAYS
+                ),
+            );
+        } else if self.extension_days > 0 && self.extension_reason.trim().is_empty() {
+            c.add(
+                "extension_reason",
+                FieldErrorCode::Required,
+                "Say which notarization or legalization delayed the answer.",
+            );
+        }
         c.finish()
     }
 }
@@ -111,7 +136,21 @@ mod tests {
             received_at: Utc::now(),
             grounds: CounterGround::GenuineGoods,
             statement: "我们的商品是正品".into(),
+            extension_days: 0,
+            extension_reason: String::new(),
         }
+    }
+
+    #[test]
+    fn an_extension_is_at_most_20_working_days_and_says_why() {
+        let mut d = draft(1);
+        d.extension_days = 21;
+        d.extension_reason = "Notarization at the Shenzhen notary office".into();
+        assert_eq!(d.validate().unwrap_err()[0].field, "extension_days");
+        d.extension_days = 20;
+        assert!(d.validate().is_ok());
+        d.extension_reason = " ".into();
+        assert_eq!(d.validate().unwrap_err()[0].field, "extension_reason");
     }
 
     #[test]

@@ -8,12 +8,19 @@
 //! The shipped defaults ([`default_rules`]) are practitioners' defaults that a
 //! user should confirm; settings edit them and the store keeps every version.
 
-use chrono::{DateTime, Days, NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, Datelike, Days, NaiveDate, TimeZone, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::{add_working_days, CalendarId, Checker, FieldError, FieldErrorCode, Platform};
+use crate::{
+    add_working_days, is_working_day, CalendarId, Checker, FieldError, FieldErrorCode, Platform,
+    RightKind, MAX_COUNTER_ROUND,
+};
+
+/// The SPC Reply on online IP disputes (法释〔2020〕9号, art. 3): days lost to
+/// notarization or legalization do not count, up to 20 working days.
+pub const MAX_EXTENSION_DAYS: u32 = 20;
 
 /// What starts the clock.
 #[derive(
@@ -68,6 +75,33 @@ pub struct DeadlineRule {
     pub done_when: DoneWhen,
     /// Where the figure comes from, and whether it is confirmed.
     pub source: String,
+    /// Kinds of right it applies to (the complaint's right); empty means
+    /// every kind. DMCA clocks run for copyright only.
+    #[serde(default)]
+    pub right_kinds: Vec<RightKind>,
+    /// Counter-notice rounds it applies to; empty means every round. Later
+    /// rounds may have longer windows.
+    #[serde(default)]
+    pub rounds: Vec<u32>,
+    /// A last day that is not a working day on `calendar` moves to the next
+    /// working day (PRC Civil Code art. 203).
+    #[serde(default)]
+    pub last_day_moves: bool,
+    /// Working days the user may add for delays they could not control
+    /// (notarization, legalization); 0 when the rule allows none.
+    #[serde(default)]
+    pub max_extension_days: u32,
+}
+
+/// What happened, for choosing the rules that apply to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Occasion {
+    pub trigger: TriggerEvent,
+    pub platform: Option<Platform>,
+    /// The kind of the right behind the complaint, when there is one.
+    pub right_kind: Option<RightKind>,
+    /// The counter-notice's round, for a counter-notice.
+    pub round: Option<u32>,
 }
 
 /// A rule as stored: its version grows by one with each edit.
@@ -94,10 +128,15 @@ pub struct DueDate {
 }
 
 impl DeadlineRule {
-    pub fn applies_to(&self, trigger: TriggerEvent, platform: Option<Platform>) -> bool {
+    pub fn applies_to(&self, o: &Occasion) -> bool {
+        fn within<T: PartialEq>(list: &[T], value: Option<T>) -> bool {
+            list.is_empty() || value.is_some_and(|v| list.contains(&v))
+        }
         self.enabled
-            && self.trigger == trigger
-            && (self.platforms.is_empty() || platform.is_some_and(|p| self.platforms.contains(&p)))
+            && self.trigger == o.trigger
+            && within(&self.platforms, o.platform)
+            && within(&self.right_kinds, o.right_kind)
+            && within(&self.rounds, o.round)
     }
 
     pub fn tz(&self) -> Option<Tz> {
@@ -125,6 +164,24 @@ impl DeadlineRule {
                 "Working days count forward only; use calendar days for 'before'.",
             );
         }
+        if self
+            .rounds
+            .iter()
+            .any(|r| *r == 0 || *r > MAX_COUNTER_ROUND)
+        {
+            c.add(
+                "rounds",
+                FieldErrorCode::OutOfRange,
+                format!("Rounds run from 1 to {MAX_COUNTER_ROUND}."),
+            );
+        }
+        if self.max_extension_days > MAX_EXTENSION_DAYS {
+            c.add(
+                "max_extension_days",
+                FieldErrorCode::OutOfRange,
+                format!("Allow at most {MAX_EXTENSION_DAYS} working days of extension."),
+            );
+        }
         if self.offset.abs() > 3660 {
             c.add(
                 "offset",
@@ -138,14 +195,24 @@ impl DeadlineRule {
     /// The due day for an event that happened at `at` (converted to the
     /// rule's time zone first: 2026-09-28 01:00 UTC is 09:00 in Shanghai).
     pub fn due_after(&self, at: DateTime<Utc>) -> Option<DueDate> {
+        self.due_after_extended(at, 0)
+    }
+
+    /// As [`Self::due_after`], with `extension` working days added after the
+    /// last day (at most the rule's `max_extension_days`).
+    pub fn due_after_extended(&self, at: DateTime<Utc>, extension: u32) -> Option<DueDate> {
         let tz = self.tz()?;
-        self.due_after_day(at.with_timezone(&tz).date_naive())
+        self.due_after_day_extended(at.with_timezone(&tz).date_naive(), extension)
     }
 
     /// The due day for an event on calendar day `day` (an expiry date).
     pub fn due_after_day(&self, day: NaiveDate) -> Option<DueDate> {
+        self.due_after_day_extended(day, 0)
+    }
+
+    fn due_after_day_extended(&self, day: NaiveDate, extension: u32) -> Option<DueDate> {
         let tz = self.tz()?;
-        let (date, estimated, missing_years) = match self.unit {
+        let (mut date, mut estimated, mut missing_years) = match self.unit {
             OffsetUnit::WorkingDays => {
                 let r = add_working_days(self.calendar, day, self.offset.max(0) as u32);
                 (r.date, r.estimated, r.missing_years)
@@ -160,6 +227,29 @@ impl DeadlineRule {
                 (date, false, Vec::new())
             }
         };
+        let cal = self.calendar;
+        let mut later = |days: u32, from: NaiveDate, guessed: bool| {
+            let r = add_working_days(cal, from, days);
+            if guessed || r.estimated {
+                // A day in a year whose holidays are not published yet.
+                estimated = true;
+                missing_years.extend(r.missing_years);
+                if guessed {
+                    missing_years.push(from.year());
+                }
+            }
+            r.date
+        };
+        if self.last_day_moves {
+            let (working, guessed) = is_working_day(cal, date);
+            date = later(u32::from(!working), date, guessed);
+        }
+        let extension = extension.min(self.max_extension_days);
+        if extension > 0 {
+            date = later(extension, date, false);
+        }
+        missing_years.sort_unstable();
+        missing_years.dedup();
         Some(DueDate {
             date,
             due_at: end_of_day(tz, date)?,
@@ -229,13 +319,17 @@ pub fn default_rules() -> Vec<DeadlineRule> {
             enabled: true,
             done_when,
             source: source.into(),
+            right_kinds: Vec::new(),
+            rounds: Vec::new(),
+            last_day_moves: false,
+            max_extension_days: 0,
         }
     }
     use CalendarId::*;
     use DoneWhen::*;
     use OffsetUnit::*;
     use TriggerEvent::*;
-    vec![
+    let mut rules = vec![
         rule(
             "ipp_seller_counter_notice_window",
             "Seller's counter-notice window closes: check the listings",
@@ -270,7 +364,10 @@ pub fn default_rules() -> Vec<DeadlineRule> {
             Cn,
             "Asia/Shanghai",
             Decided,
-            "PRC E-Commerce Law art. 43: 15 days after the seller's statement is forwarded.",
+            "PRC E-Commerce Law art. 43: 15 days after the seller's statement is forwarded. \
+             Civil Code art. 203: a last day on a holiday or weekend moves to the next working day. \
+             SPC Reply (法释〔2020〕9号) art. 3: up to 20 working days lost to notarization or \
+             legalization do not count.",
         ),
         rule(
             "dmca_restore",
@@ -282,7 +379,8 @@ pub fn default_rules() -> Vec<DeadlineRule> {
             Us,
             "America/New_York",
             Decided,
-            "17 U.S.C. 512(g): restored 10 to 14 business days after the counter-notice.",
+            "17 U.S.C. 512(g): restored 10 to 14 business days after the counter-notice; \
+             copyright only (a trademark report has no statutory restore clock).",
         ),
         rule(
             "ebay_vero_restore",
@@ -294,7 +392,8 @@ pub fn default_rules() -> Vec<DeadlineRule> {
             Us,
             "America/Los_Angeles",
             Decided,
-            "eBay VeRO: 10 business days after the seller's counter-notice.",
+            "eBay VeRO: copyright follows the DMCA, 10 business days after the seller's \
+             counter-notice; a trademark report has no statutory restore clock.",
         ),
         rule(
             "right_expiry_90",
@@ -332,7 +431,18 @@ pub fn default_rules() -> Vec<DeadlineRule> {
             Manual,
             "House rule: an agent cannot file without a valid power of attorney.",
         ),
-    ]
+    ];
+    for r in &mut rules {
+        match r.key.as_str() {
+            "prc_ecommerce_art43" => {
+                r.last_day_moves = true;
+                r.max_extension_days = MAX_EXTENSION_DAYS;
+            }
+            "dmca_restore" | "ebay_vero_restore" => r.right_kinds = vec![RightKind::Copyright],
+            _ => {}
+        }
+    }
+    rules
 }
 
 #[cfg(test)]
@@ -420,24 +530,137 @@ mod tests {
         assert_eq!(due.missing_years, vec![2027]);
     }
 
+    fn on(trigger: TriggerEvent, platform: Option<Platform>) -> Occasion {
+        Occasion {
+            trigger,
+            platform,
+            right_kind: Some(RightKind::Trademark),
+            round: Some(1),
+        }
+    }
+
     #[test]
     fn which_rules_apply() {
+        use TriggerEvent::*;
         let reply = rule("ipp_reply_counter_notice");
-        assert!(reply.applies_to(TriggerEvent::CounterNoticeReceived, Some(Platform::Taobao)));
-        assert!(!reply.applies_to(TriggerEvent::CounterNoticeReceived, Some(Platform::Ebay)));
-        assert!(!reply.applies_to(TriggerEvent::ComplaintFiled, Some(Platform::Taobao)));
+        assert!(reply.applies_to(&on(CounterNoticeReceived, Some(Platform::Taobao))));
+        assert!(!reply.applies_to(&on(CounterNoticeReceived, Some(Platform::Ebay))));
+        assert!(!reply.applies_to(&on(ComplaintFiled, Some(Platform::Taobao))));
         let art43 = rule("prc_ecommerce_art43");
-        assert!(!art43.applies_to(
-            TriggerEvent::CounterNoticeReceived,
-            Some(Platform::AliExpress)
-        ));
+        assert!(!art43.applies_to(&on(CounterNoticeReceived, Some(Platform::AliExpress))));
         let expiry = rule("right_expiry_30");
-        assert!(expiry.applies_to(TriggerEvent::RightExpiry, None));
+        assert!(expiry.applies_to(&Occasion {
+            right_kind: None,
+            round: None,
+            ..on(RightExpiry, None)
+        }));
         let off = DeadlineRule {
             enabled: false,
             ..reply
         };
-        assert!(!off.applies_to(TriggerEvent::CounterNoticeReceived, Some(Platform::Taobao)));
+        assert!(!off.applies_to(&on(CounterNoticeReceived, Some(Platform::Taobao))));
+    }
+
+    #[test]
+    fn dmca_and_vero_restore_clocks_run_for_copyright_only() {
+        use TriggerEvent::CounterNoticeReceived;
+        for (key, platform) in [
+            ("dmca_restore", Platform::Amazon),
+            ("ebay_vero_restore", Platform::Ebay),
+        ] {
+            let r = rule(key);
+            let copyright = Occasion {
+                right_kind: Some(RightKind::Copyright),
+                ..on(CounterNoticeReceived, Some(platform))
+            };
+            assert!(r.applies_to(&copyright), "{key}");
+            assert!(
+                !r.applies_to(&on(CounterNoticeReceived, Some(platform))),
+                "{key}"
+            );
+            // No right known: a rule limited to some kinds does not guess.
+            let unknown = Occasion {
+                right_kind: None,
+                ..copyright
+            };
+            assert!(!r.applies_to(&unknown), "{key}");
+        }
+    }
+
+    #[test]
+    fn a_rule_can_differ_by_round() {
+        use TriggerEvent::CounterNoticeReceived;
+        let mut later_rounds = rule("ipp_reply_counter_notice");
+        later_rounds.rounds = vec![2, 3];
+        later_rounds.offset = 5;
+        assert_eq!(later_rounds.validate(), Ok(()));
+        let first = on(CounterNoticeReceived, Some(Platform::Taobao));
+        assert!(!later_rounds.applies_to(&first));
+        assert!(later_rounds.applies_to(&Occasion {
+            round: Some(2),
+            ..first
+        }));
+        later_rounds.rounds = vec![0, MAX_COUNTER_ROUND + 1];
+        let errs = later_rounds.validate().unwrap_err();
+        assert_eq!(errs[0].field, "rounds");
+    }
+
+    #[test]
+    fn art_43_ending_on_a_holiday_or_weekend_ends_on_the_next_working_day() {
+        let art43 = rule("prc_ecommerce_art43");
+        // Forwarded 2026-09-16: day 15 is 1 October, National Day (off to the
+        // 7th); Thursday 8 October is the next working day.
+        let due = art43.due_after(utc("2026-09-16T10:00:00+08:00")).unwrap();
+        assert_eq!(due.date, d("2026-10-08"));
+        // Forwarded Thursday 2026-11-05: day 15 is Friday 20th, a working day.
+        let due = art43.due_after(utc("2026-11-05T10:00:00+08:00")).unwrap();
+        assert_eq!(due.date, d("2026-11-20"));
+        // Forwarded Friday 2026-11-06: day 15 is Saturday 21st: Monday 23rd.
+        let due = art43.due_after(utc("2026-11-06T10:00:00+08:00")).unwrap();
+        assert_eq!(due.date, d("2026-11-23"));
+        // 2026-09-05: day 15 is Sunday 20 September, a make-up working day: it stays.
+        let due = art43.due_after(utc("2026-09-05T10:00:00+08:00")).unwrap();
+        assert_eq!(due.date, d("2026-09-20"));
+        // Without the rule the day stays on the weekend.
+        let plain = DeadlineRule {
+            last_day_moves: false,
+            ..art43.clone()
+        };
+        let due = plain.due_after(utc("2026-11-06T10:00:00+08:00")).unwrap();
+        assert_eq!(due.date, d("2026-11-21"));
+        // A last day in an unpublished year is an estimate, and says which.
+        let due = art43.due_after(utc("2027-03-01T10:00:00+08:00")).unwrap();
+        assert!(due.estimated);
+        assert_eq!(due.missing_years, vec![2027]);
+    }
+
+    #[test]
+    fn notarization_delays_extend_art_43_by_working_days_up_to_20() {
+        let art43 = rule("prc_ecommerce_art43");
+        let at = utc("2026-11-05T10:00:00+08:00");
+        // Day 15 is Friday 20 November; 5 working days later: Friday 27th.
+        assert_eq!(
+            art43.due_after_extended(at, 5).unwrap().date,
+            d("2026-11-27")
+        );
+        // More than the rule allows counts as its maximum (20 working days).
+        assert_eq!(
+            art43.due_after_extended(at, 30).unwrap().date,
+            art43.due_after_extended(at, 20).unwrap().date
+        );
+        assert_eq!(
+            art43.due_after_extended(at, 20).unwrap().date,
+            d("2026-12-18")
+        );
+        // A rule without extensions ignores them.
+        let reply = rule("ipp_reply_counter_notice");
+        assert_eq!(reply.due_after_extended(at, 5), reply.due_after(at));
+        let mut too_long = art43;
+        too_long.max_extension_days = MAX_EXTENSION_DAYS + 1;
+        assert_eq!(
+            too_long.validate().unwrap_err()[0].field,
+            "max_extension_days"
+        );
     }
 
     #[test]

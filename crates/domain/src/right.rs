@@ -61,7 +61,11 @@ impl RightDraft {
     pub fn validate(&self) -> Result<(), Vec<FieldError>> {
         let mut c = Checker::default();
         c.required("title", &self.title);
-        c.required("registration_number", &self.registration_number);
+        // Copyright needs no registration (Berne Convention; PRC Copyright
+        // Law): ownership is proven by other documents.
+        if self.kind != RightKind::Copyright {
+            c.required("registration_number", &self.registration_number);
+        }
         if self.jurisdiction.trim().is_empty() {
             c.required("jurisdiction", "");
         } else if !is_jurisdiction(&self.jurisdiction) {
@@ -140,9 +144,12 @@ impl RightDraft {
     }
 
     /// Valid in mainland China: registered there, or an international / EU
-    /// right whose designations include CN.
+    /// right whose designations include CN, or a copyright (a foreign work is
+    /// protected in China without registration: Berne Convention).
     pub fn valid_in_china(&self) -> bool {
-        self.jurisdiction == "CN" || self.designations.iter().any(|d| d == "CN")
+        self.kind == RightKind::Copyright
+            || self.jurisdiction == "CN"
+            || self.designations.iter().any(|d| d == "CN")
     }
 }
 
@@ -407,6 +414,39 @@ mod tests {
             after_new_proof_needed(ProgrammeRightState::Rejected),
             ProgrammeRightState::Rejected
         );
+    }
+
+    #[test]
+    fn a_foreign_copyright_without_registration_is_valid_and_can_back_a_taobao_complaint() {
+        let work = RightDraft {
+            kind: RightKind::Copyright,
+            title: "AURORA product photographs 2025".into(),
+            mark_type: None,
+            registration_number: String::new(),
+            jurisdiction: "DE".into(),
+            nice_classes: vec![],
+            expiry_date: None,
+            ..trademark("DE")
+        };
+        assert_eq!(work.validate(), Ok(()));
+        assert!(work.valid_in_china());
+        let ipp = [reg(
+            &work,
+            Programme::AlibabaIpp,
+            ProgrammeRightState::Approved,
+        )];
+        assert_eq!(
+            can_back_complaint(&work, &ipp, Platform::Taobao, d("2026-03-01")),
+            Ok(())
+        );
+        // A trademark still needs its number, and registration in China for Taobao.
+        let mark = RightDraft {
+            registration_number: String::new(),
+            ..trademark("DE")
+        };
+        let errs = mark.validate().unwrap_err();
+        assert_eq!(errs[0].field, "registration_number");
+        assert!(!trademark("DE").valid_in_china());
     }
 
     #[test]

@@ -41,6 +41,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "vault_names",
         sql: include_str!("../migrations/0005_vault_names.sql"),
     },
+    Migration {
+        version: 6,
+        name: "rules_made_right",
+        sql: include_str!("../migrations/0006_rules_made_right.sql"),
+    },
 ];
 
 pub fn latest_version() -> i64 {

@@ -137,7 +137,11 @@ fn version_5_refuses_document_hashes_that_cannot_name_a_vault_file() {
         insert_raw(&c, "0190aaaa-0000-7000-8000-00000000000b", "../../evil").unwrap();
     }
 
-    let s = Store::open(&p).unwrap();
+    let v5: Vec<_> = shipped_plus(vec![])
+        .into_iter()
+        .filter(|m| m.version <= 5)
+        .collect();
+    let s = Store::open_with(&p, &v5).unwrap();
     assert_eq!(s.schema_version().unwrap(), 5);
     drop(s);
     let c = rusqlite::Connection::open(&p).unwrap();
@@ -185,4 +189,68 @@ fn version_5_refuses_document_hashes_that_cannot_name_a_vault_file() {
     // Other columns of a row stay writable, even of a row from before.
     c.execute("UPDATE documents SET notes = 'checked'", [])
         .unwrap();
+}
+
+#[test]
+fn version_6_lets_unregistered_copyrights_share_an_empty_number_and_keeps_numbers_unique() {
+    let (_d, p) = temp();
+    let v5: Vec<_> = shipped_plus(vec![])
+        .into_iter()
+        .filter(|m| m.version <= 5)
+        .collect();
+    drop(Store::open_with(&p, &v5).unwrap());
+    let right = |c: &rusqlite::Connection, id: &str, kind: &str, number: &str| {
+        c.execute(
+            "INSERT INTO ip_rights (id, kind, title, registration_number, jurisdiction, registrant_id,
+                 created_at, updated_at)
+             VALUES (?1, ?2, 'AURORA', ?3, 'DE', '0190aaaa-0000-7000-8000-000000000001',
+                 '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
+            [id, kind, number],
+        )
+    };
+    {
+        let c = rusqlite::Connection::open(&p).unwrap();
+        c.execute_batch(
+            "INSERT INTO holders (id, kind, legal_name, country, contact_email, created_at, updated_at)
+             VALUES ('0190aaaa-0000-7000-8000-000000000001', 'company', '极光', 'CN', 'a@b.example',
+                 '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
+        )
+        .unwrap();
+        right(&c, "0190aaaa-0000-7000-8000-0000000000a1", "copyright", "").unwrap();
+        // Version 5: a second empty number in DE is refused.
+        assert!(right(&c, "0190aaaa-0000-7000-8000-0000000000a2", "copyright", "").is_err());
+        right(
+            &c,
+            "0190aaaa-0000-7000-8000-0000000000a3",
+            "trademark",
+            "123",
+        )
+        .unwrap();
+    }
+    let s = Store::open(&p).unwrap();
+    assert_eq!(s.schema_version().unwrap(), 6);
+    drop(s);
+    let c = rusqlite::Connection::open(&p).unwrap();
+    right(&c, "0190aaaa-0000-7000-8000-0000000000a2", "copyright", "").unwrap();
+    assert!(right(
+        &c,
+        "0190aaaa-0000-7000-8000-0000000000a4",
+        "trademark",
+        "123"
+    )
+    .is_err());
+    let n: i64 = c
+        .query_row("SELECT count(*) FROM ip_rights", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(n, 3);
+    // Counter-notices gained an extension of 0 to 20 working days.
+    let cols: Vec<String> = c
+        .prepare("SELECT name FROM pragma_table_info('counter_notices')")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert!(cols.contains(&"extension_days".to_string()));
+    assert!(cols.contains(&"extension_reason".to_string()));
 }

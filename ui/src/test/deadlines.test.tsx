@@ -71,6 +71,8 @@ describe('dashboard', () => {
         received_at: '2026-12-29T02:00:00Z',
         grounds: 'other',
         statement: '我们是授权经销商。',
+        extension_days: 0,
+        extension_reason: '',
       } satisfies CounterNoticeDraft,
     })
     const { counts } = await callBackend<Dashboard>('dashboard')
@@ -184,6 +186,30 @@ describe('counter-notices', () => {
     // Three working days on the China calendar: 29 and 30 September, then
     // the National Day holiday (1-7 October) is skipped: due 8 October.
     expect(await within(card).findByText('2026-10-08 · Asia/Shanghai')).toBeTruthy()
+  })
+
+  it('extends art. 43 by working days lost to notarization, asking why', async () => {
+    const { filed } = await sampleComplaints()
+    const user = userEvent.setup()
+    renderApp(`/complaints/${filed.id}`)
+    const section = await screen.findByTestId('counter-notices')
+    await user.click(within(section).getByTestId('counter-notice-add'))
+    const dialog = await screen.findByRole('dialog')
+    // Forwarded Thursday 5 November: art. 43's 15th day is Friday 20 November.
+    fireEvent.change(within(dialog).getByTestId('cn-received-at'), { target: { value: '2026-11-05 10:00' } })
+    const extension = within(dialog).getByTestId('cn-extension-days')
+    await user.clear(extension)
+    await user.type(extension, '5')
+    await user.click(within(dialog).getByTestId('cn-submit'))
+    // The reason is required: the backend refuses, and says so under the field (by its code).
+    const reason = within(dialog).getByTestId('cn-extension-reason')
+    expect(await within(reason.closest('.ant-form-item') as HTMLElement).findByText('Required')).toBeTruthy()
+    fireEvent.change(within(dialog).getByTestId('cn-extension-reason'), { target: { value: '深圳公证处，11月6日至12日' } })
+    await user.click(within(dialog).getByTestId('cn-submit'))
+    const card = await screen.findByTestId('counter-notice-2')
+    // Five working days after 20 November: 27 November.
+    expect(await within(card).findByText('2026-11-27 · Asia/Shanghai')).toBeTruthy()
+    expect(within(card).getByText('5 · 深圳公证处，11月6日至12日')).toBeTruthy()
   })
 
   it('refuses a time that is not in the form asked for, and sends nothing', async () => {

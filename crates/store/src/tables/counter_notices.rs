@@ -10,7 +10,8 @@ use crate::codec::{
 use crate::{open::Db, Result, StoreError, Tx};
 
 const SELECT: &str = "SELECT id, complaint_id, round, listing_ids, received_at, grounds, statement,
-    response_text, responded_at, decision, decided_on, created_at, updated_at FROM counter_notices";
+    response_text, responded_at, decision, decided_on, created_at, updated_at, extension_days,
+    extension_reason FROM counter_notices";
 
 fn from_row(r: &Row) -> rusqlite::Result<CounterNotice> {
     Ok(CounterNotice {
@@ -22,6 +23,8 @@ fn from_row(r: &Row) -> rusqlite::Result<CounterNotice> {
             received_at: r.get(4)?,
             grounds: parse_enum(r.get(5)?)?,
             statement: r.get(6)?,
+            extension_days: r.get(13)?,
+            extension_reason: r.get(14)?,
         },
         response_text: r.get(7)?,
         responded_at: r.get(8)?,
@@ -63,6 +66,7 @@ fn write(tx: &Tx, c: &CounterNotice, sql: &str) -> Result<()> {
                 ":response_text": c.response_text, ":responded_at": c.responded_at,
                 ":decision": c.decision.map(|x| enum_text(&x)), ":decided_on": c.decided_on,
                 ":created_at": c.created_at, ":updated_at": c.updated_at,
+                ":extension_days": d.extension_days, ":extension_reason": d.extension_reason,
             },
         )
         .map_err(|e| StoreError::from_write(e, "counter-notice"))?;
@@ -74,9 +78,11 @@ pub fn insert(tx: &Tx, c: &CounterNotice) -> Result<()> {
         tx,
         c,
         "INSERT INTO counter_notices (id, complaint_id, round, listing_ids, received_at, grounds, statement,
-            response_text, responded_at, decision, decided_on, created_at, updated_at)
+            response_text, responded_at, decision, decided_on, created_at, updated_at, extension_days,
+            extension_reason)
          VALUES (:id, :complaint_id, :round, :listing_ids, :received_at, :grounds, :statement,
-            :response_text, :responded_at, :decision, :decided_on, :created_at, :updated_at)",
+            :response_text, :responded_at, :decision, :decided_on, :created_at, :updated_at,
+            :extension_days, :extension_reason)",
     )?;
     audit::record(tx, "create", "counter_notice", c.id, None, Some(c))
 }
@@ -91,7 +97,8 @@ pub fn update(tx: &Tx, c: &CounterNotice, action: &str) -> Result<()> {
         "UPDATE counter_notices SET complaint_id = :complaint_id, round = :round, listing_ids = :listing_ids,
             received_at = :received_at, grounds = :grounds, statement = :statement,
             response_text = :response_text, responded_at = :responded_at, decision = :decision,
-            decided_on = :decided_on, created_at = :created_at, updated_at = :updated_at
+            decided_on = :decided_on, created_at = :created_at, updated_at = :updated_at,
+            extension_days = :extension_days, extension_reason = :extension_reason
          WHERE id = :id",
     )?;
     audit::record(tx, action, "counter_notice", c.id, Some(&before), Some(c))

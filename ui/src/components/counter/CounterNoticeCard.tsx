@@ -99,6 +99,16 @@ export default function CounterNoticeCard({ notice: n, listings, complaintName, 
             { key: 'grounds', label: t('counter.grounds'), children: t(`enum.counterGround.${n.grounds}`) },
             { key: 'listings', label: t('counter.listings'), children: covered, span: 'filled' },
             { key: 'statement', label: t('counter.statement'), children: pre(n.statement), span: 'filled' },
+            ...(n.extension_days > 0
+              ? [
+                  {
+                    key: 'extension',
+                    label: t('counter.extensionDays'),
+                    children: `${n.extension_days} · ${n.extension_reason}`,
+                    span: 'filled' as const,
+                  },
+                ]
+              : []),
             {
               key: 'response',
               label: t('counter.response'),

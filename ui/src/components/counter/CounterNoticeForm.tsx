@@ -1,14 +1,14 @@
 import { App, Form, Input, InputNumber, Modal, Radio, Select, Space } from 'antd'
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
-import { COUNTER_GROUNDS, MAX_COUNTER_ROUND, MAX_STATEMENT_CHARS } from '../../lib/enums'
+import { COUNTER_GROUNDS, MAX_COUNTER_ROUND, MAX_EXTENSION_DAYS, MAX_STATEMENT_CHARS } from '../../lib/enums'
 import { useErrors } from '../../lib/errors'
 import { fromChinaTime, toChinaTime } from '../../lib/format'
 import type { ComplaintDetail, CounterGround, CounterNoticeDraft, CounterNoticeView } from '../../lib/ipc/bindings'
 import { useRecordCounterNotice, useUpdateCounterNotice } from '../../lib/queries'
 import FormButtons from '../FormButtons'
 
-const FIELDS = ['round', 'received_at', 'grounds', 'statement', 'listing_ids'] as const
+const FIELDS = ['round', 'received_at', 'grounds', 'statement', 'listing_ids', 'extension_days', 'extension_reason'] as const
 
 interface Values {
   round?: number
@@ -17,6 +17,8 @@ interface Values {
   statement?: string
   scope?: 'all' | 'some'
   listing_ids?: string[]
+  extension_days?: number | null
+  extension_reason?: string
 }
 
 interface Props {
@@ -36,6 +38,7 @@ export default function CounterNoticeForm({ open, detail, notice, onClose }: Pro
   const record = useRecordCounterNotice()
   const update = useUpdateCounterNotice()
   const scope = Form.useWatch('scope', form)
+  const extension = Form.useWatch('extension_days', form)
 
   useEffect(() => {
     if (!open) return
@@ -48,10 +51,12 @@ export default function CounterNoticeForm({ open, detail, notice, onClose }: Pro
         statement: notice.statement,
         scope: notice.listing_ids.length > 0 ? 'some' : 'all',
         listing_ids: notice.listing_ids,
+        extension_days: notice.extension_days,
+        extension_reason: notice.extension_reason,
       })
     } else {
       const last = Math.max(0, ...detail.counter_notices.map((n) => n.round))
-      form.setFieldsValue({ round: last + 1, received_at: toChinaTime(new Date()), grounds: 'genuine_goods', scope: 'all', listing_ids: [] })
+      form.setFieldsValue({ round: last + 1, received_at: toChinaTime(new Date()), grounds: 'genuine_goods', scope: 'all', listing_ids: [], extension_days: 0, extension_reason: '' })
     }
   }, [open, notice, detail.counter_notices, form])
 
@@ -63,6 +68,8 @@ export default function CounterNoticeForm({ open, detail, notice, onClose }: Pro
       received_at: fromChinaTime(v.received_at ?? '') ?? '',
       grounds: v.grounds ?? 'other',
       statement: (v.statement ?? '').trim(),
+      extension_days: v.extension_days ?? 0,
+      extension_reason: (v.extension_reason ?? '').trim(),
     }
     try {
       if (notice) await update.mutateAsync({ id: notice.id, draft })
@@ -119,6 +126,21 @@ export default function CounterNoticeForm({ open, detail, notice, onClose }: Pro
             />
           </Form.Item>
         )}
+        <Space wrap size="large" style={{ display: 'flex' }} align="start">
+          <Form.Item
+            name="extension_days"
+            label={t('counter.extensionDays')}
+            extra={t('counter.extensionDaysHint', { max: MAX_EXTENSION_DAYS })}
+            style={{ maxWidth: 300 }}
+          >
+            <InputNumber min={0} max={MAX_EXTENSION_DAYS} precision={0} data-testid="cn-extension-days" />
+          </Form.Item>
+          {(extension ?? 0) > 0 && (
+            <Form.Item name="extension_reason" label={t('counter.extensionReason')} required style={{ minWidth: 280 }}>
+              <Input data-testid="cn-extension-reason" />
+            </Form.Item>
+          )}
+        </Space>
         <FormButtons onCancel={onClose} saving={record.isPending || update.isPending} testId="cn-submit" />
       </Form>
     </Modal>

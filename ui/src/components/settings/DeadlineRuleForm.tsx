@@ -1,13 +1,29 @@
 import { Alert, App, AutoComplete, Form, Input, InputNumber, Modal, Select, Space, Switch } from 'antd'
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
-import { CALENDARS, DONE_WHEN, OFFSET_UNITS, PLATFORMS, TRIGGER_EVENTS } from '../../lib/enums'
+import { CALENDARS, DONE_WHEN, MAX_COUNTER_ROUND, MAX_EXTENSION_DAYS, OFFSET_UNITS, PLATFORMS, RIGHT_KINDS, TRIGGER_EVENTS } from '../../lib/enums'
 import { useErrors } from '../../lib/errors'
 import type { DeadlineRule, VersionedRule } from '../../lib/ipc/bindings'
 import { useSaveDeadlineRule } from '../../lib/queries'
 import FormButtons from '../FormButtons'
 
-const FIELDS = ['due', 'trigger', 'platforms', 'offset', 'unit', 'calendar', 'time_zone', 'enabled', 'done_when', 'source'] as const
+const FIELDS = [
+  'due',
+  'trigger',
+  'platforms',
+  'offset',
+  'unit',
+  'calendar',
+  'time_zone',
+  'enabled',
+  'done_when',
+  'source',
+  'right_kinds',
+  'rounds',
+  'last_day_moves',
+  'max_extension_days',
+] as const
+const ROUNDS = Array.from({ length: MAX_COUNTER_ROUND }, (_, i) => i + 1)
 const ZONES = ['Asia/Shanghai', 'Asia/Hong_Kong', 'Asia/Singapore', 'Europe/London', 'Europe/Berlin', 'America/New_York', 'America/Los_Angeles', 'UTC']
 
 type Values = Omit<DeadlineRule, 'key'>
@@ -34,6 +50,10 @@ export default function DeadlineRuleForm({ rule, onClose }: { rule: VersionedRul
       enabled: rule.enabled,
       done_when: rule.done_when,
       source: rule.source,
+      right_kinds: rule.right_kinds,
+      rounds: rule.rounds,
+      last_day_moves: rule.last_day_moves,
+      max_extension_days: rule.max_extension_days,
     })
   }, [rule, form])
 
@@ -51,6 +71,10 @@ export default function DeadlineRuleForm({ rule, onClose }: { rule: VersionedRul
       enabled: v.enabled ?? true,
       done_when: v.done_when,
       source: (v.source ?? '').trim(),
+      right_kinds: v.right_kinds ?? [],
+      rounds: v.rounds ?? [],
+      last_day_moves: v.last_day_moves ?? false,
+      max_extension_days: v.max_extension_days ?? 0,
     }
     try {
       const saved = await save.mutateAsync(next)
@@ -98,6 +122,28 @@ export default function DeadlineRuleForm({ rule, onClose }: { rule: VersionedRul
           </Form.Item>
           <Form.Item name="enabled" label={t('rules.enabled')} valuePropName="checked">
             <Switch />
+          </Form.Item>
+        </Space>
+        <Space wrap size="large" style={{ display: 'flex' }} align="start">
+          <Form.Item name="right_kinds" label={t('rules.rightKinds')} extra={t('rules.rightKindsHint')} style={{ minWidth: 280 }}>
+            <Select
+              mode="multiple"
+              allowClear
+              placeholder={t('rules.anyKind')}
+              options={RIGHT_KINDS.map((k) => ({ value: k, label: t(`enum.rightKind.${k}`) }))}
+              data-testid="rule-right-kinds"
+            />
+          </Form.Item>
+          <Form.Item name="rounds" label={t('rules.rounds')} extra={t('rules.roundsHint')} style={{ minWidth: 240 }}>
+            <Select mode="multiple" allowClear placeholder={t('rules.anyRound')} options={ROUNDS.map((r) => ({ value: r, label: String(r) }))} />
+          </Form.Item>
+        </Space>
+        <Space wrap size="large" style={{ display: 'flex' }} align="start">
+          <Form.Item name="last_day_moves" label={t('rules.lastDayMoves')} valuePropName="checked">
+            <Switch data-testid="rule-last-day-moves" />
+          </Form.Item>
+          <Form.Item name="max_extension_days" label={t('rules.maxExtensionDays')} extra={t('rules.maxExtensionDaysHint')} style={{ maxWidth: 280 }}>
+            <InputNumber min={0} max={MAX_EXTENSION_DAYS} precision={0} />
           </Form.Item>
         </Space>
         <Form.Item name="source" label={t('rules.source')} extra={t('rules.sourceHint')}>

@@ -36,7 +36,25 @@ export default function DeadlineRulesCard() {
       ),
     },
     { title: t('rules.trigger'), dataIndex: 'trigger', render: (x: VersionedRule['trigger']) => t(`enum.trigger.${x}`) },
-    { title: t('rules.platforms'), key: 'platforms', render: (_, r) => platformsText(t, r) },
+    {
+      title: t('rules.platforms'),
+      key: 'platforms',
+      render: (_, r) => (
+        <div>
+          <div>{platformsText(t, r)}</div>
+          {(r.right_kinds.length > 0 || r.rounds.length > 0) && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid={`rule-scope-${r.key}`}>
+              {[
+                r.right_kinds.map((k) => t(`enum.rightKind.${k}`)).join(t('common.listSeparator')),
+                r.rounds.length > 0 ? t('rules.roundsList', { list: r.rounds.join(t('common.listSeparator')) }) : '',
+              ]
+                .filter(Boolean)
+                .join(' · ')}
+            </Typography.Text>
+          )}
+        </div>
+      ),
+    },
     { title: t('rules.offset'), key: 'offset', render: (_, r) => offsetText(t, r) },
     { title: t('rules.calendar'), dataIndex: 'calendar', render: (c: VersionedRule['calendar']) => t(`enum.calendar.${c}`) },
     { title: t('rules.timeZone'), dataIndex: 'time_zone' },

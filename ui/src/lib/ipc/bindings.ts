@@ -498,7 +498,27 @@ time_zone: string, enabled: boolean, done_when: DoneWhen,
 /**
  * Where the figure comes from, and whether it is confirmed.
  */
-source: string, };
+source: string, 
+/**
+ * Kinds of right it applies to (the complaint's right); empty means
+ * every kind. DMCA clocks run for copyright only.
+ */
+right_kinds: Array<RightKind>, 
+/**
+ * Counter-notice rounds it applies to; empty means every round. Later
+ * rounds may have longer windows.
+ */
+rounds: Array<number>, 
+/**
+ * A last day that is not a working day on `calendar` moves to the next
+ * working day (PRC Civil Code art. 203).
+ */
+last_day_moves: boolean, 
+/**
+ * Working days the user may add for delays they could not control
+ * (notarization, legalization); 0 when the rule allows none.
+ */
+max_extension_days: number, };
 
 export type VersionedRule = { version: number, changed_at: string, 
 /**
@@ -524,7 +544,27 @@ time_zone: string, enabled: boolean, done_when: DoneWhen,
 /**
  * Where the figure comes from, and whether it is confirmed.
  */
-source: string, };
+source: string, 
+/**
+ * Kinds of right it applies to (the complaint's right); empty means
+ * every kind. DMCA clocks run for copyright only.
+ */
+right_kinds: Array<RightKind>, 
+/**
+ * Counter-notice rounds it applies to; empty means every round. Later
+ * rounds may have longer windows.
+ */
+rounds: Array<number>, 
+/**
+ * A last day that is not a working day on `calendar` moves to the next
+ * working day (PRC Civil Code art. 203).
+ */
+last_day_moves: boolean, 
+/**
+ * Working days the user may add for delays they could not control
+ * (notarization, legalization); 0 when the rule allows none.
+ */
+max_extension_days: number, };
 
 export type DueDate = { 
 /**
@@ -556,7 +596,18 @@ listing_ids: Array<string>,
 /**
  * When the platform forwarded it to us (an instant; the UI enters China time).
  */
-received_at: string, grounds: CounterGround, statement: string, };
+received_at: string, grounds: CounterGround, statement: string, 
+/**
+ * Working days lost to notarization or legalization that the rights
+ * holder could not control (SPC Reply, 2020, art. 3): added to the
+ * deadlines whose rule allows it (art. 43), at most
+ * [`crate::MAX_EXTENSION_DAYS`].
+ */
+extension_days: number, 
+/**
+ * Why: which notarization or legalization, and since when.
+ */
+extension_reason: string, };
 
 export type CounterNotice = { id: string, response_text: string, responded_at: string | null, decision: CounterDecision | null, decided_on: string | null, created_at: string, updated_at: string, complaint_id: string, 
 /**
@@ -570,7 +621,18 @@ listing_ids: Array<string>,
 /**
  * When the platform forwarded it to us (an instant; the UI enters China time).
  */
-received_at: string, grounds: CounterGround, statement: string, };
+received_at: string, grounds: CounterGround, statement: string, 
+/**
+ * Working days lost to notarization or legalization that the rights
+ * holder could not control (SPC Reply, 2020, art. 3): added to the
+ * deadlines whose rule allows it (art. 43), at most
+ * [`crate::MAX_EXTENSION_DAYS`].
+ */
+extension_days: number, 
+/**
+ * Why: which notarization or legalization, and since when.
+ */
+extension_reason: string, };
 
 export type EnforcementCounts = { complaints: bigint, listings: bigint, removed: bigint, rejected: bigint, reinstated: bigint, withdrawn: bigint, pending: bigint, counter_notices: bigint, counter_upheld: bigint, counter_reinstated: bigint, 
 /**
@@ -654,7 +716,18 @@ listing_ids: Array<string>,
 /**
  * When the platform forwarded it to us (an instant; the UI enters China time).
  */
-received_at: string, grounds: CounterGround, statement: string, };
+received_at: string, grounds: CounterGround, statement: string, 
+/**
+ * Working days lost to notarization or legalization that the rights
+ * holder could not control (SPC Reply, 2020, art. 3): added to the
+ * deadlines whose rule allows it (art. 43), at most
+ * [`crate::MAX_EXTENSION_DAYS`].
+ */
+extension_days: number, 
+/**
+ * Why: which notarization or legalization, and since when.
+ */
+extension_reason: string, };
 
 export type CounterResponseInput = { response_text: string, responded_at: string, };
 
@@ -792,6 +865,7 @@ export const MAX_STATEMENT_CHARS = 5000;
 export const MAX_LISTINGS_LIMIT = 100000;
 export const POA_WARN_DAYS = 30;
 export const MAX_COUNTER_ROUND = 9;
+export const MAX_EXTENSION_DAYS = 20;
 export const ERROR_CODES: readonly ErrorCode[] = ["validation", "not_found", "duplicate", "in_use", "invalid_transition", "filing_refused", "not_a_database", "not_ipp_desk", "database_too_new", "io", "internal", "invalid_args", "unknown_command", "forbidden", "cancelled"];
 export const COMMAND_NAMES = ["app_info", "verify_integrity", "load_sample", "audit_trail", "list_holders", "get_holder", "create_holder", "update_holder", "delete_holder", "list_agents", "create_agent", "update_agent", "delete_agent", "list_poas", "create_poa", "update_poa", "delete_poa", "create_account", "update_account", "delete_account", "change_account_status", "list_rights", "get_right", "create_right", "update_right", "delete_right", "set_registration", "attach_documents", "detach_document", "document_data_url", "document_for_viewing", "list_complaints", "get_complaint", "create_complaint", "update_complaint", "delete_complaint", "set_complaint_status", "set_complaints_status", "delete_complaints", "file_complaint", "remove_complaint_listing", "set_listing_outcomes", "import_listings", "build_batch", "complaint_urls", "export_complaint_urls", "max_listings", "set_max_listings", "list_sellers", "get_seller", "create_seller", "update_seller", "delete_seller", "seller_suggestions", "link_sellers", "unlink_seller", "get_listing", "create_test_purchase", "update_test_purchase", "delete_test_purchase", "search", "record_counter_notice", "update_counter_notice", "respond_to_counter_notice", "decide_counter_notice", "delete_counter_notice", "dashboard", "open_deadlines", "enforcement_report", "export_report", "export_ics", "create_task", "update_task", "delete_task", "set_deadline_done", "assign_deadline", "list_people", "create_person", "update_person", "delete_person", "deadline_rules", "deadline_rule_history", "save_deadline_rule", "reset_deadline_rule", "generate_packet", "verify_bundle"] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
