@@ -241,6 +241,14 @@ fn rule_data() -> String {
                 .filter(|o| o.holds_evidence())
                 .collect::<Vec<_>>(),
         ),
+        list(
+            "NUMBERED_RIGHT_KINDS",
+            "RightKind",
+            &RightKind::VARIANTS
+                .iter()
+                .filter(|k| k.needs_registration_number())
+                .collect::<Vec<_>>(),
+        ),
         list("NICE_CLASSES", "number", &NICE_CLASSES.collect::<Vec<_>>()),
         list("PLATFORMS", "Platform", Platform::VARIANTS),
         list(

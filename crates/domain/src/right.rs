@@ -20,6 +20,14 @@ pub enum RightKind {
     Copyright,
 }
 
+impl RightKind {
+    /// Copyright needs no registration (Berne Convention; PRC Copyright
+    /// Law): ownership is proven by other documents, so no number is asked.
+    pub fn needs_registration_number(self) -> bool {
+        self != RightKind::Copyright
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, strum::VariantArray)]
 #[serde(rename_all = "snake_case")]
 pub enum MarkType {
@@ -61,9 +69,7 @@ impl RightDraft {
     pub fn validate(&self) -> Result<(), Vec<FieldError>> {
         let mut c = Checker::default();
         c.required("title", &self.title);
-        // Copyright needs no registration (Berne Convention; PRC Copyright
-        // Law): ownership is proven by other documents.
-        if self.kind != RightKind::Copyright {
+        if self.kind.needs_registration_number() {
             c.required("registration_number", &self.registration_number);
         }
         if self.jurisdiction.trim().is_empty() {

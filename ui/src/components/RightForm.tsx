@@ -3,7 +3,7 @@ import type { Dayjs } from 'dayjs'
 import { useEffect, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useErrors } from '../lib/errors'
-import { MARK_TYPES, NICE_CLASSES, RIGHT_KINDS } from '../lib/enums'
+import { MARK_TYPES, NICE_CLASSES, NUMBERED_RIGHT_KINDS, RIGHT_KINDS } from '../lib/enums'
 import { fromIsoDate, toIsoDate } from '../lib/format'
 import type { IpRight, MarkType, RightDraft, RightKind } from '../lib/ipc/bindings'
 import { useCreateRight, useHolders, useUpdateRight } from '../lib/queries'
@@ -155,7 +155,12 @@ export default function RightForm({ open, right, registrantId, onClose, onSaved 
             <Radio.Group options={MARK_TYPES.map((m) => ({ value: m, label: t(`enum.markType.${m}`) }))} />
           </Form.Item>
         )}
-        <Form.Item name="registration_number" label={t('right.registration_number')}>
+        <Form.Item
+          name="registration_number"
+          label={t('right.registration_number')}
+          required={NUMBERED_RIGHT_KINDS.includes(kind ?? 'trademark')}
+          extra={NUMBERED_RIGHT_KINDS.includes(kind ?? 'trademark') ? undefined : t('right.unregisteredHint')}
+        >
           <Input />
         </Form.Item>
         <Form.Item name="jurisdiction" label={t('right.jurisdiction')} extra={t('right.jurisdictionHint')} required>

@@ -839,6 +839,7 @@ export const REG_STATES: readonly ProgrammeRightState[] = ["submitted","approved
 export const DOC_KINDS: readonly DocumentKind[] = ["business_registration","id_card","passport","driving_licence","power_of_attorney","certificate","renewal","assignment","change_certificate","translation","patent_evaluation","other"];
 export const EVIDENCE_KINDS: readonly DocumentKind[] = ["listing_screenshot","comparison","test_purchase_photo","test_purchase_receipt","appraisal_report","web_archive","other"];
 export const EVIDENCE_OWNERS: readonly OwnerKind[] = ["complaint","listing","seller","test_purchase","counter_notice"];
+export const NUMBERED_RIGHT_KINDS: readonly RightKind[] = ["trademark","patent_invention","patent_utility_model","patent_design"];
 export const NICE_CLASSES: readonly number[] = [1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40,41,42,43,44,45];
 export const PLATFORMS: readonly Platform[] = ["1688","aliexpress","taobao","tmall","tmall-global","alibaba","lazada","amazon","ebay","other"];
 export const COMPLAINT_STATUSES: readonly ComplaintStatus[] = ["draft","ready","filed","closed"];
