@@ -236,6 +236,7 @@ fn filing_is_refused_with_reasons_then_succeeds_and_exports_urls() {
     let input = FileComplaintInput {
         filed_on: "2026-11-22".parse().expect("date"),
         external_number: "IPP-1".into(),
+        seller_notified_on: None,
     };
     let err = d
         .file_complaint(id, input.clone())
@@ -581,6 +582,7 @@ fn a_bulk_status_change_or_delete_is_one_command_that_reports_each_refusal_by_co
         FileComplaintInput {
             filed_on: "2026-11-22".parse().expect("date"),
             external_number: "IPP-71".into(),
+            seller_notified_on: None,
         },
     )
     .expect("filed");

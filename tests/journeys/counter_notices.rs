@@ -43,6 +43,7 @@ fn filed(w: &mut World, n: usize, filed_on: &str, number: &str) -> Id {
         FileComplaintInput {
             filed_on: d(filed_on),
             external_number: number.into(),
+            seller_notified_on: None,
         },
     )
     .expect("filed");
@@ -614,4 +615,55 @@ fn a_default_rule_from_an_older_release_is_brought_up_to_date_and_an_edited_one_
     assert!(vero.rule.right_kinds.is_empty());
     // Unchanged defaults get no new version.
     assert_eq!(get("poa_expiry").version, 1);
+}
+
+#[test]
+fn the_sellers_window_runs_from_the_platforms_notification_and_from_filing_only_as_an_estimate() {
+    let mut w = world();
+    let c = filed(&mut w, 1, "2026-09-21", "IPP-TB-SN");
+    let unfiled = draft(&w, Platform::Taobao);
+    let desk = &mut w.t.desk;
+    let window = |desk: &Desk| {
+        desk.get_complaint(c)
+            .expect("detail")
+            .deadlines
+            .into_iter()
+            .find(|x| x.rule_key.as_deref() == Some("ipp_seller_counter_notice_window"))
+            .expect("window")
+    };
+    // Not recorded yet: three working days from filing, and said to be an estimate.
+    let w0 = window(desk);
+    assert_eq!(w0.due_date, d("2026-09-24"));
+    assert!(w0.estimated && w0.counted_from_filing);
+
+    // The platform notified the seller on Friday 25 September: Mon 28, Tue 29, Wed 30.
+    let before = desk.set_seller_notified(c, Some(d("2026-09-20")));
+    assert_eq!(
+        before.expect_err("before filing").fields[0].field,
+        "seller_notified_on"
+    );
+    desk.set_seller_notified(c, Some(d("2026-09-25")))
+        .expect("notified");
+    let w1 = window(desk);
+    assert_eq!(w1.due_date, d("2026-09-30"));
+    assert!(!w1.estimated && !w1.counted_from_filing);
+    assert_eq!(w1.id, w0.id, "the same deadline moved");
+    assert_eq!(
+        desk.get_complaint(c)
+            .expect("detail")
+            .row
+            .complaint
+            .seller_notified_on,
+        Some(d("2026-09-25"))
+    );
+    // Cleared: back to the estimate.
+    desk.set_seller_notified(c, None).expect("cleared");
+    assert!(window(desk).counted_from_filing);
+
+    // A draft has no seller to notify.
+    let draft_id = desk.create_complaint(unfiled).expect("draft").complaint.id;
+    let err = desk
+        .set_seller_notified(draft_id, Some(d("2026-09-25")))
+        .expect_err("draft");
+    assert_eq!(err.code, ErrorCode::InvalidTransition);
 }

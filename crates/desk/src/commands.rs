@@ -27,6 +27,7 @@ pub enum Access {
 
 /// Record ids as a list argument (the table's arguments are single tokens).
 type IdList = Vec<Id>;
+type OptDate = Option<chrono::NaiveDate>;
 
 type Run = fn(Option<&mut Desk>, &Args, &Ctx) -> Result<Value>;
 
@@ -197,6 +198,7 @@ table! {
     Write set_complaints_status(ids: IdList, to: ComplaintStatus) => |d, _c| d.set_complaints_status(ids, to);
     Write delete_complaints(ids: IdList) => |d, _c| d.delete_complaints(ids);
     Write file_complaint(id: id, input: FileComplaintInput) => |d, _c| d.file_complaint(id, input);
+    Write set_seller_notified(id: id, on: OptDate) => |d, _c| d.set_seller_notified(id, on);
     Write remove_complaint_listing(id: id, listing_id: id) =>
         |d, _c| d.remove_listing_from_complaint(id, listing_id);
     Write set_listing_outcomes(id: id, input: OutcomeInput) => |d, _c| d.set_listing_outcomes(id, input);

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use chrono::Utc;
+use chrono::{NaiveDate, Utc};
 use ippdesk_domain::*;
 use ippdesk_store::tables::complaints::{self, ComplaintQuery, ComplaintSort, OutcomeChange};
 use ippdesk_store::tables::{accounts, deadlines, listings, registrations, rights, test_purchases};
@@ -175,6 +175,7 @@ impl Desk {
             draft,
             status: ComplaintStatus::Draft,
             filed_on: None,
+            seller_notified_on: None,
             listing_count: 0,
             created_at: now,
             updated_at: now,
@@ -298,9 +299,31 @@ impl Desk {
                 format!("This complaint cannot be filed: {}", reasons.join(" ")),
             ));
         }
+        check_notified(Some(input.filed_on), input.seller_notified_on)?;
         c.status = ComplaintStatus::Filed;
         c.filed_on = Some(input.filed_on);
+        c.seller_notified_on = input.seller_notified_on;
         c.draft.external_number = input.external_number.trim().to_string();
+        c.updated_at = Utc::now();
+        self.store.write(|tx| {
+            complaints::update(tx, &c)?;
+            crate::counter_notices::schedule_filing(tx, &c)
+        })?;
+        Ok(self.complaint_rows(vec![c])?.remove(0))
+    }
+
+    /// Records (or clears) when the platform notified the seller; the
+    /// seller's window moves to count from it.
+    pub fn set_seller_notified(&mut self, id: Id, on: Option<NaiveDate>) -> Result<ComplaintRow> {
+        let mut c = complaints::get(&self.store, id)?;
+        if c.filed_on.is_none() {
+            return Err(DeskError::new(
+                ErrorCode::InvalidTransition,
+                "The seller is notified of a filed complaint; file it first.",
+            ));
+        }
+        check_notified(c.filed_on, on)?;
+        c.seller_notified_on = on;
         c.updated_at = Utc::now();
         self.store.write(|tx| {
             complaints::update(tx, &c)?;
@@ -441,6 +464,7 @@ impl Desk {
                     draft: template.clone(),
                     status: ComplaintStatus::Draft,
                     filed_on: None,
+                    seller_notified_on: None,
                     listing_count: 0,
                     // Distinct times keep the batch in order on the list page.
                     created_at: now + chrono::Duration::microseconds(i as i64),
@@ -494,5 +518,17 @@ fn status_name(s: ComplaintStatus) -> &'static str {
         ComplaintStatus::Ready => "ready",
         ComplaintStatus::Filed => "filed",
         ComplaintStatus::Closed => "closed",
+    }
+}
+
+/// The platform cannot notify the seller before the complaint is filed.
+fn check_notified(filed_on: Option<NaiveDate>, notified: Option<NaiveDate>) -> Result<()> {
+    match (filed_on, notified) {
+        (Some(filed), Some(on)) if on < filed => Err(DeskError::from(vec![FieldError {
+            field: "seller_notified_on".into(),
+            code: FieldErrorCode::OutOfRange,
+            message: format!("The seller cannot be notified before the filing date ({filed})."),
+        }])),
+        _ => Ok(()),
     }
 }

@@ -201,6 +201,7 @@ pub(crate) fn schedule_counter_notice(tx: &Tx, c: &Complaint, n: &CounterNotice)
             right_kind: Some(rights::get(tx, c.draft.right_id)?.draft.kind),
             round: Some(n.draft.round),
             extension_days: n.draft.extension_days,
+            counted_from_filing: false,
             subject: DeadlineSubject::CounterNotice,
             subject_id: n.id,
             complaint_id: Some(c.id),
@@ -216,23 +217,37 @@ pub(crate) fn schedule_counter_notice(tx: &Tx, c: &Complaint, n: &CounterNotice)
     Ok(())
 }
 
-/// Filing starts the seller's counter-notice window (and any other rule
-/// on filing).
+/// Filing sets the rules on filing, and the seller's counter-notice window,
+/// which runs from when the platform notified the seller: from the filing
+/// date, marked as an estimate, until that day is recorded. Run again when it
+/// is, the window moves.
 pub(crate) fn schedule_filing(tx: &Tx, c: &Complaint) -> Result<()> {
-    if let Some(filed_on) = c.filed_on {
+    let Some(filed_on) = c.filed_on else {
+        return Ok(());
+    };
+    let right_kind = Some(rights::get(tx, c.draft.right_id)?.draft.kind);
+    for (trigger, on, estimate) in [
+        (TriggerEvent::ComplaintFiled, filed_on, false),
+        (
+            TriggerEvent::SellerNotified,
+            c.seller_notified_on.unwrap_or(filed_on),
+            c.seller_notified_on.is_none(),
+        ),
+    ] {
         schedule(
             tx,
             &Event {
-                trigger: TriggerEvent::ComplaintFiled,
+                trigger,
                 platform: Some(c.draft.platform),
-                right_kind: Some(rights::get(tx, c.draft.right_id)?.draft.kind),
+                right_kind,
                 round: None,
                 extension_days: 0,
+                counted_from_filing: estimate,
                 subject: DeadlineSubject::Complaint,
                 subject_id: c.id,
                 complaint_id: Some(c.id),
                 assignee: c.draft.assignee.clone(),
-                at: When::Day(filed_on),
+                at: When::Day(on),
                 context: complaints::label_of(c),
             },
         )?;

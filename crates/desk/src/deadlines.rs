@@ -18,6 +18,8 @@ pub(crate) struct Event {
     pub round: Option<u32>,
     /// Working days to add where the rule allows (notarization delays).
     pub extension_days: u32,
+    /// `at` stands in for the day the seller was notified: an estimate.
+    pub counted_from_filing: bool,
     pub subject: DeadlineSubject,
     pub subject_id: Id,
     pub complaint_id: Option<Id>,
@@ -122,6 +124,7 @@ impl Desk {
             time_zone: "local".into(),
             estimated: false,
             missing_years: vec![],
+            counted_from_filing: false,
             rule_key: None,
             rule_version: None,
             subject: if t.complaint_id.is_some() {
@@ -256,8 +259,9 @@ pub(crate) fn schedule(tx: &Tx, event: &Event) -> Result<Vec<Deadline>> {
                 due_at: due.due_at,
                 due_date: due.date,
                 time_zone: rule.time_zone.clone(),
-                estimated: due.estimated,
+                estimated: due.estimated || event.counted_from_filing,
                 missing_years: due.missing_years,
+                counted_from_filing: event.counted_from_filing,
                 rule_key: Some(rule.key.clone()),
                 rule_version: Some(v.version),
                 subject: event.subject,
@@ -304,6 +308,7 @@ pub(crate) fn schedule_right_expiry(tx: &Tx, r: &IpRight) -> Result<()> {
                 right_kind: Some(r.draft.kind),
                 round: None,
                 extension_days: 0,
+                counted_from_filing: false,
                 subject: DeadlineSubject::Right,
                 subject_id: r.id,
                 complaint_id: None,
@@ -327,6 +332,7 @@ pub(crate) fn schedule_poa_expiry(tx: &Tx, p: &PowerOfAttorney) -> Result<()> {
                 right_kind: None,
                 round: None,
                 extension_days: 0,
+                counted_from_filing: false,
                 subject: DeadlineSubject::Poa,
                 subject_id: p.id,
                 complaint_id: None,

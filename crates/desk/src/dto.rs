@@ -254,6 +254,9 @@ pub struct ComplaintDetail {
 pub struct FileComplaintInput {
     pub filed_on: NaiveDate,
     pub external_number: String,
+    /// When the platform notified the seller, if known already.
+    #[serde(default)]
+    pub seller_notified_on: Option<NaiveDate>,
 }
 
 /// What a bulk action did: each complaint done, left as it was, or refused

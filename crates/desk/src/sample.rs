@@ -397,6 +397,8 @@ impl Desk {
             FileComplaintInput {
                 filed_on: days(-20),
                 external_number: "IPP-TB-2026-0173".into(),
+                // IPP forwarded it the same day.
+                seller_notified_on: Some(days(-20)),
             },
         )?;
         let detail = self.get_complaint(taobao.complaint.id)?;

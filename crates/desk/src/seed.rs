@@ -230,6 +230,7 @@ impl Desk {
                         status,
                         filed_on: (status != ComplaintStatus::Draft)
                             .then(|| (now - Duration::days(i64::from(idx % 365))).date_naive()),
+                        seller_notified_on: None,
                         listing_count: 0,
                         created_at: now - Duration::seconds(i64::from(idx)),
                         updated_at: now,

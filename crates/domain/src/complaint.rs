@@ -130,6 +130,10 @@ pub struct Complaint {
     pub draft: ComplaintDraft,
     pub status: ComplaintStatus,
     pub filed_on: Option<NaiveDate>,
+    /// When the platform notified the seller (its date); until recorded, the
+    /// seller's window is counted from the filing date, as an estimate.
+    #[serde(default)]
+    pub seller_notified_on: Option<NaiveDate>,
     pub listing_count: u32,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -279,6 +283,7 @@ mod tests {
             },
             status: ComplaintStatus::Ready,
             filed_on: None,
+            seller_notified_on: None,
             listing_count: count,
             created_at: Utc::now(),
             updated_at: Utc::now(),

@@ -28,8 +28,11 @@ pub const MAX_EXTENSION_DAYS: u32 = 20;
 )]
 #[serde(rename_all = "snake_case")]
 pub enum TriggerEvent {
-    /// The complaint was filed (the platform forwards it to the seller).
+    /// The complaint was filed.
     ComplaintFiled,
+    /// The platform notified the seller of the complaint: its date once
+    /// recorded, until then the filing date (the deadline is an estimate).
+    SellerNotified,
     /// A seller's counter-notice (statement) was forwarded to us.
     CounterNoticeReceived,
     /// An IP right's expiry date (offsets are usually negative).
@@ -333,14 +336,15 @@ pub fn default_rules() -> Vec<DeadlineRule> {
         rule(
             "ipp_seller_counter_notice_window",
             "Seller's counter-notice window closes: check the listings",
-            ComplaintFiled,
+            SellerNotified,
             IPP,
             3,
             WorkingDays,
             Cn,
             "Asia/Shanghai",
             Manual,
-            "Practitioners' default for IPP (3 working days); confirm with the platform.",
+            "Practitioners' default for IPP (3 working days from when the seller is notified, \
+             not from filing); confirm with the platform.",
         ),
         rule(
             "ipp_reply_counter_notice",

@@ -72,6 +72,10 @@ pub struct Deadline {
     pub time_zone: String,
     pub estimated: bool,
     pub missing_years: Vec<i32>,
+    /// Counted from the filing date because the day the platform notified
+    /// the seller is not recorded yet (an estimate too).
+    #[serde(default)]
+    pub counted_from_filing: bool,
     /// `None` for a manual task.
     pub rule_key: Option<String>,
     pub rule_version: Option<u32>,

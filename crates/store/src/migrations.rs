@@ -46,6 +46,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "rules_made_right",
         sql: include_str!("../migrations/0006_rules_made_right.sql"),
     },
+    Migration {
+        version: 7,
+        name: "seller_notified",
+        sql: include_str!("../migrations/0007_seller_notified.sql"),
+    },
 ];
 
 pub fn latest_version() -> i64 {

@@ -114,6 +114,7 @@ pub fn complaint(account: Id, right: Id, platform: Platform) -> Complaint {
         },
         status: ComplaintStatus::Draft,
         filed_on: None,
+        seller_notified_on: None,
         listing_count: 0,
         created_at: Utc::now(),
         updated_at: Utc::now(),

@@ -227,7 +227,11 @@ fn version_6_lets_unregistered_copyrights_share_an_empty_number_and_keeps_number
         )
         .unwrap();
     }
-    let s = Store::open(&p).unwrap();
+    let v6: Vec<_> = shipped_plus(vec![])
+        .into_iter()
+        .filter(|m| m.version <= 6)
+        .collect();
+    let s = Store::open_with(&p, &v6).unwrap();
     assert_eq!(s.schema_version().unwrap(), 6);
     drop(s);
     let c = rusqlite::Connection::open(&p).unwrap();

@@ -13,6 +13,7 @@ import FormButtons from './FormButtons'
 interface Values {
   filed_on?: Dayjs | null
   external_number?: string
+  seller_notified_on?: Dayjs | null
 }
 
 /** Records that the complaint was filed on IPP (date and IPP's number); the backend may refuse with every reason. */
@@ -41,14 +42,18 @@ export default function FileComplaintModal({ complaint, onClose }: { complaint: 
     try {
       await file.mutateAsync({
         id: complaint.id,
-        input: { filed_on: toIsoDate(v.filed_on ?? dayjs())!, external_number: (v.external_number ?? '').trim() },
+        input: {
+          filed_on: toIsoDate(v.filed_on ?? dayjs())!,
+          external_number: (v.external_number ?? '').trim(),
+          seller_notified_on: toIsoDate(v.seller_notified_on ?? null) ?? null,
+        },
       })
       message.success(t('complaint.filedOk'))
       close()
     } catch (e) {
       // A refusal is an answer to read, not a field error: keep it in the dialog.
       if (isDeskError(e) && (e.code === 'filing_refused' || e.fields.length === 0)) setRefusal(e)
-      else applyFormError(form, e, ['filed_on', 'external_number'])
+      else applyFormError(form, e, ['filed_on', 'external_number', 'seller_notified_on'])
     }
   }
 
@@ -69,6 +74,9 @@ export default function FileComplaintModal({ complaint, onClose }: { complaint: 
         </Form.Item>
         <Form.Item name="external_number" label={t('complaint.external_number')} extra={t('complaint.externalHint')}>
           <Input />
+        </Form.Item>
+        <Form.Item name="seller_notified_on" label={t('complaint.seller_notified_on')} extra={t('complaint.sellerNotifiedHint')}>
+          <DatePicker allowClear data-testid="file-seller-notified" />
         </Form.Item>
         <FormButtons onCancel={close} saving={file.isPending} testId="file-submit" />
       </Form>

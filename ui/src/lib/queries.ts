@@ -247,6 +247,8 @@ export const useDeleteComplaints = () => useDeskMutation(api.deleteComplaints, C
 export const useFileComplaint = () =>
   useDeskMutation((v: { id: string; input: Parameters<typeof api.fileComplaint>[1] }) =>
     api.fileComplaint(v.id, v.input), COMPLAINT_KEYS)
+export const useSetSellerNotified = () =>
+  useDeskMutation((v: { id: string; on: string | null }) => api.setSellerNotified(v.id, v.on), COMPLAINT_KEYS)
 export const useRemoveComplaintListing = () =>
   useDeskMutation((v: { id: string; listingId: string }) => api.removeComplaintListing(v.id, v.listingId), COMPLAINT_KEYS)
 export const useSetListingOutcomes = () =>

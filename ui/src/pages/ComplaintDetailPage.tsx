@@ -10,6 +10,7 @@ import ComplaintDeadlinesPanel from '../components/deadlines/ComplaintDeadlinesP
 import DocumentsPanel from '../components/DocumentsPanel'
 import FilingProblemsAlert from '../components/FilingProblemsAlert'
 import PacketButton from '../components/PacketButton'
+import SellerNotifiedField from '../components/SellerNotifiedField'
 import { ComplaintStatusTag } from '../components/Tags'
 import TestPurchasesPanel from '../components/TestPurchasesPanel'
 import { localTime, showDate } from '../lib/format'
@@ -52,6 +53,7 @@ export default function ComplaintDetailPage() {
               { key: 'reason', label: t('complaint.reason'), children: t(`enum.complaintReason.${c.reason}`) },
               { key: 'assignee', label: t('complaint.assignee'), children: c.assignee || t('common.none') },
               { key: 'filed_on', label: t('complaint.filed_on'), children: showDate(c.filed_on) || t('common.none') },
+              { key: 'seller_notified_on', label: t('complaint.seller_notified_on'), children: <SellerNotifiedField complaint={c} /> },
               {
                 key: 'external_number',
                 label: t('complaint.external_number'),

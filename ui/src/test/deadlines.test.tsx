@@ -212,6 +212,26 @@ describe('counter-notices', () => {
     expect(within(card).getByText('5 · 深圳公证处，11月6日至12日')).toBeTruthy()
   })
 
+  it('counts the seller window from the notification day, and marks it estimated from filing until recorded', async () => {
+    const { filed } = await sampleComplaints()
+    renderApp(`/complaints/${filed.id}`)
+    const picker = await screen.findByTestId('seller-notified')
+    // The sample records the day IPP forwarded the complaint: nothing estimated.
+    expect((picker as HTMLInputElement).value).not.toBe('')
+    expect(screen.queryByTestId('seller-notified-missing')).toBeNull()
+    // Cleared: the window is counted from filing, and says so.
+    // The clear icon shows on hover (pointer-events: none until then in jsdom's eyes).
+    fireEvent.mouseEnter(picker.closest('.ant-picker') as HTMLElement)
+    const clear = picker.closest('.ant-picker')!.querySelector('.ant-picker-clear') as HTMLElement
+    fireEvent.mouseDown(clear)
+    fireEvent.mouseUp(clear)
+    fireEvent.click(clear)
+    await waitFor(() => expect(callsTo('set_seller_notified')).toEqual([{ id: filed.id, on: null }]))
+    expect(await screen.findByTestId('seller-notified-missing')).toBeTruthy()
+    const deadlines = await screen.findByTestId('complaint-deadlines')
+    expect(await within(deadlines).findByText('Estimated: from filing')).toBeTruthy()
+  })
+
   it('refuses a time that is not in the form asked for, and sends nothing', async () => {
     const { filed } = await sampleComplaints()
     const user = userEvent.setup()

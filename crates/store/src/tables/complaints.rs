@@ -15,7 +15,7 @@ use crate::{open::Db, Result, StoreError, Tx};
 const COLUMNS: &str =
     "c.id, c.account_id, c.platform, c.right_id, c.target, c.reason, c.explanation_en,
     c.explanation_zh, c.external_number, c.assignee, c.notes, c.status, c.filed_on, c.listing_count,
-    c.created_at, c.updated_at";
+    c.created_at, c.updated_at, c.seller_notified_on";
 
 fn from_row(r: &Row) -> rusqlite::Result<Complaint> {
     Ok(Complaint {
@@ -37,6 +37,7 @@ fn from_row(r: &Row) -> rusqlite::Result<Complaint> {
         listing_count: r.get(13)?,
         created_at: r.get(14)?,
         updated_at: r.get(15)?,
+        seller_notified_on: r.get(16)?,
     })
 }
 
@@ -261,7 +262,7 @@ fn write(tx: &Tx, c: &Complaint, sql: &str) -> Result<()> {
                 ":explanation_en": d.explanation_en, ":explanation_zh": d.explanation_zh,
                 ":external_number": d.external_number, ":assignee": d.assignee, ":notes": d.notes,
                 ":status": enum_text(&c.status), ":filed_on": c.filed_on, ":created_at": c.created_at,
-                ":updated_at": c.updated_at,
+                ":updated_at": c.updated_at, ":seller_notified_on": c.seller_notified_on,
             },
         )
         .map_err(|e| StoreError::from_write(e, "complaint"))?;
@@ -273,9 +274,10 @@ pub fn insert(tx: &Tx, c: &Complaint) -> Result<()> {
         tx,
         c,
         "INSERT INTO complaints (id, account_id, platform, right_id, target, reason, explanation_en, explanation_zh,
-            external_number, assignee, notes, status, filed_on, created_at, updated_at)
+            external_number, assignee, notes, status, filed_on, created_at, updated_at, seller_notified_on)
          VALUES (:id, :account_id, :platform, :right_id, :target, :reason, :explanation_en, :explanation_zh,
-            :external_number, :assignee, :notes, :status, :filed_on, :created_at, :updated_at)",
+            :external_number, :assignee, :notes, :status, :filed_on, :created_at, :updated_at,
+            :seller_notified_on)",
     )?;
     audit::record(tx, "create", "complaint", c.id, None, Some(c))
 }
@@ -289,7 +291,8 @@ pub fn update(tx: &Tx, c: &Complaint) -> Result<()> {
         "UPDATE complaints SET account_id = :account_id, platform = :platform, right_id = :right_id,
             target = :target, reason = :reason, explanation_en = :explanation_en, explanation_zh = :explanation_zh,
             external_number = :external_number, assignee = :assignee, notes = :notes, status = :status,
-            filed_on = :filed_on, created_at = :created_at, updated_at = :updated_at
+            filed_on = :filed_on, created_at = :created_at, updated_at = :updated_at,
+            seller_notified_on = :seller_notified_on
          WHERE id = :id",
     )?;
     let after = get(tx, c.id)?;

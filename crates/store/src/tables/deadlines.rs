@@ -14,7 +14,7 @@ use crate::{open::Db, Result, StoreError, Tx};
 
 const SELECT: &str = "SELECT id, title, due_at, due_date, time_zone, estimated, missing_years,
     rule_key, rule_version, subject, subject_id, complaint_id, platform, assignee, notes, done_at,
-    created_at FROM deadlines";
+    created_at, counted_from_filing FROM deadlines";
 
 fn from_row(r: &Row) -> rusqlite::Result<Deadline> {
     Ok(Deadline {
@@ -41,6 +41,7 @@ fn from_row(r: &Row) -> rusqlite::Result<Deadline> {
             .map(parse_instant)
             .transpose()?,
         created_at: parse_instant(r.get(16)?)?,
+        counted_from_filing: r.get(17)?,
     })
 }
 
@@ -85,15 +86,18 @@ fn write(tx: &Tx, d: &Deadline, sql: &str) -> Result<usize> {
                 ":complaint_id": d.complaint_id.map(|x| x.to_string()),
                 ":platform": d.platform.map(|p| p.as_str()), ":assignee": d.assignee, ":notes": d.notes,
                 ":done_at": d.done_at.as_ref().map(instant_text), ":created_at": instant_text(&d.created_at),
+                ":counted_from_filing": d.counted_from_filing,
             },
         )
         .map_err(|e| StoreError::from_write(e, "deadline"))
 }
 
 const INSERT: &str = "INSERT INTO deadlines (id, title, due_at, due_date, time_zone, estimated, missing_years,
-    rule_key, rule_version, subject, subject_id, complaint_id, platform, assignee, notes, done_at, created_at)
+    rule_key, rule_version, subject, subject_id, complaint_id, platform, assignee, notes, done_at, created_at,
+    counted_from_filing)
     VALUES (:id, :title, :due_at, :due_date, :time_zone, :estimated, :missing_years, :rule_key, :rule_version,
-    :subject, :subject_id, :complaint_id, :platform, :assignee, :notes, :done_at, :created_at)";
+    :subject, :subject_id, :complaint_id, :platform, :assignee, :notes, :done_at, :created_at,
+    :counted_from_filing)";
 
 pub fn insert(tx: &Tx, d: &Deadline) -> Result<()> {
     write(tx, d, INSERT)?;
@@ -143,7 +147,7 @@ fn update(tx: &Tx, new: &Deadline, old: &Deadline) -> Result<()> {
             estimated = :estimated, missing_years = :missing_years, rule_key = :rule_key,
             rule_version = :rule_version, subject = :subject, subject_id = :subject_id,
             complaint_id = :complaint_id, platform = :platform, assignee = :assignee, notes = :notes,
-            done_at = :done_at, created_at = :created_at
+            done_at = :done_at, created_at = :created_at, counted_from_filing = :counted_from_filing
          WHERE id = :id",
     )?;
     audit::record(tx, "update", "deadline", new.id, Some(old), Some(new))

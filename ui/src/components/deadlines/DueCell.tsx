@@ -26,16 +26,23 @@ export function DueCell({ d, now }: { d: Due; now?: string }) {
   )
 }
 
-/** The due day could not be computed exactly: a holiday schedule it depends on is not published. */
-export function EstimatedTag({ d }: { d: Pick<Deadline, 'estimated' | 'missing_years'> }) {
+/**
+ * The due day could not be computed exactly: a holiday schedule it depends on
+ * is not published, or it is counted from the filing date because the day the
+ * seller was notified is not recorded.
+ */
+export function EstimatedTag({ d }: { d: Pick<Deadline, 'estimated' | 'missing_years' | 'counted_from_filing'> }) {
   const { t } = useTranslation()
   if (!d.estimated) return null
   const years = d.missing_years.join(t('common.listSeparator'))
-  const text = t('deadline.estimatedDetail', { years, count: d.missing_years.length })
+  const reasons = [
+    ...(d.counted_from_filing ? [t('deadline.fromFilingDetail')] : []),
+    ...(d.missing_years.length > 0 ? [t('deadline.estimatedDetail', { years, count: d.missing_years.length })] : []),
+  ]
   return (
-    <Tooltip title={text}>
+    <Tooltip title={reasons.join(' ')}>
       <Tag color="gold" data-testid="deadline-estimated">
-        {t('deadline.estimated', { years })}
+        {d.missing_years.length > 0 ? t('deadline.estimated', { years }) : t('deadline.fromFiling')}
       </Tag>
     </Tooltip>
   )

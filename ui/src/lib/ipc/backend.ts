@@ -166,6 +166,8 @@ export const setComplaintsStatus = (ids: string[], to: ComplaintStatus) =>
 export const deleteComplaints = (ids: string[]) => call<BulkResult>('delete_complaints', { ids })
 export const fileComplaint = (id: string, input: FileComplaintInput) =>
   call<ComplaintRow>('file_complaint', { id, input })
+export const setSellerNotified = (id: string, on: string | null) =>
+  call<ComplaintRow>('set_seller_notified', { id, on })
 export const removeComplaintListing = (id: string, listingId: string) =>
   call<null>('remove_complaint_listing', { id, listingId })
 export const setListingOutcomes = (id: string, input: OutcomeInput) =>

@@ -171,7 +171,12 @@ export type ListingOutcome = "pending" | "removed" | "rejected" | "reinstated" |
 
 export type ComplaintDraft = { account_id: string, platform: Platform, right_id: string, target: ComplaintTarget, reason: ComplaintReason, explanation_en: string, explanation_zh: string, external_number: string, assignee: string, notes: string, };
 
-export type Complaint = { id: string, status: ComplaintStatus, filed_on: string | null, listing_count: number, created_at: string, updated_at: string, account_id: string, platform: Platform, right_id: string, target: ComplaintTarget, reason: ComplaintReason, explanation_en: string, explanation_zh: string, external_number: string, assignee: string, notes: string, };
+export type Complaint = { id: string, status: ComplaintStatus, filed_on: string | null, 
+/**
+ * When the platform notified the seller (its date); until recorded, the
+ * seller's window is counted from the filing date, as an estimate.
+ */
+seller_notified_on: string | null, listing_count: number, created_at: string, updated_at: string, account_id: string, platform: Platform, right_id: string, target: ComplaintTarget, reason: ComplaintReason, explanation_en: string, explanation_zh: string, external_number: string, assignee: string, notes: string, };
 
 export type FilingProblem = { "code": "right", reason: string, } | { "code": "account_not_verified" } | { "code": "wrong_programme" } | { "code": "no_listings" } | { "code": "too_many_listings", count: number, limit: number, } | { "code": "not_editable" };
 
@@ -365,7 +370,12 @@ sort: string | null, descending: boolean, offset: number,
  */
 limit: number, };
 
-export type ComplaintRow = { label: string, right_title: string, account_label: string, id: string, status: ComplaintStatus, filed_on: string | null, listing_count: number, created_at: string, updated_at: string, account_id: string, platform: Platform, right_id: string, target: ComplaintTarget, reason: ComplaintReason, explanation_en: string, explanation_zh: string, external_number: string, assignee: string, notes: string, };
+export type ComplaintRow = { label: string, right_title: string, account_label: string, id: string, status: ComplaintStatus, filed_on: string | null, 
+/**
+ * When the platform notified the seller (its date); until recorded, the
+ * seller's window is counted from the filing date, as an estimate.
+ */
+seller_notified_on: string | null, listing_count: number, created_at: string, updated_at: string, account_id: string, platform: Platform, right_id: string, target: ComplaintTarget, reason: ComplaintReason, explanation_en: string, explanation_zh: string, external_number: string, assignee: string, notes: string, };
 
 export type ComplaintPage = { rows: Array<ComplaintRow>, total: number, assignees: Array<string>, };
 
@@ -385,7 +395,11 @@ filing_problems: Array<FilingProblemView>, max_listings: number, next_statuses: 
  */
 deadlines: Array<Deadline>, };
 
-export type FileComplaintInput = { filed_on: string, external_number: string, };
+export type FileComplaintInput = { filed_on: string, external_number: string, 
+/**
+ * When the platform notified the seller, if known already.
+ */
+seller_notified_on: string | null, };
 
 export type OutcomeInput = { listing_ids: Array<string>, outcome: ListingOutcome, on: string | null, };
 
@@ -472,7 +486,7 @@ complaint_id: string | null, };
 
 export type CalendarId = "cn" | "us" | "weekdays";
 
-export type TriggerEvent = "complaint_filed" | "counter_notice_received" | "right_expiry" | "poa_expiry";
+export type TriggerEvent = "complaint_filed" | "seller_notified" | "counter_notice_received" | "right_expiry" | "poa_expiry";
 
 export type OffsetUnit = "working_days" | "calendar_days";
 
@@ -688,6 +702,11 @@ export type Deadline = { id: string, title: string, due_at: string,
  */
 due_date: string, time_zone: string, estimated: boolean, missing_years: Array<number>, 
 /**
+ * Counted from the filing date because the day the platform notified
+ * the seller is not recorded yet (an estimate too).
+ */
+counted_from_filing: boolean, 
+/**
  * `None` for a manual task.
  */
 rule_key: string | null, rule_version: number | null, subject: DeadlineSubject, subject_id: string | null, 
@@ -742,6 +761,11 @@ complaint_label: string | null, id: string, title: string, due_at: string,
  * The due day in the rule's time zone (for a task: in UTC).
  */
 due_date: string, time_zone: string, estimated: boolean, missing_years: Array<number>, 
+/**
+ * Counted from the filing date because the day the platform notified
+ * the seller is not recorded yet (an estimate too).
+ */
+counted_from_filing: boolean, 
 /**
  * `None` for a manual task.
  */
@@ -852,7 +876,7 @@ export const SHARED_IDENTIFIERS: readonly SharedIdentifier[] = ["company_name","
 export const SELLER_BADGES: readonly string[] = ["delivery_guarantee","verified_supplier","gold_supplier","trade_assurance"];
 export const COUNTER_GROUNDS: readonly CounterGround[] = ["own_rights","authorized_reseller","genuine_goods","no_infringement","other"];
 export const COUNTER_DECISIONS: readonly CounterDecision[] = ["takedown_upheld","reinstated"];
-export const TRIGGER_EVENTS: readonly TriggerEvent[] = ["complaint_filed","counter_notice_received","right_expiry","poa_expiry"];
+export const TRIGGER_EVENTS: readonly TriggerEvent[] = ["complaint_filed","seller_notified","counter_notice_received","right_expiry","poa_expiry"];
 export const OFFSET_UNITS: readonly OffsetUnit[] = ["working_days","calendar_days"];
 export const CALENDARS: readonly CalendarId[] = ["cn","us","weekdays"];
 export const DONE_WHEN: readonly DoneWhen[] = ["manual","responded","decided"];
@@ -868,5 +892,5 @@ export const POA_WARN_DAYS = 30;
 export const MAX_COUNTER_ROUND = 9;
 export const MAX_EXTENSION_DAYS = 20;
 export const ERROR_CODES: readonly ErrorCode[] = ["validation", "not_found", "duplicate", "in_use", "invalid_transition", "filing_refused", "not_a_database", "not_ipp_desk", "database_too_new", "io", "internal", "invalid_args", "unknown_command", "forbidden", "cancelled"];
-export const COMMAND_NAMES = ["app_info", "verify_integrity", "load_sample", "audit_trail", "list_holders", "get_holder", "create_holder", "update_holder", "delete_holder", "list_agents", "create_agent", "update_agent", "delete_agent", "list_poas", "create_poa", "update_poa", "delete_poa", "create_account", "update_account", "delete_account", "change_account_status", "list_rights", "get_right", "create_right", "update_right", "delete_right", "set_registration", "attach_documents", "detach_document", "document_data_url", "document_for_viewing", "list_complaints", "get_complaint", "create_complaint", "update_complaint", "delete_complaint", "set_complaint_status", "set_complaints_status", "delete_complaints", "file_complaint", "remove_complaint_listing", "set_listing_outcomes", "import_listings", "build_batch", "complaint_urls", "export_complaint_urls", "max_listings", "set_max_listings", "list_sellers", "get_seller", "create_seller", "update_seller", "delete_seller", "seller_suggestions", "link_sellers", "unlink_seller", "get_listing", "create_test_purchase", "update_test_purchase", "delete_test_purchase", "search", "record_counter_notice", "update_counter_notice", "respond_to_counter_notice", "decide_counter_notice", "delete_counter_notice", "dashboard", "open_deadlines", "enforcement_report", "export_report", "export_ics", "create_task", "update_task", "delete_task", "set_deadline_done", "assign_deadline", "list_people", "create_person", "update_person", "delete_person", "deadline_rules", "deadline_rule_history", "save_deadline_rule", "reset_deadline_rule", "generate_packet", "verify_bundle"] as const;
+export const COMMAND_NAMES = ["app_info", "verify_integrity", "load_sample", "audit_trail", "list_holders", "get_holder", "create_holder", "update_holder", "delete_holder", "list_agents", "create_agent", "update_agent", "delete_agent", "list_poas", "create_poa", "update_poa", "delete_poa", "create_account", "update_account", "delete_account", "change_account_status", "list_rights", "get_right", "create_right", "update_right", "delete_right", "set_registration", "attach_documents", "detach_document", "document_data_url", "document_for_viewing", "list_complaints", "get_complaint", "create_complaint", "update_complaint", "delete_complaint", "set_complaint_status", "set_complaints_status", "delete_complaints", "file_complaint", "set_seller_notified", "remove_complaint_listing", "set_listing_outcomes", "import_listings", "build_batch", "complaint_urls", "export_complaint_urls", "max_listings", "set_max_listings", "list_sellers", "get_seller", "create_seller", "update_seller", "delete_seller", "seller_suggestions", "link_sellers", "unlink_seller", "get_listing", "create_test_purchase", "update_test_purchase", "delete_test_purchase", "search", "record_counter_notice", "update_counter_notice", "respond_to_counter_notice", "decide_counter_notice", "delete_counter_notice", "dashboard", "open_deadlines", "enforcement_report", "export_report", "export_ics", "create_task", "update_task", "delete_task", "set_deadline_done", "assign_deadline", "list_people", "create_person", "update_person", "delete_person", "deadline_rules", "deadline_rule_history", "save_deadline_rule", "reset_deadline_rule", "generate_packet", "verify_bundle"] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
