@@ -286,12 +286,15 @@ const IPP: &[Platform] = &[
     Platform::TmallGlobal,
     Platform::AlibabaCom,
     Platform::Lazada,
+    Platform::Xianyu,
+    Platform::Daraz,
 ];
 const PRC_DOMESTIC: &[Platform] = &[
     Platform::Alibaba1688,
     Platform::Taobao,
     Platform::Tmall,
     Platform::TmallGlobal,
+    Platform::Xianyu,
 ];
 
 /// The shipped defaults. They are defaults, not law: the settings page says so

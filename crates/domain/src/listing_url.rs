@@ -19,6 +19,8 @@
 //! | tmall-global  | `https://detail.tmall.hk/hk/item.htm?id=<id>`     | `https://<id>.tmall.hk`                |
 //! | alibaba       | `https://www.alibaba.com/product-detail/_<id>.html` | `https://<id>.en.alibaba.com`        |
 //! | lazada        | `https://www.lazada.<cc>/products/i<id>.html`     | `https://www.lazada.<cc>/shop/<id>`    |
+//! | daraz         | `https://www.daraz.<cc>/products/i<id>.html`      | `https://www.daraz.<cc>/shop/<id>`     |
+//! | xianyu        | `https://www.goofish.com/item?id=<id>`            | (none recognised)                      |
 //! | amazon        | `https://www.amazon.<tld>/dp/<ASIN>`              | `https://www.amazon.<tld>/sp?seller=<id>` |
 //! | ebay          | `https://www.ebay.com/itm/<id>`                   | `https://www.ebay.com/str/<id>`        |
 //!
@@ -26,7 +28,8 @@
 //! - AliExpress and eBay item numbers are global, so every country site maps
 //!   to `www.aliexpress.com` / `www.ebay.com`. Amazon ASINs and Lazada items
 //!   are per marketplace, so their canonical keeps the country
-//!   (`amazon.de` ≠ `amazon.com`, `lazada.sg` ≠ `lazada.co.th`).
+//!   (`amazon.de` ≠ `amazon.com`, `lazada.sg` ≠ `lazada.co.th`). Daraz runs
+//!   on Lazada's software: the same forms, per country too.
 //! - Alibaba.com routes product pages on `<slug>_<id>.html`; an empty slug
 //!   (`_<id>.html`) keeps that shape, so the canonical still opens.
 //! - Short links (`a.aliexpress.com/_x`, `s.click.aliexpress.com/e/_x`,
@@ -135,6 +138,12 @@ static PLATFORM_DOMAINS: &[(&str, Platform)] = {
         ("lazada.com.ph", Lazada),
         ("lazada.vn", Lazada),
         ("lazada.co.id", Lazada),
+        ("goofish.com", Xianyu),
+        ("daraz.pk", Daraz),
+        ("daraz.com.bd", Daraz),
+        ("daraz.lk", Daraz),
+        ("daraz.com.np", Daraz),
+        ("daraz.com.mm", Daraz),
         ("amazon.com", Amazon),
         ("amazon.ca", Amazon),
         ("amazon.com.mx", Amazon),
@@ -209,6 +218,9 @@ static QUERY_ID_PAGES: &[(&str, &str)] = &[
     ("detail.tmall.hk", "/item.htm"),
     ("detail.m.tmall.hk", "/item.htm"),
     ("detail.m.tmall.hk", "/hk/item.htm"),
+    ("www.goofish.com", "/item"),
+    ("goofish.com", "/item"),
+    ("h5.m.goofish.com", "/item"),
 ];
 
 /// 1688 subdomains that are the site's own, not a seller's shop.
@@ -581,7 +593,8 @@ fn classify(url: &Url) -> ParsedUrl {
             Platform::Taobao => taobao(&c),
             Platform::Tmall | Platform::TmallGlobal => tmall(&c, platform),
             Platform::AlibabaCom => alibaba_com(&c),
-            Platform::Lazada => lazada(&c),
+            Platform::Lazada | Platform::Daraz => lazada(&c),
+            Platform::Xianyu => xianyu(&c),
             Platform::Amazon => amazon(&c),
             Platform::Ebay => ebay(&c),
             Platform::Other => None,
@@ -860,6 +873,14 @@ fn lazada(c: &Ctx) -> Option<Found> {
     }
 }
 
+/// `www.goofish.com/item?id=<id>` and its mobile form `h5.m.goofish.com/item?id=<id>`.
+/// Other pages (a user's, a search) are not recognised.
+fn xianyu(c: &Ctx) -> Option<Found> {
+    let id = query_id_page(c)?;
+    let canonical = format!("https://www.goofish.com/item?id={id}");
+    found(ListingKind::Listing, &id, canonical)
+}
+
 /// 10 letters or digits, upper-cased (ASINs are case-insensitive).
 fn asin(code: &str) -> Option<String> {
     (code.len() == 10 && code.bytes().all(|b| b.is_ascii_alphanumeric()))
@@ -1045,6 +1066,16 @@ mod tests {
         ("https://h5.m.taobao.com/other/page.htm?id=712345678901", Taobao, Unknown, None, "https://h5.m.taobao.com/other/page.htm?id=712345678901"),
         ("https://list.tmall.com/search_product.htm?q=x", Tmall, Unknown, None, "https://list.tmall.com/search_product.htm?q=x"),
         ("https://pages.lazada.co.id/wow/i/id/LandingPage", Lazada, Unknown, None, "https://pages.lazada.co.id/wow/i/id/LandingPage"),
+        // Daraz: Lazada's forms, per country
+        ("https://www.daraz.pk/products/wireless-earbuds-i412345678-s1987654321.html?spm=a2a0e", Daraz, Listing, Some("412345678"), "https://www.daraz.pk/products/i412345678.html"),
+        ("https://www.daraz.com.bd/products/i412345678.html", Daraz, Listing, Some("412345678"), "https://www.daraz.com.bd/products/i412345678.html"),
+        ("https://www.daraz.lk/shop/aurora-lk/", Daraz, Storefront, Some("aurora-lk"), "https://www.daraz.lk/shop/aurora-lk"),
+        ("https://www.daraz.pk/catalog/?q=earbuds", Daraz, Unknown, None, "https://www.daraz.pk/catalog/?q=earbuds"),
+        // Xianyu (goofish.com)
+        ("https://www.goofish.com/item?spm=a21ybx.item.0.0&id=812345678901&categoryId=126862528", Xianyu, Listing, Some("812345678901"), "https://www.goofish.com/item?id=812345678901"),
+        ("https://h5.m.goofish.com/item?id=812345678901", Xianyu, Listing, Some("812345678901"), "https://www.goofish.com/item?id=812345678901"),
+        ("https://www.goofish.com/item?id=abc", Xianyu, Unknown, None, "https://www.goofish.com/item?id=abc"),
+        ("https://www.goofish.com/personal?userId=2212345678", Xianyu, Unknown, None, "https://www.goofish.com/personal?userId=2212345678"),
         ("https://www.amazon.com/s?k=mug&ref=nb_sb_noss", Amazon, Unknown, None, "https://www.amazon.com/s?k=mug"),
         ("https://www.amazon.com/dp/B08N5", Amazon, Unknown, None, "https://www.amazon.com/dp/B08N5"),
         ("https://amzn.to/", Amazon, Unknown, None, "https://amzn.to"),

@@ -41,6 +41,12 @@ pub enum Platform {
     AlibabaCom,
     #[serde(rename = "lazada")]
     Lazada,
+    /// Xianyu (闲鱼), Alibaba's second-hand marketplace, on goofish.com.
+    #[serde(rename = "xianyu")]
+    Xianyu,
+    /// Daraz (South Asia), Alibaba's, on Lazada's software.
+    #[serde(rename = "daraz")]
+    Daraz,
     #[serde(rename = "amazon")]
     Amazon,
     #[serde(rename = "ebay")]
@@ -57,7 +63,7 @@ pub struct PlatformInfo {
     pub needs_china_right: bool,
 }
 
-pub static PLATFORMS: [PlatformInfo; 10] = {
+pub static PLATFORMS: [PlatformInfo; 12] = {
     use Platform::*;
     use Programme::*;
     const fn p(platform: Platform, programme: Programme, needs_china_right: bool) -> PlatformInfo {
@@ -75,6 +81,8 @@ pub static PLATFORMS: [PlatformInfo; 10] = {
         p(TmallGlobal, AlibabaIpp, false),
         p(AlibabaCom, AlibabaIpp, false),
         p(Lazada, AlibabaIpp, false),
+        p(Xianyu, AlibabaIpp, true),
+        p(Daraz, AlibabaIpp, false),
         p(Amazon, AmazonBrandRegistry, false),
         p(Ebay, EbayVero, false),
         p(Platform::Other, Programme::Other, false),
@@ -82,7 +90,7 @@ pub static PLATFORMS: [PlatformInfo; 10] = {
 };
 
 impl Platform {
-    pub const ALL: [Platform; 10] = [
+    pub const ALL: [Platform; 12] = [
         Platform::Alibaba1688,
         Platform::AliExpress,
         Platform::Taobao,
@@ -90,6 +98,8 @@ impl Platform {
         Platform::TmallGlobal,
         Platform::AlibabaCom,
         Platform::Lazada,
+        Platform::Xianyu,
+        Platform::Daraz,
         Platform::Amazon,
         Platform::Ebay,
         Platform::Other,
@@ -105,6 +115,8 @@ impl Platform {
             Platform::TmallGlobal => "tmall-global",
             Platform::AlibabaCom => "alibaba",
             Platform::Lazada => "lazada",
+            Platform::Xianyu => "xianyu",
+            Platform::Daraz => "daraz",
             Platform::Amazon => "amazon",
             Platform::Ebay => "ebay",
             Platform::Other => "other",

@@ -73,7 +73,7 @@ export type PoaState = { "state": "not_yet_valid" } | { "state": "valid" } | { "
 
 export type Programme = "alibaba_ipp" | "amazon_brand_registry" | "ebay_vero" | "other";
 
-export type Platform = "1688" | "aliexpress" | "taobao" | "tmall" | "tmall-global" | "alibaba" | "lazada" | "amazon" | "ebay" | "other";
+export type Platform = "1688" | "aliexpress" | "taobao" | "tmall" | "tmall-global" | "alibaba" | "lazada" | "xianyu" | "daraz" | "amazon" | "ebay" | "other";
 
 export type AccountRole = "rights_holder" | "authorized_agent";
 
@@ -865,7 +865,7 @@ export const EVIDENCE_KINDS: readonly DocumentKind[] = ["listing_screenshot","co
 export const EVIDENCE_OWNERS: readonly OwnerKind[] = ["complaint","listing","seller","test_purchase","counter_notice"];
 export const NUMBERED_RIGHT_KINDS: readonly RightKind[] = ["trademark","patent_invention","patent_utility_model","patent_design"];
 export const NICE_CLASSES: readonly number[] = [1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40,41,42,43,44,45];
-export const PLATFORMS: readonly Platform[] = ["1688","aliexpress","taobao","tmall","tmall-global","alibaba","lazada","amazon","ebay","other"];
+export const PLATFORMS: readonly Platform[] = ["1688","aliexpress","taobao","tmall","tmall-global","alibaba","lazada","xianyu","daraz","amazon","ebay","other"];
 export const COMPLAINT_STATUSES: readonly ComplaintStatus[] = ["draft","ready","filed","closed"];
 export const EDITABLE_STATUSES: readonly ComplaintStatus[] = ["draft","ready"];
 export const COMPLAINT_TARGETS: readonly ComplaintTarget[] = ["listings","storefront"];
@@ -883,7 +883,7 @@ export const DONE_WHEN: readonly DoneWhen[] = ["manual","responded","decided"];
 export const ENFORCEMENT_DIMS: readonly EnforcementDim[] = ["account","platform","reason"];
 export const DEADLINE_BUCKETS = ["overdue","today","week","open"] as const;
 export type DeadlineBucket = (typeof DEADLINE_BUCKETS)[number];
-export const PLATFORM_TABLE: readonly { platform: Platform; programme: Programme; needs_china_right: boolean }[] = [{"needs_china_right":true,"platform":"1688","programme":"alibaba_ipp"},{"needs_china_right":false,"platform":"aliexpress","programme":"alibaba_ipp"},{"needs_china_right":true,"platform":"taobao","programme":"alibaba_ipp"},{"needs_china_right":true,"platform":"tmall","programme":"alibaba_ipp"},{"needs_china_right":false,"platform":"tmall-global","programme":"alibaba_ipp"},{"needs_china_right":false,"platform":"alibaba","programme":"alibaba_ipp"},{"needs_china_right":false,"platform":"lazada","programme":"alibaba_ipp"},{"needs_china_right":false,"platform":"amazon","programme":"amazon_brand_registry"},{"needs_china_right":false,"platform":"ebay","programme":"ebay_vero"},{"needs_china_right":false,"platform":"other","programme":"other"}];
+export const PLATFORM_TABLE: readonly { platform: Platform; programme: Programme; needs_china_right: boolean }[] = [{"needs_china_right":true,"platform":"1688","programme":"alibaba_ipp"},{"needs_china_right":false,"platform":"aliexpress","programme":"alibaba_ipp"},{"needs_china_right":true,"platform":"taobao","programme":"alibaba_ipp"},{"needs_china_right":true,"platform":"tmall","programme":"alibaba_ipp"},{"needs_china_right":false,"platform":"tmall-global","programme":"alibaba_ipp"},{"needs_china_right":false,"platform":"alibaba","programme":"alibaba_ipp"},{"needs_china_right":false,"platform":"lazada","programme":"alibaba_ipp"},{"needs_china_right":true,"platform":"xianyu","programme":"alibaba_ipp"},{"needs_china_right":false,"platform":"daraz","programme":"alibaba_ipp"},{"needs_china_right":false,"platform":"amazon","programme":"amazon_brand_registry"},{"needs_china_right":false,"platform":"ebay","programme":"ebay_vero"},{"needs_china_right":false,"platform":"other","programme":"other"}];
 export const COMPLAINT_MOVES: Readonly<Record<ComplaintStatus, readonly ComplaintStatus[]>> = {"closed":[],"draft":["ready"],"filed":["closed"],"ready":["draft"]};
 export const MAX_EXPLANATION_CHARS = 2000;
 export const MAX_STATEMENT_CHARS = 5000;
