@@ -6,6 +6,7 @@ import zhCN from 'antd/locale/zh_CN'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import './i18n'
+import { useEnterInDatePickerOnlyPicks } from './lib/pickerEnter'
 
 export const FONT_STACK =
   '-apple-system, "Segoe UI", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", sans-serif'
@@ -14,6 +15,7 @@ export const FONT_STACK =
 export default function Providers({ client, children }: { client: QueryClient; children: ReactNode }) {
   const { i18n } = useTranslation()
   const zh = i18n.language === 'zh-CN'
+  useEnterInDatePickerOnlyPicks()
   return (
     <QueryClientProvider client={client}>
       <ConfigProvider locale={zh ? zhCN : enUS} theme={{ token: { fontFamily: FONT_STACK } }}>

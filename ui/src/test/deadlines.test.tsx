@@ -253,6 +253,29 @@ describe('counter-notices', () => {
   })
 })
 
+describe('task form', () => {
+  it('takes Enter in the date picker as picking the date, not as saving the form', async () => {
+    await sampleComplaints()
+    const user = userEvent.setup()
+    renderApp('/dashboard')
+    await user.click(await screen.findByTestId('dashboard-add-task'))
+    const dialog = await screen.findByRole('dialog')
+    await user.type(within(dialog).getByTestId('task-title'), 'Call the notary')
+    const due = within(dialog).getByTestId('task-due')
+    await user.click(due)
+    await user.clear(due)
+    await user.type(due, '2026-12-10 10:00{Enter}')
+    // The date is taken, the form is not sent, the dialog stays open.
+    await waitFor(() => expect((due as HTMLInputElement).value).toBe('2026-12-10 10:00'))
+    await new Promise((r) => setTimeout(r, 300))
+    expect(callsTo('create_task')).toHaveLength(0)
+    expect(screen.getByRole('dialog')).toBeTruthy()
+    // Saving is the Save button's (or Enter in a text field's) job.
+    await user.type(within(dialog).getByTestId('task-title'), '{Enter}')
+    await waitFor(() => expect(callsTo('create_task')).toHaveLength(1))
+  })
+})
+
 describe('deadline rules', () => {
   it('shows the backend field errors, saves a new version and resets it', async () => {
     const user = userEvent.setup()
