@@ -198,3 +198,32 @@ fn unregistered_copyrights_need_no_number_and_a_foreign_one_backs_a_taobao_compl
         .unwrap_err();
     assert_eq!(err.fields[0].field, "registration_number");
 }
+
+#[test]
+fn an_overdue_renewal_reminder_says_when_the_right_expires() {
+    // Today 2026-11-22; the right expired on 2026-09-13, 70 days ago.
+    let mut t = temp_desk("2026-11-22");
+    let h = t.desk.create_holder(company("极光")).unwrap();
+    t.desk
+        .create_right(trademark(h.id, "8123456", "CN", "2026-09-13"))
+        .unwrap();
+    let rows = t
+        .desk
+        .open_deadlines(DeadlineFilter {
+            bucket: "overdue".into(),
+            assignee: None,
+            platform: None,
+            limit: None,
+        })
+        .unwrap();
+    let renewal = rows
+        .iter()
+        .find(|r| r.deadline.rule_key.as_deref() == Some("right_expiry_90"))
+        .expect("renewal reminder");
+    assert_eq!(
+        renewal.deadline.title,
+        "极光 AURORA 8123456, expires 2026-09-13: Start renewing the IP right (90 days before it expires)"
+    );
+    assert_eq!(renewal.deadline.due_date, "2026-06-15".parse().unwrap());
+    assert!(!renewal.deadline.title.contains("expires in"));
+}

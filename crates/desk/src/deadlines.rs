@@ -314,7 +314,16 @@ pub(crate) fn schedule_right_expiry(tx: &Tx, r: &IpRight) -> Result<()> {
                 complaint_id: None,
                 assignee: String::new(),
                 at: When::Day(expiry),
-                context: format!("{} {}", r.draft.title, r.draft.registration_number),
+                // The day itself, so an overdue reminder still says when the right expires.
+                context: format!(
+                    "{}, expires {expiry}",
+                    [&r.draft.title, &r.draft.registration_number]
+                        .iter()
+                        .filter(|s| !s.is_empty())
+                        .map(|s| s.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                ),
             },
         )
         .map(drop),
@@ -338,7 +347,7 @@ pub(crate) fn schedule_poa_expiry(tx: &Tx, p: &PowerOfAttorney) -> Result<()> {
                 complaint_id: None,
                 assignee: String::new(),
                 at: When::Day(until),
-                context: format!("Power of attorney ({})", p.draft.scope),
+                context: format!("Power of attorney ({}), ends {until}", p.draft.scope),
             },
         )
         .map(drop),

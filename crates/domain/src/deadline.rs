@@ -404,7 +404,7 @@ pub fn default_rules() -> Vec<DeadlineRule> {
         ),
         rule(
             "right_expiry_90",
-            "Renew the IP right (expires in 90 days)",
+            "Start renewing the IP right (90 days before it expires)",
             RightExpiry,
             &[],
             -90,
@@ -416,7 +416,7 @@ pub fn default_rules() -> Vec<DeadlineRule> {
         ),
         rule(
             "right_expiry_30",
-            "IP right expires in 30 days: upload the renewal to IPP",
+            "Upload the renewal to IPP (30 days before the right expires)",
             RightExpiry,
             &[],
             -30,
@@ -428,7 +428,7 @@ pub fn default_rules() -> Vec<DeadlineRule> {
         ),
         rule(
             "poa_expiry",
-            "Renew the power of attorney (ends in 30 days)",
+            "Renew the power of attorney (30 days before it ends)",
             PoaExpiry,
             &[],
             -30,
