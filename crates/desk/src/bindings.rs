@@ -339,6 +339,52 @@ fn rule_data() -> String {
         "export const COMPLAINT_MOVES: Readonly<Record<ComplaintStatus, readonly ComplaintStatus[]>> = {};\n",
         json(&moves)
     ));
+    // The fields a form must mark as required: those an empty draft is
+    // refused for, as its own validation says.
+    fn required(errors: Result<(), Vec<FieldError>>) -> Vec<String> {
+        errors
+            .err()
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|e| e.code == FieldErrorCode::Required)
+            .map(|e| e.field)
+            .collect()
+    }
+    let required_fields = serde_json::json!({
+        "holder": required(HolderDraft {
+            kind: HolderKind::Company,
+            legal_name: String::new(),
+            latin_name: String::new(),
+            country: String::new(),
+            registration_number: String::new(),
+            address: String::new(),
+            contact_email: String::new(),
+            notes: String::new(),
+        }.validate()),
+        "account": required(AccountDraft {
+            holder_id: Id::nil(),
+            programme: Programme::AlibabaIpp,
+            role: AccountRole::RightsHolder,
+            location: AccountLocation::MainlandChina,
+            login_email: String::new(),
+            contact_email: String::new(),
+            external_id: String::new(),
+            agent_id: None,
+            poa_id: None,
+            notes: String::new(),
+        }.validate(None, chrono::NaiveDate::MIN)),
+        "agent": required(AgentDraft {
+            kind: AgentKind::LawFirm,
+            name: String::new(),
+            country: String::new(),
+            contact_email: String::new(),
+            notes: String::new(),
+        }.validate()),
+    });
+    out.push_str(&format!(
+        "export const REQUIRED_FIELDS: Readonly<Record<'holder' | 'account' | 'agent', readonly string[]>> = {};\n",
+        json(&required_fields)
+    ));
     let limits = [
         ("MAX_EXPLANATION_CHARS", MAX_EXPLANATION_CHARS.to_string()),
         ("MAX_STATEMENT_CHARS", MAX_STATEMENT_CHARS.to_string()),

@@ -2,7 +2,7 @@ import { App, Form, Input, Modal, Select } from 'antd'
 import { useEffect, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useErrors } from '../lib/errors'
-import { ACCOUNT_LOCATIONS, ACCOUNT_ROLES, PROGRAMMES } from '../lib/enums'
+import { ACCOUNT_LOCATIONS, ACCOUNT_ROLES, PROGRAMMES, isRequired } from '../lib/enums'
 import type { AccountDraft, AccountView, PoaView } from '../lib/ipc/bindings'
 import { useAgents, useCreateAccount, useUpdateAccount } from '../lib/queries'
 import FormButtons from './FormButtons'
@@ -117,10 +117,10 @@ export default function AccountForm({ open, holderId, poas, account, onClose }: 
             options={ACCOUNT_LOCATIONS.map((l) => ({ value: l, label: t(`enum.accountLocation.${l}`) }))}
           />
         </Form.Item>
-        <Form.Item name="login_email" label={t('account.login_email')}>
+        <Form.Item name="login_email" label={t('account.login_email')} required={isRequired('account', 'login_email')}>
           <Input inputMode="email" />
         </Form.Item>
-        <Form.Item name="contact_email" label={t('account.contact_email')}>
+        <Form.Item name="contact_email" label={t('account.contact_email')} required={isRequired('account', 'contact_email')}>
           <Input inputMode="email" />
         </Form.Item>
         <Form.Item name="external_id" label={t('account.external_id')}>

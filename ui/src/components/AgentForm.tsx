@@ -2,7 +2,7 @@ import { App, Form, Input, Modal, Radio } from 'antd'
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useErrors } from '../lib/errors'
-import { AGENT_KINDS } from '../lib/enums'
+import { AGENT_KINDS, isRequired } from '../lib/enums'
 import type { Agent, AgentDraft } from '../lib/ipc/bindings'
 import { useCreateAgent, useUpdateAgent } from '../lib/queries'
 import FormButtons from './FormButtons'
@@ -64,17 +64,17 @@ export default function AgentForm({ open, agent, onClose }: Props) {
         <Form.Item name="kind" label={t('agent.kind')}>
           <Radio.Group options={AGENT_KINDS.map((k) => ({ value: k, label: t(`enum.agentKind.${k}`) }))} />
         </Form.Item>
-        <Form.Item name="name" label={t('agent.name')} required>
+        <Form.Item name="name" label={t('agent.name')} required={isRequired('agent', 'name')}>
           <Input />
         </Form.Item>
-        <Form.Item name="country" label={t('agent.country')} extra={t('common.countryHint')}>
+        <Form.Item name="country" label={t('agent.country')} extra={t('common.countryHint')} required={isRequired('agent', 'country')}>
           <Input
             maxLength={2}
             style={{ width: 120 }}
             onBlur={(e) => form.setFieldValue('country', e.target.value.trim().toUpperCase())}
           />
         </Form.Item>
-        <Form.Item name="contact_email" label={t('agent.contact_email')}>
+        <Form.Item name="contact_email" label={t('agent.contact_email')} required={isRequired('agent', 'contact_email')}>
           <Input inputMode="email" />
         </Form.Item>
         <Form.Item name="notes" label={t('agent.notes')}>

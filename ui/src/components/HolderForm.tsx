@@ -2,7 +2,7 @@ import { App, Button, Form, Input, Modal, Radio, Space } from 'antd'
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useErrors } from '../lib/errors'
-import { HOLDER_KINDS } from '../lib/enums'
+import { HOLDER_KINDS, isRequired } from '../lib/enums'
 import type { Holder, HolderDraft } from '../lib/ipc/bindings'
 import { useCreateHolder, useUpdateHolder } from '../lib/queries'
 
@@ -88,13 +88,13 @@ export default function HolderForm({ open, holder, onClose, onSaved }: Props) {
             options={HOLDER_KINDS.map((k) => ({ value: k, label: t(`enum.holderKind.${k}`) }))}
           />
         </Form.Item>
-        <Form.Item name="legal_name" label={t('holder.legal_name')} required>
+        <Form.Item name="legal_name" label={t('holder.legal_name')} required={isRequired('holder', 'legal_name')}>
           <Input />
         </Form.Item>
         <Form.Item name="latin_name" label={t('holder.latin_name')}>
           <Input />
         </Form.Item>
-        <Form.Item name="country" label={t('holder.country')} extra={t('common.countryHint')} required>
+        <Form.Item name="country" label={t('holder.country')} extra={t('common.countryHint')} required={isRequired('holder', 'country')}>
           <Input
             maxLength={2}
             style={{ width: 120 }}
@@ -107,7 +107,7 @@ export default function HolderForm({ open, holder, onClose, onSaved }: Props) {
         <Form.Item name="address" label={t('holder.address')}>
           <Input />
         </Form.Item>
-        <Form.Item name="contact_email" label={t('holder.contact_email')}>
+        <Form.Item name="contact_email" label={t('holder.contact_email')} required={isRequired('holder', 'contact_email')}>
           <Input inputMode="email" />
         </Form.Item>
         <Form.Item name="notes" label={t('holder.notes')}>

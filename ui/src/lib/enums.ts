@@ -1,7 +1,7 @@
 // The rules' data (choices, limits, the platform table, status moves) is
 // generated from Rust into bindings.ts; this module only re-exports it and
 // answers questions about it. No list or limit is written here.
-import { COMPLAINT_MOVES, EDITABLE_STATUSES, PLATFORM_TABLE } from './ipc/bindings'
+import { COMPLAINT_MOVES, EDITABLE_STATUSES, PLATFORM_TABLE, REQUIRED_FIELDS } from './ipc/bindings'
 import type { ComplaintStatus, Platform, Programme } from './ipc/bindings'
 
 export {
@@ -58,3 +58,8 @@ export const isEditableStatus = (s: ComplaintStatus) => EDITABLE_STATUSES.includ
 
 /** Whether a complaint in status `from` may be moved to `to` by a plain status change. */
 export const canMove = (from: ComplaintStatus, to: ComplaintStatus) => COMPLAINT_MOVES[from].includes(to)
+
+/** Whether a form marks `field` as required: the backend refuses an empty draft for it. */
+export function isRequired(form: keyof typeof REQUIRED_FIELDS, field: string): boolean {
+  return REQUIRED_FIELDS[form].includes(field)
+}

@@ -30,6 +30,9 @@ describe('rights holders', () => {
 
     await user.click(screen.getByTestId('holder-new'))
     const dialog = await screen.findByRole('dialog')
+    // What the backend requires is marked before Save, the contact e-mail included.
+    const marked = [...dialog.querySelectorAll('.ant-form-item-required')].map((l) => l.getAttribute('for'))
+    expect(marked).toEqual(['holder_legal_name', 'holder_country', 'holder_contact_email'])
     await user.type(within(dialog).getByLabelText(/^Country/), 'cn')
     await user.type(within(dialog).getByLabelText(/^Contact e-mail/), 'not-an-email')
     await user.click(within(dialog).getByTestId('holder-save'))
