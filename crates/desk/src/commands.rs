@@ -83,11 +83,9 @@ impl Args {
             .or_else(|| self.0.get(name))
             .cloned()
             .unwrap_or(Value::Null);
-        serde_json::from_value(v).map_err(|e| {
-            DeskError::new(
-                ErrorCode::InvalidArgs,
-                format!("The argument `{camel}` could not be read: {e}."),
-            )
+        serde_path_to_error::deserialize(&v).map_err(|e| {
+            let path = e.path().clone();
+            unreadable(&camel, &v, &path, e.into_inner())
         })
     }
 
@@ -97,6 +95,56 @@ impl Args {
         s.parse()
             .map_err(|_| DeskError::new(ErrorCode::NotFound, format!("{s} is not a record id.")))
     }
+}
+
+/// An argument that cannot be read. A field inside a form's draft (an empty
+/// account id, a date that is not one) is that field's error, as a person
+/// would be told under the input; anything else is an `invalid_args` error.
+fn unreadable(
+    arg: &str,
+    value: &Value,
+    path: &serde_path_to_error::Path,
+    e: serde_json::Error,
+) -> DeskError {
+    use serde_path_to_error::Segment;
+    let mut field = None;
+    let mut at = Some(value);
+    for seg in path.iter() {
+        match seg {
+            Segment::Map { key } => {
+                field.get_or_insert_with(|| key.clone());
+                at = at.and_then(|v| v.get(key));
+            }
+            Segment::Seq { index } => at = at.and_then(|v| v.get(index)),
+            Segment::Enum { .. } | Segment::Unknown => at = None,
+        }
+    }
+    let Some(field) = field else {
+        return DeskError::new(
+            ErrorCode::InvalidArgs,
+            format!("The argument `{arg}` could not be read: {e}."),
+        );
+    };
+    let empty = matches!(at, None | Some(Value::Null))
+        || at
+            .and_then(Value::as_str)
+            .is_some_and(|s| s.trim().is_empty());
+    let (code, message) = if empty {
+        (
+            FieldErrorCode::Required,
+            "This field is required.".to_string(),
+        )
+    } else {
+        (
+            FieldErrorCode::Invalid,
+            format!("This value cannot be used: {e}."),
+        )
+    };
+    DeskError::from(vec![FieldError {
+        field,
+        code,
+        message,
+    }])
 }
 
 fn camel_case(snake: &str) -> String {
@@ -377,6 +425,25 @@ mod tests {
                 ctx,
             )
             .unwrap_err();
+            // A form's empty choice is that field's error, not an internal one.
+            assert_eq!(e.code, ErrorCode::Validation);
+            assert_eq!(
+                (e.fields[0].field.as_str(), e.fields[0].code),
+                ("account_id", FieldErrorCode::Required)
+            );
+            let e = call(
+                &desk,
+                "create_task",
+                json!({ "task": { "title": "Call", "due_at": "tomorrow" } }),
+                ctx,
+            )
+            .unwrap_err();
+            assert_eq!(
+                (e.fields[0].field.as_str(), e.fields[0].code),
+                ("due_at", FieldErrorCode::Invalid)
+            );
+            // An argument that is not there at all, or of the wrong shape, is the caller's bug.
+            let e = call(&desk, "create_complaint", json!({}), ctx).unwrap_err();
             assert_eq!(e.code, ErrorCode::InvalidArgs);
             assert!(e.message.contains("`draft`"), "{}", e.message);
             let e = call(&desk, "get_holder", json!({ "id": "nope" }), ctx).unwrap_err();

@@ -34,6 +34,28 @@ const statusOf = async (id: string) => (await callBackend<ComplaintDetail>('get_
 const preview = (text: string) =>
   callBackend<ImportReport>('import_listings', { request: { source: { kind: 'paste', text }, complaint_id: null }, commit: false })
 
+describe('complaint form', () => {
+  it('an empty programme account is a field error under it, in Chinese when the UI is Chinese', async () => {
+    await act(async () => {
+      await i18n.changeLanguage('zh-CN')
+    })
+    const user = userEvent.setup()
+    renderApp('/complaints')
+    await user.click(await screen.findByTestId('complaints-new'))
+    const dialog = await screen.findByRole('dialog')
+    const account = document.getElementById('complaint_account_id')!.closest('.ant-form-item') as HTMLElement
+    // Whatever the form chose for the account is taken away.
+    const clear = account.querySelector('.ant-select-clear')
+    if (clear) fireEvent.mouseDown(clear)
+    await user.click(within(dialog).getByTestId('complaint-save'))
+    await waitFor(() => expect(callsTo('create_complaint').length).toBeGreaterThan(0))
+    expect(await within(account).findByText('必填')).toBeTruthy()
+    // No internal error, no English sentence.
+    expect(document.body.textContent).not.toMatch(/invalid args|UUID|Something went wrong/i)
+    expect(screen.getByRole('dialog')).toBeTruthy()
+  })
+})
+
 describe('complaints list', () => {
   it('renders the rows of the current page, with status and listing counts', async () => {
     renderApp('/complaints')
