@@ -13,6 +13,17 @@ use fantoccini::{elements::Element, key::Key, Client, ClientBuilder, Locator};
 
 const TIMEOUT: Duration = Duration::from_secs(20);
 
+/// A WebDriver command that has not answered in this long is stuck (seen
+/// under load: WebKitWebDriver waiting on the page forever), and the test
+/// fails instead of hanging the run.
+const COMMAND_LIMIT: Duration = Duration::from_secs(90);
+
+async fn bounded<T>(what: &str, f: impl std::future::Future<Output = T>) -> T {
+    tokio::time::timeout(COMMAND_LIMIT, f)
+        .await
+        .unwrap_or_else(|_| panic!("WebDriver did not answer `{what}` in {COMMAND_LIMIT:?}"))
+}
+
 fn workspace_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
 }
@@ -146,7 +157,7 @@ impl Session {
         loop {
             // A node that React replaces while WebKit builds its handle comes
             // back as "stale": look again rather than fail.
-            match self.client.wait().at_most(TIMEOUT).for_element(loc).await {
+            match bounded("find", self.client.wait().at_most(TIMEOUT).for_element(loc)).await {
                 Ok(el) => return el,
                 Err(e) if Instant::now() < deadline && e.to_string().contains("tale") => {
                     tokio::time::sleep(Duration::from_millis(100)).await;
@@ -160,18 +171,22 @@ impl Session {
     /// returns its JSON result; an async script resolves through the last
     /// argument, `arguments[arguments.length - 1]`.
     pub async fn script(&self, js: &str, args: Vec<serde_json::Value>) -> serde_json::Value {
-        self.client.execute(js, args).await.unwrap()
+        bounded("execute", self.client.execute(js, args))
+            .await
+            .unwrap()
     }
 
     pub async fn script_async(&self, js: &str, args: Vec<serde_json::Value>) -> serde_json::Value {
-        self.client.execute_async(js, args).await.unwrap()
+        bounded("execute_async", self.client.execute_async(js, args))
+            .await
+            .unwrap()
     }
 
     pub async fn click(&self, loc: Locator<'_>) {
         let deadline = Instant::now() + TIMEOUT;
         loop {
             // A modal animating in can intercept the first click: retry until it lands.
-            match self.find(loc).await.click().await {
+            match bounded("click", self.find(loc).await.click()).await {
                 Ok(()) => return,
                 Err(e) if Instant::now() < deadline => {
                     let _ = e;
@@ -199,7 +214,7 @@ impl Session {
             // A closing modal's mask can still cover the field for a moment
             // ("Element is not focusable"): try again until TIMEOUT.
             let give_up = Instant::now() + TIMEOUT;
-            while let Err(e) = el.send_keys(text).await {
+            while let Err(e) = bounded("send_keys", el.send_keys(text)).await {
                 if Instant::now() > give_up {
                     self.screenshot("fill-failed").await;
                     panic!("cannot type into {css}: {e} (see screenshots/fill-failed.png)");
@@ -223,23 +238,19 @@ impl Session {
     /// Types into a search box (a Select's input), which empties itself as it picks.
     pub async fn type_into(&self, css: &str, text: &str) {
         let el = self.find(Locator::Css(css)).await;
-        el.send_keys(text)
+        bounded("send_keys", el.send_keys(text))
             .await
             .unwrap_or_else(|e| panic!("cannot type into {css}: {e}"));
     }
 
     pub async fn send_keys(&self, css: &str, keys: &str) {
-        self.find(Locator::Css(css))
-            .await
-            .send_keys(keys)
-            .await
-            .unwrap();
+        let el = self.find(Locator::Css(css)).await;
+        bounded("send_keys", el.send_keys(keys)).await.unwrap();
     }
 
     pub async fn value(&self, css: &str) -> String {
-        self.find(Locator::Css(css))
-            .await
-            .prop("value")
+        let el = self.find(Locator::Css(css)).await;
+        bounded("value", el.prop("value"))
             .await
             .unwrap()
             .unwrap_or_default()
@@ -250,13 +261,12 @@ impl Session {
     pub async fn wait_modal(&self) {
         let deadline = Instant::now() + TIMEOUT;
         loop {
-            for el in self
-                .client
-                .find_all(Locator::Css(".ant-modal"))
-                .await
-                .unwrap_or_default()
-            {
-                let class = el.attr("class").await.ok().flatten().unwrap_or_default();
+            for el in self.find_all(".ant-modal").await.unwrap_or_default() {
+                let class = bounded("attr", el.attr("class"))
+                    .await
+                    .ok()
+                    .flatten()
+                    .unwrap_or_default();
                 if !class.contains("zoom") {
                     tokio::time::sleep(Duration::from_millis(150)).await;
                     return;
@@ -276,15 +286,9 @@ impl Session {
         let deadline = Instant::now() + TIMEOUT;
         loop {
             let mut seen = Vec::new();
-            for el in self
-                .client
-                .find_all(Locator::Css(css))
-                .await
-                .unwrap_or_default()
-            {
+            for el in self.find_all(css).await.unwrap_or_default() {
                 // textContent, not the rendered text: a dropdown still fading in renders as "".
-                let t = el
-                    .prop("textContent")
+                let t = bounded("textContent", el.prop("textContent"))
                     .await
                     .ok()
                     .flatten()
@@ -307,13 +311,8 @@ impl Session {
         let deadline = Instant::now() + TIMEOUT;
         loop {
             let mut texts = Vec::new();
-            for el in self
-                .client
-                .find_all(Locator::Css(css))
-                .await
-                .unwrap_or_default()
-            {
-                let t = el.text().await.unwrap_or_default();
+            for el in self.find_all(css).await.unwrap_or_default() {
+                let t = bounded("text", el.text()).await.unwrap_or_default();
                 if !t.trim().is_empty() {
                     texts.push(t);
                 }
@@ -332,13 +331,7 @@ impl Session {
     /// Waits until nothing matches `css` (for at most `limit`).
     pub async fn wait_gone(&self, css: &str, limit: Duration) {
         let deadline = Instant::now() + limit;
-        while !self
-            .client
-            .find_all(Locator::Css(css))
-            .await
-            .unwrap_or_default()
-            .is_empty()
-        {
+        while !self.find_all(css).await.unwrap_or_default().is_empty() {
             assert!(Instant::now() < deadline, "{css} was still there");
             tokio::time::sleep(Duration::from_millis(200)).await;
         }
@@ -348,12 +341,16 @@ impl Session {
     pub async fn screenshot(&self, name: &str) {
         let dir = workspace_root().join("tests/e2e/screenshots");
         let _ = std::fs::create_dir_all(&dir);
-        if let Ok(png) = self.client.screenshot().await {
+        if let Ok(Ok(png)) = tokio::time::timeout(COMMAND_LIMIT, self.client.screenshot()).await {
             let _ = std::fs::write(dir.join(format!("{name}.png")), png);
         }
     }
 
     pub async fn close(self) {
-        let _ = self.client.close().await;
+        let _ = tokio::time::timeout(COMMAND_LIMIT, self.client.close()).await;
+    }
+
+    async fn find_all(&self, css: &str) -> Result<Vec<Element>, fantoccini::error::CmdError> {
+        bounded("find_all", self.client.find_all(Locator::Css(css))).await
     }
 }
