@@ -255,13 +255,18 @@ mod tests {
         assert_eq!(err["code"], "validation");
         assert_eq!(err["fields"][0]["field"], "contact_email");
 
-        // An argument the backend cannot read is named, not an internal error.
+        // A form field the backend cannot read is that field's error.
         let err = call(
             &webview,
             "create_complaint",
             serde_json::json!({ "draft": { "account_id": "" } }),
         )
         .unwrap_err();
+        assert_eq!(err["code"], "validation");
+        assert_eq!(err["fields"][0]["field"], "account_id");
+        assert_eq!(err["fields"][0]["code"], "required");
+        // A missing argument is named, not an internal error.
+        let err = call(&webview, "create_complaint", serde_json::json!({})).unwrap_err();
         assert_eq!(err["code"], "invalid_args");
     }
 

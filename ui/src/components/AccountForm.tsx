@@ -6,6 +6,7 @@ import { ACCOUNT_LOCATIONS, ACCOUNT_ROLES, PROGRAMMES, isRequired } from '../lib
 import type { AccountDraft, AccountView, PoaView } from '../lib/ipc/bindings'
 import { useAgents, useCreateAccount, useUpdateAccount } from '../lib/queries'
 import FormButtons from './FormButtons'
+import { useOpenedOnce } from '../lib/useOpenedOnce'
 
 const FIELDS = [
   'holder_id',
@@ -97,6 +98,8 @@ export default function AccountForm({ open, holderId, poas, account, onClose }: 
     }
   }
 
+  const opened = useOpenedOnce(open)
+  if (!opened) return null
   return (
     <Modal
       open={open}

@@ -6,6 +6,7 @@ import { AGENT_KINDS, isRequired } from '../lib/enums'
 import type { Agent, AgentDraft } from '../lib/ipc/bindings'
 import { useCreateAgent, useUpdateAgent } from '../lib/queries'
 import FormButtons from './FormButtons'
+import { useOpenedOnce } from '../lib/useOpenedOnce'
 
 const FIELDS = ['kind', 'name', 'country', 'contact_email', 'notes'] as const
 const EMPTY: AgentDraft = { kind: 'law_firm', name: '', country: '', contact_email: '', notes: '' }
@@ -58,6 +59,8 @@ export default function AgentForm({ open, agent, onClose }: Props) {
     }
   }
 
+  const opened = useOpenedOnce(open)
+  if (!opened) return null
   return (
     <Modal open={open} title={agent ? t('agent.editTitle') : t('agent.new')} onCancel={onClose} footer={null} forceRender>
       <Form form={form} name="agent" layout="vertical" onFinish={onFinish} initialValues={EMPTY}>

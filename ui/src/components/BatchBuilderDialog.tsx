@@ -8,6 +8,7 @@ import { useBuildBatch, useMaxListings, useRights } from '../lib/queries'
 import AccountSelect from './AccountSelect'
 import BatchResultView from './BatchResultView'
 import RightSelect from './RightSelect'
+import { useOpenedOnce } from '../lib/useOpenedOnce'
 
 const FIELDS = ['account_id', 'right_id', 'platform', 'reason', 'assignee', 'explanation_en', 'explanation_zh', 'paste', 'listing_ids'] as const
 
@@ -83,6 +84,8 @@ export default function BatchBuilderDialog({ open, onClose, listingIds = [], pla
     }
   }
 
+  const opened = useOpenedOnce(open)
+  if (!opened) return null
   return (
     <Modal
       open={open}

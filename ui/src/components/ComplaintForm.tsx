@@ -8,6 +8,7 @@ import { useCreateComplaint, useRights, useUpdateComplaint } from '../lib/querie
 import AccountSelect from './AccountSelect'
 import FormButtons from './FormButtons'
 import RightSelect from './RightSelect'
+import { useOpenedOnce } from '../lib/useOpenedOnce'
 
 const FIELDS = [
   'account_id',
@@ -96,6 +97,8 @@ export default function ComplaintForm({ open, complaint, assignees = [], onClose
     }
   }
 
+  const opened = useOpenedOnce(open)
+  if (!opened) return null
   return (
     <Modal open={open} title={complaint ? t('complaint.editTitle') : t('complaint.new')} onCancel={onClose} footer={null} forceRender width={720}>
       <Form form={form} name="complaint" layout="vertical" onFinish={onFinish}>

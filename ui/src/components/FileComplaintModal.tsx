@@ -9,6 +9,7 @@ import { isDeskError } from '../lib/ipc/backend'
 import type { ComplaintRow } from '../lib/ipc/bindings'
 import { useFileComplaint } from '../lib/queries'
 import FormButtons from './FormButtons'
+import { useOpenedOnce } from '../lib/useOpenedOnce'
 
 interface Values {
   filed_on?: Dayjs | null
@@ -57,6 +58,8 @@ export default function FileComplaintModal({ complaint, onClose }: { complaint: 
     }
   }
 
+  const opened = useOpenedOnce(!!complaint)
+  if (!opened) return null
   return (
     <Modal open={!!complaint} title={t('complaint.fileTitle')} onCancel={close} footer={null} forceRender>
       <Form form={form} name="file" layout="vertical" onFinish={onFinish}>

@@ -5,6 +5,7 @@ import { useErrors } from '../lib/errors'
 import { HOLDER_KINDS, isRequired } from '../lib/enums'
 import type { Holder, HolderDraft } from '../lib/ipc/bindings'
 import { useCreateHolder, useUpdateHolder } from '../lib/queries'
+import { useOpenedOnce } from '../lib/useOpenedOnce'
 
 const FIELDS = [
   'kind',
@@ -70,6 +71,8 @@ export default function HolderForm({ open, holder, onClose, onSaved }: Props) {
     }
   }
 
+  const opened = useOpenedOnce(open)
+  if (!opened) return null
   return (
     <Modal
       open={open}

@@ -9,6 +9,7 @@ import { toIsoDate } from '../lib/format'
 import type { ListingOutcome } from '../lib/ipc/bindings'
 import { useSetListingOutcomes } from '../lib/queries'
 import FormButtons from './FormButtons'
+import { useOpenedOnce } from '../lib/useOpenedOnce'
 
 interface Values {
   outcome?: ListingOutcome
@@ -52,6 +53,8 @@ export default function OutcomeModal({ complaintId, listingIds, onClose }: Props
     }
   }
 
+  const opened = useOpenedOnce(open)
+  if (!opened) return null
   return (
     <Modal open={open} title={t('listing.setOutcomeTitle', { count: listingIds.length })} onCancel={onClose} footer={null} forceRender>
       <Form form={form} name="outcome" layout="vertical" onFinish={onFinish}>

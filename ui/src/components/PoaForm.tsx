@@ -8,6 +8,7 @@ import { fromIsoDate, toIsoDate } from '../lib/format'
 import type { PoaDraft, PoaView } from '../lib/ipc/bindings'
 import { useAgents, useCreatePoa, useHolders, useUpdatePoa } from '../lib/queries'
 import FormButtons from './FormButtons'
+import { useOpenedOnce } from '../lib/useOpenedOnce'
 
 const FIELDS = ['holder_id', 'agent_id', 'scope', 'valid_from', 'valid_until', 'signatory_title', 'notes'] as const
 
@@ -78,6 +79,8 @@ export default function PoaForm({ open, poa, holderId, onClose }: Props) {
     }
   }
 
+  const opened = useOpenedOnce(open)
+  if (!opened) return null
   return (
     <Modal open={open} title={poa ? t('poa.editTitle') : t('poa.new')} onCancel={onClose} footer={null} forceRender>
       <Form form={form} name="poa" layout="vertical" onFinish={onFinish}>

@@ -8,6 +8,7 @@ import { fromIsoDate, toIsoDate } from '../lib/format'
 import type { Programme, ProgrammeRegistration, ProgrammeRightState } from '../lib/ipc/bindings'
 import { useSetRegistration } from '../lib/queries'
 import FormButtons from './FormButtons'
+import { useOpenedOnce } from '../lib/useOpenedOnce'
 
 const FIELDS = ['right_id', 'programme', 'state', 'reference', 'submitted_on', 'decided_on', 'notes'] as const
 
@@ -77,6 +78,8 @@ export default function RegistrationForm({ open, rightId, existing, registration
     }
   }
 
+  const opened = useOpenedOnce(open)
+  if (!opened) return null
   return (
     <Modal open={open} title={t('reg.title')} onCancel={onClose} footer={null} forceRender>
       <Form form={form} name="registration" layout="vertical" onFinish={onFinish}>

@@ -7,6 +7,7 @@ import { MARK_TYPES, NICE_CLASSES, NUMBERED_RIGHT_KINDS, RIGHT_KINDS } from '../
 import { fromIsoDate, toIsoDate } from '../lib/format'
 import type { IpRight, MarkType, RightDraft, RightKind } from '../lib/ipc/bindings'
 import { useCreateRight, useHolders, useUpdateRight } from '../lib/queries'
+import { useOpenedOnce } from '../lib/useOpenedOnce'
 
 const FIELDS = [
   'kind',
@@ -134,6 +135,8 @@ export default function RightForm({ open, right, registrantId, onClose, onSaved 
     }
   }
 
+  const opened = useOpenedOnce(open)
+  if (!opened) return null
   return (
     <Modal
       open={open}

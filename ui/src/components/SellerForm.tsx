@@ -6,6 +6,7 @@ import { PLATFORMS, SELLER_BADGES } from '../lib/enums'
 import type { SellerDraft, SellerRow } from '../lib/ipc/bindings'
 import { useCreateSeller, useUpdateSeller } from '../lib/queries'
 import FormButtons from './FormButtons'
+import { useOpenedOnce } from '../lib/useOpenedOnce'
 
 const FIELDS = [
   'platform',
@@ -95,6 +96,8 @@ export default function SellerForm({ open, seller, onClose, onSaved }: Props) {
     </Form.Item>
   )
 
+  const opened = useOpenedOnce(open)
+  if (!opened) return null
   return (
     <Modal open={open} title={seller ? t('seller.editTitle') : t('seller.new')} onCancel={onClose} footer={null} forceRender width={760}>
       <Form form={form} name="seller" layout="vertical" onFinish={onFinish}>

@@ -8,6 +8,7 @@ import { toIsoDate } from '../lib/format'
 import type { AccountStatus, AccountView } from '../lib/ipc/bindings'
 import { useChangeAccountStatus } from '../lib/queries'
 import FormButtons from './FormButtons'
+import { useOpenedOnce } from '../lib/useOpenedOnce'
 
 interface Values {
   to?: AccountStatus
@@ -48,6 +49,8 @@ export default function StatusChangeModal({
     }
   }
 
+  const opened = useOpenedOnce(!!account)
+  if (!opened) return null
   return (
     <Modal open={!!account} title={t('account.changeStatus')} onCancel={onClose} footer={null} forceRender>
       <Form form={form} name="status" layout="vertical" onFinish={onFinish}>

@@ -7,6 +7,7 @@ import { fromIsoDate, toIsoDate } from '../lib/format'
 import type { ComplaintListingView, TestPurchaseDraft, TestPurchaseView } from '../lib/ipc/bindings'
 import { useCreateTestPurchase, useUpdateTestPurchase } from '../lib/queries'
 import FormButtons from './FormButtons'
+import { useOpenedOnce } from '../lib/useOpenedOnce'
 
 const FIELDS = ['listing_id', 'order_number', 'ordered_on', 'price', 'what_arrived', 'appraisal_result', 'notes'] as const
 
@@ -77,6 +78,8 @@ export default function TestPurchaseForm({ open, complaintId, listings, purchase
     }
   }
 
+  const opened = useOpenedOnce(open)
+  if (!opened) return null
   return (
     <Modal open={open} title={purchase ? t('purchase.editTitle') : t('purchase.new')} onCancel={onClose} footer={null} forceRender width={640}>
       <Form form={form} name="test_purchase" layout="vertical" onFinish={onFinish}>

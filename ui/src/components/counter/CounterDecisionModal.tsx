@@ -9,6 +9,7 @@ import { toIsoDate } from '../../lib/format'
 import type { CounterDecision, CounterNoticeView } from '../../lib/ipc/bindings'
 import { useDecideCounterNotice } from '../../lib/queries'
 import FormButtons from '../FormButtons'
+import { useOpenedOnce } from '../../lib/useOpenedOnce'
 
 interface Values {
   decision?: CounterDecision
@@ -43,6 +44,8 @@ export default function CounterDecisionModal({ notice, onClose }: { notice: Coun
     }
   }
 
+  const opened = useOpenedOnce(notice !== null)
+  if (!opened) return null
   return (
     <Modal open={notice !== null} title={t('counter.decideTitle')} onCancel={onClose} footer={null} forceRender>
       <Form form={form} name="counter_decision" layout="vertical" onFinish={onFinish}>

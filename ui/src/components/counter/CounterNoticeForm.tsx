@@ -7,6 +7,7 @@ import { fromChinaTime, toChinaTime } from '../../lib/format'
 import type { ComplaintDetail, CounterGround, CounterNoticeDraft, CounterNoticeView } from '../../lib/ipc/bindings'
 import { useRecordCounterNotice, useUpdateCounterNotice } from '../../lib/queries'
 import FormButtons from '../FormButtons'
+import { useOpenedOnce } from '../../lib/useOpenedOnce'
 
 const FIELDS = ['round', 'received_at', 'grounds', 'statement', 'listing_ids', 'extension_days', 'extension_reason'] as const
 
@@ -81,6 +82,8 @@ export default function CounterNoticeForm({ open, detail, notice, onClose }: Pro
     }
   }
 
+  const opened = useOpenedOnce(open)
+  if (!opened) return null
   return (
     <Modal open={open} title={notice ? t('counter.editTitle') : t('counter.new')} onCancel={onClose} footer={null} forceRender width={640}>
       <Form form={form} name="counter_notice" layout="vertical" onFinish={onFinish}>

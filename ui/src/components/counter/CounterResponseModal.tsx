@@ -6,6 +6,7 @@ import { fromChinaTime, toChinaTime } from '../../lib/format'
 import type { CounterNoticeView } from '../../lib/ipc/bindings'
 import { useRespondToCounterNotice } from '../../lib/queries'
 import FormButtons from '../FormButtons'
+import { useOpenedOnce } from '../../lib/useOpenedOnce'
 
 interface Values {
   response_text?: string
@@ -43,6 +44,8 @@ export default function CounterResponseModal({ notice, onClose }: { notice: Coun
     }
   }
 
+  const opened = useOpenedOnce(notice !== null)
+  if (!opened) return null
   return (
     <Modal open={notice !== null} title={t('counter.respondTitle')} onCancel={onClose} footer={null} forceRender>
       <Form form={form} name="counter_response" layout="vertical" onFinish={onFinish}>

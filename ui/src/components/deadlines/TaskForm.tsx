@@ -4,6 +4,7 @@ import type { Dayjs } from 'dayjs'
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useErrors } from '../../lib/errors'
+import { useOpenedOnce } from '../../lib/useOpenedOnce'
 import { toUtcIso } from '../../lib/format'
 import type { TaskDraft } from '../../lib/ipc/bindings'
 import { useComplaintPage, useCreateTask, usePeople, useUpdateTask } from '../../lib/queries'
@@ -61,6 +62,7 @@ export default function TaskForm({ open, task, complaint, onClose }: Props) {
   const people = usePeople()
   const create = useCreateTask()
   const update = useUpdateTask()
+  const opened = useOpenedOnce(open)
 
   useEffect(() => {
     if (!open) return
@@ -90,6 +92,7 @@ export default function TaskForm({ open, task, complaint, onClose }: Props) {
     }
   }
 
+  if (!opened) return null
   return (
     <Modal open={open} title={task ? t('task.editTitle') : t('task.new')} onCancel={onClose} footer={null} forceRender width={560}>
       <Form form={form} name="task" layout="vertical" onFinish={onFinish}>

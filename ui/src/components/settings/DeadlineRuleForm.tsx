@@ -6,6 +6,7 @@ import { useErrors } from '../../lib/errors'
 import type { DeadlineRule, VersionedRule } from '../../lib/ipc/bindings'
 import { useSaveDeadlineRule } from '../../lib/queries'
 import FormButtons from '../FormButtons'
+import { useOpenedOnce } from '../../lib/useOpenedOnce'
 
 const FIELDS = [
   'due',
@@ -85,6 +86,8 @@ export default function DeadlineRuleForm({ rule, onClose }: { rule: VersionedRul
     }
   }
 
+  const opened = useOpenedOnce(rule !== null)
+  if (!opened) return null
   return (
     <Modal open={rule !== null} title={t('rules.editTitle', { key: rule?.key ?? '' })} onCancel={onClose} footer={null} forceRender width={680}>
       <Form form={form} name="rule" layout="vertical" onFinish={onFinish}>

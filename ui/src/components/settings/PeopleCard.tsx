@@ -8,6 +8,7 @@ import { compareStr } from '../../lib/format'
 import type { Person, PersonDraft } from '../../lib/ipc/bindings'
 import { useCreatePerson, useDeletePerson, usePeople, useUpdatePerson } from '../../lib/queries'
 import FormButtons from '../FormButtons'
+import { useOpenedOnce } from '../../lib/useOpenedOnce'
 
 function PersonForm({ open, person, onClose }: { open: boolean; person: Person | null; onClose: () => void }) {
   const { t } = useTranslation()
@@ -35,6 +36,8 @@ function PersonForm({ open, person, onClose }: { open: boolean; person: Person |
     }
   }
 
+  const opened = useOpenedOnce(open)
+  if (!opened) return null
   return (
     <Modal open={open} title={person ? t('people.editTitle') : t('people.new')} onCancel={onClose} footer={null} forceRender>
       <Form form={form} name="person" layout="vertical" onFinish={onFinish}>
