@@ -144,7 +144,8 @@ bundle: deps-test ui
 	tools/test-installed-deb.sh
 
 # Fuzzing: each target in turn for FUZZ_SECONDS; new inputs are added to
-# fuzz/corpus/<target> (committed), a crash stops here with its input in
+# fuzz/corpus/<target> (ignored by git until `cargo fuzz cmin` has reduced
+# them; the named seeds are committed), a crash stops here with its input in
 # fuzz/artifacts/<target>. Only this target needs nightly.
 FUZZ_SECONDS ?= 600
 FUZZ_TARGETS ?= listing_url import bundle_verify image_embed

@@ -304,12 +304,7 @@ impl Desk {
         c.filed_on = Some(input.filed_on);
         c.seller_notified_on = input.seller_notified_on;
         c.draft.external_number = input.external_number.trim().to_string();
-        c.updated_at = Utc::now();
-        self.store.write(|tx| {
-            complaints::update(tx, &c)?;
-            crate::counter_notices::schedule_filing(tx, &c)
-        })?;
-        Ok(self.complaint_rows(vec![c])?.remove(0))
+        self.save_filing(c)
     }
 
     /// Records (or clears) when the platform notified the seller; the
@@ -324,6 +319,12 @@ impl Desk {
         }
         check_notified(c.filed_on, on)?;
         c.seller_notified_on = on;
+        self.save_filing(c)
+    }
+
+    /// Saves a filed complaint's filing facts and sets (or moves) the
+    /// deadlines they start, in one transaction.
+    fn save_filing(&mut self, mut c: Complaint) -> Result<ComplaintRow> {
         c.updated_at = Utc::now();
         self.store.write(|tx| {
             complaints::update(tx, &c)?;

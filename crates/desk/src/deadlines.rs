@@ -228,14 +228,14 @@ impl Desk {
 /// the caller's transaction.
 pub(crate) fn schedule(tx: &Tx, event: &Event) -> Result<Vec<Deadline>> {
     let mut set = Vec::new();
+    let occasion = Occasion {
+        trigger: event.trigger,
+        platform: event.platform,
+        right_kind: event.right_kind,
+        round: event.round,
+    };
     for v in rules::current(tx)? {
         let rule = &v.rule;
-        let occasion = Occasion {
-            trigger: event.trigger,
-            platform: event.platform,
-            right_kind: event.right_kind,
-            round: event.round,
-        };
         if !rule.applies_to(&occasion) {
             continue;
         }

@@ -131,7 +131,9 @@ fn trace_startup(event: std::fmt::Arguments<'_>) {
 }
 
 /// Asks the long job `job` (an import) to stop; false when none runs.
-#[tauri::command]
+/// Only a flag is set, but off the main thread like every command: the jobs
+/// map's lock may be held for a moment by a job starting or ending.
+#[tauri::command(async)]
 fn cancel_job(desk: tauri::State<'_, SharedDesk>, job: String) -> bool {
     desk.cancel(&job)
 }
