@@ -14,7 +14,7 @@ export PATH := $(CARGO_BIN):$(PATH)
 # Build: WebKitGTK 4.1 and friends for Tauri 2. Test: the WebDriver for WebKit,
 # a virtual display, PDF and image tools for looking at results.
 BUILD_PKGS := build-essential pkg-config libwebkit2gtk-4.1-dev libssl-dev librsvg2-dev
-TEST_PKGS := webkit2gtk-driver xvfb xauth poppler-utils imagemagick fonts-noto-cjk
+TEST_PKGS := webkit2gtk-driver xvfb xauth poppler-utils imagemagick fonts-noto-cjk postgresql
 APP := target/debug/ippdesk-app
 UI_SOURCES := $(shell find ui/src ui/public -type f 2>/dev/null) ui/index.html ui/vite.config.ts ui/package.json ui/tsconfig.app.json
 
@@ -84,6 +84,9 @@ test: deps-test deps-driver app
 	echo "== clippy"; cargo clippy --workspace --all-targets --quiet -- -D warnings; \
 	echo "== UI types, lint, unit tests"; (cd ui && npm run --silent typecheck && npm run --silent lint && npm run --silent test); \
 	echo "== Rust tests (domain, store, migrations, desk, CLI, app over mock IPC, journeys, crash test of 10 rounds)"; \
+	echo "   the team edition's half runs on a scratch PostgreSQL cluster (scripts/pg-scratch)"; \
+	pg=$$(mktemp -d -u "$${TMPDIR:-/tmp}/ippdesk-pg.XXXXXX"); trap 'scripts/pg-scratch stop "'"$$pg"'"' EXIT; \
+	export IPPDESK_TEST_PG=$$(scripts/pg-scratch start "$$pg") IPPDESK_TEST_PG_REQUIRED=1; \
 	cargo test --workspace --quiet; \
 	$(MAKE) --no-print-directory e2e; \
 	echo "make test: all passed in $$(( $$(date +%s) - start )) s"

@@ -1,7 +1,6 @@
 //! IPP step 1 beyond the holder: agents, powers of attorney, programme
 //! accounts and their status history.
 
-use chrono::Utc;
 use ippdesk_domain::*;
 use ippdesk_store::tables::{accounts, agents, deadlines, holders, poas, status_changes};
 
@@ -28,7 +27,7 @@ impl Desk {
 
     pub fn create_agent(&mut self, draft: AgentDraft) -> Result<Agent> {
         draft.validate()?;
-        let now = Utc::now();
+        let now = ippdesk_domain::now();
         let a = Agent {
             id: new_id(),
             draft,
@@ -43,7 +42,7 @@ impl Desk {
         draft.validate()?;
         let a = Agent {
             draft,
-            updated_at: Utc::now(),
+            updated_at: ippdesk_domain::now(),
             ..agents::get(&self.store, id)?
         };
         self.store.write(|tx| agents::update(tx, &a))?;
@@ -91,7 +90,7 @@ impl Desk {
 
     pub fn create_poa(&mut self, draft: PoaDraft) -> Result<PoaView> {
         self.check_poa_parties(&draft)?;
-        let now = Utc::now();
+        let now = ippdesk_domain::now();
         let p = PowerOfAttorney {
             id: new_id(),
             draft,
@@ -109,7 +108,7 @@ impl Desk {
         self.check_poa_parties(&draft)?;
         let p = PowerOfAttorney {
             draft,
-            updated_at: Utc::now(),
+            updated_at: ippdesk_domain::now(),
             ..poas::get(&self.store, id)?
         };
         self.store.write(|tx| {
@@ -170,7 +169,7 @@ impl Desk {
             draft.poa_id = None;
         }
         self.check_account(&draft)?;
-        let now = Utc::now();
+        let now = ippdesk_domain::now();
         let a = Account {
             id: new_id(),
             draft,
@@ -190,7 +189,7 @@ impl Desk {
         self.check_account(&draft)?;
         let a = Account {
             draft,
-            updated_at: Utc::now(),
+            updated_at: ippdesk_domain::now(),
             ..accounts::get(&self.store, id)?
         };
         self.store.write(|tx| accounts::update(tx, &a))?;
@@ -224,7 +223,7 @@ impl Desk {
             to: input.to,
             on: input.on,
             note: input.note.trim().to_string(),
-            recorded_at: Utc::now(),
+            recorded_at: ippdesk_domain::now(),
         };
         a.status = input.to;
         a.updated_at = change.recorded_at;

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use chrono::{NaiveDate, Utc};
+use chrono::NaiveDate;
 use ippdesk_domain::*;
 use ippdesk_store::tables::complaints::{self, ComplaintQuery, ComplaintSort, OutcomeChange};
 use ippdesk_store::tables::{accounts, deadlines, listings, registrations, rights, test_purchases};
@@ -169,7 +169,7 @@ impl Desk {
 
     pub fn create_complaint(&mut self, draft: ComplaintDraft) -> Result<ComplaintRow> {
         self.check_complaint(&draft)?;
-        let now = Utc::now();
+        let now = ippdesk_domain::now();
         let c = Complaint {
             id: new_id(),
             draft,
@@ -197,7 +197,7 @@ impl Desk {
             ));
         }
         c.draft = draft;
-        c.updated_at = Utc::now();
+        c.updated_at = ippdesk_domain::now();
         self.store.write(|tx| complaints::update(tx, &c))?;
         Ok(self
             .complaint_rows(vec![complaints::get(&self.store, id)?])?
@@ -283,7 +283,7 @@ impl Desk {
             ));
         }
         c.status = to;
-        c.updated_at = Utc::now();
+        c.updated_at = ippdesk_domain::now();
         self.store.write(|tx| complaints::update(tx, &c))?;
         Ok(self.complaint_rows(vec![c])?.remove(0))
     }
@@ -325,7 +325,7 @@ impl Desk {
     /// Saves a filed complaint's filing facts and sets (or moves) the
     /// deadlines they start, in one transaction.
     fn save_filing(&mut self, mut c: Complaint) -> Result<ComplaintRow> {
-        c.updated_at = Utc::now();
+        c.updated_at = ippdesk_domain::now();
         self.store.write(|tx| {
             complaints::update(tx, &c)?;
             crate::counter_notices::schedule_filing(tx, &c)
@@ -425,7 +425,7 @@ impl Desk {
         let limit = complaints::max_listings(&self.store, req.platform.programme())? as usize;
         let (pasted, mut skipped) = self.prepare_paste_for_batch(&req.paste, req.platform)?;
 
-        let now = Utc::now();
+        let now = ippdesk_domain::now();
         let store = &mut self.store;
         let (plan, created) = store.write(|tx| {
             listings::insert_many(tx, &pasted.new_listings, "batch builder")?;

@@ -2,7 +2,6 @@
 //! platform's decision (which sets the listings' outcomes), and the deadlines
 //! each of these starts or closes.
 
-use chrono::Utc;
 use ippdesk_domain::*;
 use ippdesk_store::tables::complaints::{self, OutcomeChange};
 use ippdesk_store::tables::{counter_notices, deadlines, rights};
@@ -62,7 +61,7 @@ impl Desk {
         draft: CounterNoticeDraft,
     ) -> Result<CounterNoticeView> {
         let c = self.check_counter_notice(&draft)?;
-        let now = Utc::now();
+        let now = ippdesk_domain::now();
         let n = CounterNotice {
             id: new_id(),
             draft,
@@ -96,7 +95,7 @@ impl Desk {
         let c = self.check_counter_notice(&draft)?;
         let n = CounterNotice {
             draft,
-            updated_at: Utc::now(),
+            updated_at: ippdesk_domain::now(),
             ..old
         };
         self.store.write(|tx| {
@@ -121,7 +120,7 @@ impl Desk {
         let n = CounterNotice {
             response_text: input.response_text,
             responded_at: Some(input.responded_at),
-            updated_at: Utc::now(),
+            updated_at: ippdesk_domain::now(),
             ..old
         };
         self.store.write(|tx| {
@@ -151,7 +150,7 @@ impl Desk {
         let n = CounterNotice {
             decision: Some(input.decision),
             decided_on: Some(input.decided_on),
-            updated_at: Utc::now(),
+            updated_at: ippdesk_domain::now(),
             ..old
         };
         self.store.write(|tx| {

@@ -43,7 +43,7 @@ impl Desk {
     pub fn now(&self) -> DateTime<Utc> {
         match self.today {
             Some(d) => local_midnight(d) + chrono::Duration::hours(12),
-            None => Utc::now(),
+            None => ippdesk_domain::now(),
         }
     }
 
@@ -476,7 +476,7 @@ fn write_report_pdf(path: &Path, report: &EnforcementReport, open: &[DeadlineRow
     let packet = Packet {
         kind: PacketKind::Report,
         packet_id: format!("RPT-{}-{}", report.from, report.to),
-        generated_at: Utc::now(),
+        generated_at: ippdesk_domain::now(),
         title: l("Enforcement report", "执法情况报告"),
         subtitle: format!("{} – {}", report.from, report.to),
         manifest_sha256: None,

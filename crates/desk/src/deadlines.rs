@@ -143,7 +143,7 @@ impl Desk {
     }
 
     pub fn create_task(&mut self, task: TaskDraft) -> Result<Deadline> {
-        let d = self.task_from(new_id(), &task, Utc::now())?;
+        let d = self.task_from(new_id(), &task, ippdesk_domain::now())?;
         self.store.write(|tx| deadlines::insert(tx, &d))?;
         Ok(d)
     }
@@ -271,7 +271,7 @@ pub(crate) fn schedule(tx: &Tx, event: &Event) -> Result<Vec<Deadline>> {
                 assignee: event.assignee.clone(),
                 notes: String::new(),
                 done_at: None,
-                created_at: Utc::now(),
+                created_at: ippdesk_domain::now(),
             },
         )?);
     }
@@ -281,7 +281,7 @@ pub(crate) fn schedule(tx: &Tx, event: &Event) -> Result<Vec<Deadline>> {
 /// Marks done the open deadlines on `subject_id` whose rule closes on
 /// `what` (a response, a decision).
 pub(crate) fn complete(tx: &Tx, subject_id: Id, what: DoneWhen) -> Result<()> {
-    let at = Utc::now();
+    let at = ippdesk_domain::now();
     for v in rules::current(tx)? {
         let closes = match what {
             // A decision settles everything the counter-notice started.

@@ -2,7 +2,6 @@
 
 use std::path::{Path, PathBuf};
 
-use chrono::Utc;
 use ippdesk_domain::{new_id, DocumentKind, Id, OwnerKind};
 use ippdesk_store::atomic;
 use ippdesk_store::tables::{
@@ -97,7 +96,7 @@ impl Desk {
                     .to_string(),
                 sha256: stored.sha256,
                 size: stored.size,
-                added_at: Utc::now(),
+                added_at: ippdesk_domain::now(),
                 captured_at: facts.captured_at,
                 captured_by: facts.captured_by.clone(),
                 source_url: facts.source_url.clone(),
@@ -142,7 +141,7 @@ impl Desk {
                 .to_string(),
             sha256: stored.sha256,
             size: stored.size,
-            added_at: Utc::now(),
+            added_at: ippdesk_domain::now(),
             captured_at: facts.captured_at,
             captured_by: facts.captured_by,
             source_url: facts.source_url,

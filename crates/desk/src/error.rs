@@ -99,10 +99,13 @@ impl From<StoreError> for DeskError {
             StoreError::NotFound(_) => ErrorCode::NotFound,
             StoreError::Duplicate(_) => ErrorCode::Duplicate,
             StoreError::InUse(_) => ErrorCode::InUse,
-            StoreError::Io { .. } => ErrorCode::Io,
-            StoreError::Migration { .. } | StoreError::Sqlite(_) | StoreError::Corrupt(_) => {
-                ErrorCode::Internal
-            }
+            StoreError::Io { .. } | StoreError::Connect(_) => ErrorCode::Io,
+            StoreError::Forbidden(_) => ErrorCode::Forbidden,
+            StoreError::Migration { .. }
+            | StoreError::Sqlite(_)
+            | StoreError::Postgres(_)
+            | StoreError::Unsupported(_)
+            | StoreError::Corrupt(_) => ErrorCode::Internal,
         };
         DeskError::new(code, e.to_string())
     }

@@ -1,4 +1,3 @@
-use chrono::Utc;
 use ippdesk_domain::{new_id, Holder, HolderDraft, Id, OwnerKind};
 use ippdesk_store::tables::{accounts, holders, poas, rights};
 
@@ -51,7 +50,7 @@ impl Desk {
     pub fn create_holder(&mut self, draft: HolderDraft) -> Result<Holder> {
         let draft = draft.normalized();
         draft.validate()?;
-        let now = Utc::now();
+        let now = ippdesk_domain::now();
         let h = Holder {
             id: new_id(),
             draft,
@@ -68,7 +67,7 @@ impl Desk {
         let old = holders::get(&self.store, id)?;
         let h = Holder {
             draft,
-            updated_at: Utc::now(),
+            updated_at: ippdesk_domain::now(),
             ..old
         };
         self.store.write(|tx| holders::update(tx, &h))?;

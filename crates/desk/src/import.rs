@@ -186,7 +186,7 @@ impl Desk {
     ) -> Result<(PreparedPaste, Vec<LineReport>)> {
         let inputs = checked_paste(text, &LIMITS)?;
         let classified = self.classify(&inputs)?;
-        let now = Utc::now();
+        let now = ippdesk_domain::now();
         let mut prepared = PreparedPaste {
             new_listings: Vec::new(),
             all_ids: Vec::new(),
@@ -312,7 +312,7 @@ fn take_parts(
     mut write: Option<WritePart>,
     progress: &mut dyn FnMut(u32, u32) -> Result<()>,
 ) -> Result<Taken> {
-    let now = Utc::now();
+    let now = ippdesk_domain::now();
     let mut taken = Taken::default();
     loop {
         // A reader gone without saying the file ended (it panicked) must not

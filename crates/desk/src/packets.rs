@@ -223,7 +223,7 @@ impl Desk {
 
     /// The packet model and its evidence files.
     fn packet_model(&self, kind: PacketFor, id: Id) -> Result<(Packet, Vec<Evidence>)> {
-        let now = Utc::now();
+        let now = ippdesk_domain::now();
         let mut names = EntryNames::default();
         let mut evidence = Vec::new();
         let (title, subtitle, mut sections) = match kind {

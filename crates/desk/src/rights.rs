@@ -1,6 +1,6 @@
 //! IPP step 2: IP rights and their registration on each programme.
 
-use chrono::{NaiveDate, Utc};
+use chrono::NaiveDate;
 use ippdesk_domain::*;
 use ippdesk_store::tables::{deadlines, holders, registrations, rights};
 
@@ -109,7 +109,7 @@ impl Desk {
     pub fn create_right(&mut self, draft: RightDraft) -> Result<IpRight> {
         let draft = draft.normalized();
         self.check_right(&draft, None)?;
-        let now = Utc::now();
+        let now = ippdesk_domain::now();
         let r = IpRight {
             id: new_id(),
             draft,
@@ -132,7 +132,7 @@ impl Desk {
         let reason = new_proof_reason(&old.draft, &draft);
         let r = IpRight {
             draft,
-            updated_at: Utc::now(),
+            updated_at: ippdesk_domain::now(),
             ..old
         };
         let regs = registrations::for_right(&self.store, id)?;
@@ -178,7 +178,7 @@ impl Desk {
         let reg = ProgrammeRegistration {
             id: new_id(),
             draft,
-            updated_at: Utc::now(),
+            updated_at: ippdesk_domain::now(),
         };
         self.store.write(|tx| registrations::upsert(tx, &reg))?;
         let right_id = reg.draft.right_id;

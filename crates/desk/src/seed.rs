@@ -2,7 +2,7 @@
 //! Chinese titles across platforms, complaints holding them, their outcomes,
 //! counter-notices and deadlines.
 
-use chrono::{Duration, NaiveDate, Utc};
+use chrono::{Duration, NaiveDate};
 use ippdesk_domain::*;
 use ippdesk_store::tables::{accounts, complaints, counter_notices, holders, listings, rights};
 use ippdesk_store::Tx;
@@ -81,7 +81,7 @@ impl Desk {
     /// Adds `n_listings` listings and `n_complaints` complaints (listings shared
     /// out evenly), in batches of one transaction each.
     pub fn seed(&mut self, n_listings: u32, n_complaints: u32) -> Result<SeedSummary> {
-        let now = Utc::now();
+        let now = ippdesk_domain::now();
         let holder = Holder {
             id: new_id(),
             draft: HolderDraft {

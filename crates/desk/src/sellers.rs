@@ -1,7 +1,6 @@
 //! Sellers: stores, their warning signs, groups of stores run by one
 //! operator, and test purchases. Also listings' own detail and search.
 
-use chrono::Utc;
 use ippdesk_domain::*;
 use ippdesk_store::tables::sellers::{self, SellerGroup, SellerStats};
 use ippdesk_store::tables::{complaints, listings, search, test_purchases};
@@ -62,7 +61,7 @@ impl Desk {
 
     pub fn create_seller(&mut self, draft: SellerDraft) -> Result<SellerRow> {
         draft.validate()?;
-        let now = Utc::now();
+        let now = ippdesk_domain::now();
         let s = Seller {
             id: new_id(),
             draft,
@@ -83,7 +82,7 @@ impl Desk {
         draft.validate()?;
         let mut s = sellers::get(&self.store, id)?;
         s.draft = draft;
-        s.updated_at = Utc::now();
+        s.updated_at = ippdesk_domain::now();
         self.store.write(|tx| sellers::update(tx, &s))?;
         Ok(row(sellers::stats(&self.store, id)?))
     }
@@ -128,7 +127,7 @@ impl Desk {
             .map(|id| sellers::get(&self.store, *id))
             .collect::<Result<Vec<_>, _>>()?;
         let existing = members.iter().find_map(|m| m.draft.group_id);
-        let now = Utc::now();
+        let now = ippdesk_domain::now();
         let group_id = self.store.write(|tx| {
             let gid = match existing {
                 Some(g) => g,
@@ -172,7 +171,7 @@ impl Desk {
     pub fn unlink_seller(&mut self, id: Id) -> Result<()> {
         let mut s = sellers::get(&self.store, id)?;
         s.draft.group_id = None;
-        s.updated_at = Utc::now();
+        s.updated_at = ippdesk_domain::now();
         Ok(self.store.write(|tx| sellers::update(tx, &s))?)
     }
 
@@ -186,7 +185,7 @@ impl Desk {
 
     pub fn create_test_purchase(&mut self, draft: TestPurchaseDraft) -> Result<TestPurchaseView> {
         draft.validate()?;
-        let now = Utc::now();
+        let now = ippdesk_domain::now();
         let t = TestPurchase {
             id: new_id(),
             draft,
@@ -208,7 +207,7 @@ impl Desk {
         draft.validate()?;
         let mut t = test_purchases::get(&self.store, id)?;
         t.draft = draft;
-        t.updated_at = Utc::now();
+        t.updated_at = ippdesk_domain::now();
         self.store.write(|tx| test_purchases::update(tx, &t))?;
         Ok(TestPurchaseView {
             photos: self.documents_of(OwnerKind::TestPurchase, id)?,

@@ -169,8 +169,8 @@ mod tests {
                 signatory_title: String::new(),
                 notes: String::new(),
             },
-            created_at: Utc::now(),
-            updated_at: Utc::now(),
+            created_at: crate::now(),
+            updated_at: crate::now(),
         }
     }
 

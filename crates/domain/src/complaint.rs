@@ -285,8 +285,8 @@ mod tests {
             filed_on: None,
             seller_notified_on: None,
             listing_count: count,
-            created_at: Utc::now(),
-            updated_at: Utc::now(),
+            created_at: crate::now(),
+            updated_at: crate::now(),
         }
     }
 

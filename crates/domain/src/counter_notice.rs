@@ -133,7 +133,7 @@ mod tests {
             complaint_id: Id::nil(),
             round,
             listing_ids: vec![],
-            received_at: Utc::now(),
+            received_at: crate::now(),
             grounds: CounterGround::GenuineGoods,
             statement: "我们的商品是正品".into(),
             extension_days: 0,

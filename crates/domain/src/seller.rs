@@ -294,8 +294,8 @@ mod tests {
         Seller {
             id: new_id(),
             draft: d,
-            created_at: Utc::now(),
-            updated_at: Utc::now(),
+            created_at: crate::now(),
+            updated_at: crate::now(),
         }
     }
 

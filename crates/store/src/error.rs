@@ -19,7 +19,7 @@ pub enum StoreError {
     Migration {
         version: i64,
         #[source]
-        source: rusqlite::Error,
+        source: Box<StoreError>,
     },
     #[error("Not found: {0}")]
     NotFound(String),
@@ -29,6 +29,14 @@ pub enum StoreError {
     InUse(String),
     #[error("Database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
+    #[error("Database error: {}", pg_message(.0))]
+    Postgres(postgres::Error),
+    #[error("Not allowed: {0}")]
+    Forbidden(String),
+    #[error("{0}")]
+    Unsupported(String),
+    #[error("Cannot connect to the team database: {0}")]
+    Connect(String),
     #[error("Stored data is unreadable: {0}")]
     Corrupt(String),
     #[error("File error on {path}: {source}")]
@@ -47,21 +55,56 @@ impl StoreError {
         }
     }
 
-    /// Maps SQLite constraint failures to errors a user can act on.
-    pub(crate) fn from_write(e: rusqlite::Error, what: &str) -> Self {
+    /// Maps constraint failures (either backend) to errors a user can act on.
+    pub(crate) fn from_write(e: impl Into<StoreError>, what: &str) -> Self {
         use rusqlite::ErrorCode::ConstraintViolation;
+        let e = e.into();
         match &e {
-            rusqlite::Error::SqliteFailure(f, msg) if f.code == ConstraintViolation => {
+            StoreError::Sqlite(rusqlite::Error::SqliteFailure(f, msg))
+                if f.code == ConstraintViolation =>
+            {
                 let msg = msg.as_deref().unwrap_or("");
                 if msg.contains("UNIQUE") {
                     StoreError::Duplicate(what.to_string())
                 } else if msg.contains("FOREIGN KEY") {
                     StoreError::InUse(what.to_string())
                 } else {
-                    StoreError::Sqlite(e)
+                    e
                 }
             }
-            _ => StoreError::Sqlite(e),
+            StoreError::Postgres(pg) => match pg.code() {
+                Some(c) if *c == postgres::error::SqlState::UNIQUE_VIOLATION => {
+                    StoreError::Duplicate(what.to_string())
+                }
+                Some(c) if *c == postgres::error::SqlState::FOREIGN_KEY_VIOLATION => {
+                    StoreError::InUse(what.to_string())
+                }
+                _ => e,
+            },
+            _ => e,
         }
+    }
+}
+
+/// A write the database refused for the session's role is `Forbidden`.
+impl From<postgres::Error> for StoreError {
+    fn from(e: postgres::Error) -> Self {
+        match e.code() {
+            Some(c) if *c == postgres::error::SqlState::INSUFFICIENT_PRIVILEGE => {
+                StoreError::Forbidden(pg_message(&e))
+            }
+            _ => StoreError::Postgres(e),
+        }
+    }
+}
+
+/// PostgreSQL's own message (and detail) instead of "db error".
+fn pg_message(e: &postgres::Error) -> String {
+    match e.as_db_error() {
+        Some(db) => match db.detail() {
+            Some(d) => format!("{} ({d})", db.message()),
+            None => db.message().to_string(),
+        },
+        None => e.to_string(),
     }
 }

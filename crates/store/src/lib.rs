@@ -7,12 +7,15 @@ mod codec;
 mod error;
 pub mod migrations;
 mod open;
+pub mod sql;
 pub mod tables;
+pub mod team;
 mod testing;
 pub mod vault;
 
 pub use error::StoreError;
 pub use open::{Db, Store, Tx};
+pub use sql::Backend;
 pub use tables::audit::{AuditEntry, AuditProblem};
 pub use tables::documents::Document;
 pub use vault::{Vault, VaultProblem};

@@ -74,7 +74,7 @@ pub fn apply(conn: &mut Connection, migrations: &[Migration]) -> Result<i64, Sto
         tx.execute_batch(m.sql)
             .map_err(|source| StoreError::Migration {
                 version: m.version,
-                source,
+                source: Box::new(source.into()),
             })?;
         version = m.version;
     }

@@ -4,9 +4,12 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use std::cell::RefCell;
+
 use rusqlite::{Connection, OpenFlags};
 
 use crate::migrations::{self, APPLICATION_ID, MIGRATIONS};
+use crate::sql::{Backend, Conn, PgLink};
 use crate::{Result, StoreError};
 
 /// SQLite's default: the WAL is copied into the database once it holds this
@@ -14,18 +17,30 @@ use crate::{Result, StoreError};
 const AUTOCHECKPOINT_PAGES: i64 = 1000;
 
 pub struct Store {
-    conn: Connection,
+    link: Link,
     path: PathBuf,
+}
+
+/// The connection behind a store: the embedded SQLite file (solo) or a
+/// PostgreSQL server (team, see `team.rs`).
+enum Link {
+    Lite(Connection),
+    Pg(Box<RefCell<PgLink>>),
 }
 
 /// A write transaction. Every table write takes one, so the audit row it adds
 /// commits or rolls back with the change itself.
-pub struct Tx<'a>(rusqlite::Transaction<'a>);
+pub struct Tx<'a>(TxLink<'a>);
+
+enum TxLink<'a> {
+    Lite(rusqlite::Transaction<'a>),
+    Pg(&'a RefCell<PgLink>),
+}
 
 /// Something queries can run on: the store itself or an open transaction.
 pub trait Db: private::Sealed {
     #[doc(hidden)]
-    fn conn(&self) -> &Connection;
+    fn sql(&self) -> Conn<'_>;
 }
 mod private {
     pub trait Sealed {}
@@ -33,13 +48,19 @@ mod private {
     impl Sealed for super::Tx<'_> {}
 }
 impl Db for Store {
-    fn conn(&self) -> &Connection {
-        &self.conn
+    fn sql(&self) -> Conn<'_> {
+        match &self.link {
+            Link::Lite(c) => Conn::Lite(c),
+            Link::Pg(p) => Conn::Pg(p),
+        }
     }
 }
 impl Db for Tx<'_> {
-    fn conn(&self) -> &Connection {
-        &self.0
+    fn sql(&self) -> Conn<'_> {
+        match &self.0 {
+            TxLink::Lite(t) => Conn::Lite(t),
+            TxLink::Pg(p) => Conn::Pg(p),
+        }
     }
 }
 
@@ -92,35 +113,81 @@ impl Store {
         rusqlite::vtab::array::load_module(&conn)?;
         migrations::apply(&mut conn, list)?;
         Ok(Store {
-            conn,
+            link: Link::Lite(conn),
             path: path.to_path_buf(),
         })
     }
 
+    /// A store on an open PostgreSQL connection (see `team::connect`).
+    pub(crate) fn on_postgres(client: postgres::Client, label: PathBuf) -> Store {
+        Store {
+            link: Link::Pg(Box::new(RefCell::new(PgLink::new(client)))),
+            path: label,
+        }
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.sql().backend()
+    }
+
+    /// The database file; for a team database, its URL without the password.
     pub fn path(&self) -> &Path {
         &self.path
     }
 
     pub fn schema_version(&self) -> Result<i64> {
-        Ok(migrations::user_version(&self.conn)?)
+        match &self.link {
+            Link::Lite(c) => Ok(migrations::user_version(c)?),
+            Link::Pg(p) => crate::team::schema_version(&mut p.borrow_mut().client),
+        }
     }
 
     /// Runs `f` in one transaction: committed if it returns Ok, rolled back otherwise.
     /// The transaction begins IMMEDIATE: it takes the write lock first, so a
     /// second writer (the CLI beside the app) waits its turn (busy timeout)
     /// instead of failing when its read-then-write finds the lock taken.
+    /// On PostgreSQL the transaction is READ COMMITTED, as each statement
+    /// sees others' commits; the audit chain takes its own lock.
     pub fn write<T, E: From<StoreError>>(
         &mut self,
         f: impl FnOnce(&Tx) -> Result<T, E>,
     ) -> Result<T, E> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-            .map_err(StoreError::from)?;
-        let tx = Tx(tx);
-        let out = f(&tx)?;
-        tx.0.commit().map_err(StoreError::from)?;
-        Ok(out)
+        match &mut self.link {
+            Link::Lite(conn) => {
+                let tx = conn
+                    .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+                    .map_err(StoreError::from)?;
+                let tx = Tx(TxLink::Lite(tx));
+                let out = f(&tx)?;
+                match tx.0 {
+                    TxLink::Lite(t) => t.commit().map_err(StoreError::from)?,
+                    TxLink::Pg(_) => unreachable!("a SQLite store's transaction"),
+                }
+                Ok(out)
+            }
+            Link::Pg(link) => {
+                let run = |sql: &str| {
+                    link.borrow_mut()
+                        .client
+                        .batch_execute(sql)
+                        .map_err(StoreError::from)
+                };
+                run("BEGIN")?;
+                let out = f(&Tx(TxLink::Pg(link)));
+                match out {
+                    Ok(v) => {
+                        run("COMMIT")?;
+                        Ok(v)
+                    }
+                    Err(e) => {
+                        // A failed statement has already aborted it; a lost
+                        // connection rolls it back on the server's side.
+                        let _ = run("ROLLBACK");
+                        Err(e)
+                    }
+                }
+            }
+        }
     }
 
     /// [`Store::write`] for a large batch: its commit skips the automatic
@@ -131,13 +198,16 @@ impl Store {
         &mut self,
         f: impl FnOnce(&Tx) -> Result<T, E>,
     ) -> Result<T, E> {
-        self.conn
-            .pragma_update(None, "wal_autocheckpoint", 0)
+        let Link::Lite(conn) = &self.link else {
+            return self.write(f);
+        };
+        conn.pragma_update(None, "wal_autocheckpoint", 0)
             .map_err(StoreError::from)?;
         let out = self.write(f);
-        let restored = self
-            .conn
-            .pragma_update(None, "wal_autocheckpoint", AUTOCHECKPOINT_PAGES);
+        let Link::Lite(conn) = &self.link else {
+            unreachable!("the link does not change")
+        };
+        let restored = conn.pragma_update(None, "wal_autocheckpoint", AUTOCHECKPOINT_PAGES);
         let out = out?;
         restored.map_err(StoreError::from)?;
         Ok(out)
@@ -151,9 +221,14 @@ impl Store {
                 dest.display()
             )));
         }
-        self.conn
-            .backup(rusqlite::MAIN_DB, dest, None)
-            .map_err(StoreError::from)
+        match &self.link {
+            Link::Lite(conn) => conn
+                .backup(rusqlite::MAIN_DB, dest, None)
+                .map_err(StoreError::from),
+            Link::Pg(_) => Err(StoreError::Unsupported(
+                "a team database is backed up with pg_dump; ask the administrator".into(),
+            )),
+        }
     }
 }
 

@@ -1,7 +1,6 @@
 //! Fixtures for the store's own tests.
 #![cfg(test)]
 
-use chrono::Utc;
 use ippdesk_domain::*;
 
 use crate::Store;
@@ -10,6 +9,17 @@ pub fn temp_store() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
     let s = Store::open(&dir.path().join("test.sqlite3")).unwrap();
     (dir, s)
+}
+
+/// Runs `f` on a new store of each backend: a SQLite file, and a new
+/// PostgreSQL database on the scratch cluster (`make test` starts one).
+pub fn each_store(mut f: impl FnMut(Store)) {
+    let (_dir, lite) = temp_store();
+    f(lite);
+    if let Some(url) = crate::team::scratch_database() {
+        eprintln!("-- the same on PostgreSQL");
+        f(crate::team::connect(&url).unwrap());
+    }
 }
 
 pub fn holder(name: &str) -> Holder {
@@ -25,8 +35,8 @@ pub fn holder(name: &str) -> Holder {
             contact_email: "ip@aurora.example".into(),
             notes: String::new(),
         },
-        created_at: Utc::now(),
-        updated_at: Utc::now(),
+        created_at: ippdesk_domain::now(),
+        updated_at: ippdesk_domain::now(),
     }
 }
 
@@ -40,8 +50,8 @@ pub fn agent() -> Agent {
             contact_email: "ipp@linpartners.example".into(),
             notes: String::new(),
         },
-        created_at: Utc::now(),
-        updated_at: Utc::now(),
+        created_at: ippdesk_domain::now(),
+        updated_at: ippdesk_domain::now(),
     }
 }
 
@@ -62,8 +72,8 @@ pub fn right(registrant: Id, number: &str) -> IpRight {
             expiry_date: "2026-01-01".parse().ok(),
             notes: String::new(),
         },
-        created_at: Utc::now(),
-        updated_at: Utc::now(),
+        created_at: ippdesk_domain::now(),
+        updated_at: ippdesk_domain::now(),
     }
 }
 
@@ -83,8 +93,8 @@ pub fn account(holder: Id) -> Account {
             notes: String::new(),
         },
         status: AccountStatus::Verified,
-        created_at: Utc::now(),
-        updated_at: Utc::now(),
+        created_at: ippdesk_domain::now(),
+        updated_at: ippdesk_domain::now(),
     }
 }
 
@@ -92,8 +102,8 @@ pub fn seller(platform: Platform, name: &str) -> Seller {
     Seller {
         id: new_id(),
         draft: SellerDraft::named(platform, name),
-        created_at: Utc::now(),
-        updated_at: Utc::now(),
+        created_at: ippdesk_domain::now(),
+        updated_at: ippdesk_domain::now(),
     }
 }
 
@@ -116,8 +126,8 @@ pub fn complaint(account: Id, right: Id, platform: Platform) -> Complaint {
         filed_on: None,
         seller_notified_on: None,
         listing_count: 0,
-        created_at: Utc::now(),
-        updated_at: Utc::now(),
+        created_at: ippdesk_domain::now(),
+        updated_at: ippdesk_domain::now(),
     }
 }
 
@@ -136,6 +146,6 @@ pub fn listing(url: &str, title: &str) -> Listing {
         store_url: String::new(),
         seller_id: None,
         notes: String::new(),
-        created_at: Utc::now(),
+        created_at: ippdesk_domain::now(),
     }
 }

@@ -34,7 +34,7 @@ fn from_row(r: &Row) -> rusqlite::Result<Account> {
 
 pub fn list(db: &impl Db) -> Result<Vec<Account>> {
     query_all(
-        db.conn(),
+        db.sql().lite()?,
         &format!("{SELECT} ORDER BY created_at"),
         [],
         from_row,
@@ -43,7 +43,7 @@ pub fn list(db: &impl Db) -> Result<Vec<Account>> {
 
 pub fn for_holder(db: &impl Db, holder: Id) -> Result<Vec<Account>> {
     query_all(
-        db.conn(),
+        db.sql().lite()?,
         &format!("{SELECT} WHERE holder_id = ?1 ORDER BY created_at"),
         [holder.to_string()],
         from_row,
@@ -52,7 +52,7 @@ pub fn for_holder(db: &impl Db, holder: Id) -> Result<Vec<Account>> {
 
 pub fn get(db: &impl Db, id: Id) -> Result<Account> {
     query_one(
-        db.conn(),
+        db.sql().lite()?,
         &format!("{SELECT} WHERE id = ?1"),
         [id.to_string()],
         from_row,
@@ -62,7 +62,7 @@ pub fn get(db: &impl Db, id: Id) -> Result<Account> {
 
 fn write(tx: &Tx, a: &Account, sql: &str) -> Result<()> {
     let d = &a.draft;
-    tx.conn()
+    tx.sql().lite()?
         .execute(
             sql,
             named_params! {
@@ -104,7 +104,8 @@ pub fn update(tx: &Tx, a: &Account) -> Result<()> {
 
 pub fn delete(tx: &Tx, id: Id) -> Result<()> {
     let before = get(tx, id)?;
-    tx.conn()
+    tx.sql()
+        .lite()?
         .execute("DELETE FROM accounts WHERE id = ?1", [id.to_string()])
         .map_err(|e| StoreError::from_write(e, "programme account"))?;
     audit::record(tx, "delete", "account", id, Some(&before), None)
@@ -115,7 +116,6 @@ mod tests {
     use super::*;
     use crate::tables::holders;
     use crate::testing::{holder, temp_store};
-    use chrono::Utc;
     use ippdesk_domain::*;
 
     #[test]
@@ -137,8 +137,8 @@ mod tests {
                 notes: String::new(),
             },
             status: AccountStatus::NotStarted,
-            created_at: Utc::now(),
-            updated_at: Utc::now(),
+            created_at: ippdesk_domain::now(),
+            updated_at: ippdesk_domain::now(),
         };
         s.write(|tx| {
             holders::insert(tx, &h)?;

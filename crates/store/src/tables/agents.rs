@@ -25,7 +25,7 @@ fn from_row(r: &Row) -> rusqlite::Result<Agent> {
 
 pub fn list(db: &impl Db) -> Result<Vec<Agent>> {
     query_all(
-        db.conn(),
+        db.sql().lite()?,
         &format!("{SELECT} ORDER BY name COLLATE NOCASE"),
         [],
         from_row,
@@ -34,7 +34,7 @@ pub fn list(db: &impl Db) -> Result<Vec<Agent>> {
 
 pub fn get(db: &impl Db, id: Id) -> Result<Agent> {
     query_one(
-        db.conn(),
+        db.sql().lite()?,
         &format!("{SELECT} WHERE id = ?1"),
         [id.to_string()],
         from_row,
@@ -44,7 +44,7 @@ pub fn get(db: &impl Db, id: Id) -> Result<Agent> {
 
 fn write(tx: &Tx, a: &Agent, sql: &str) -> Result<()> {
     let d = &a.draft;
-    tx.conn()
+    tx.sql().lite()?
         .execute(
             sql,
             named_params! {
@@ -79,7 +79,8 @@ pub fn update(tx: &Tx, a: &Agent) -> Result<()> {
 
 pub fn delete(tx: &Tx, id: Id) -> Result<()> {
     let before = get(tx, id)?;
-    tx.conn()
+    tx.sql()
+        .lite()?
         .execute("DELETE FROM agents WHERE id = ?1", [id.to_string()])
         .map_err(|e| {
             StoreError::from_write(e, "agent (it still has powers of attorney or accounts)")

@@ -4,12 +4,12 @@
 //! afterwards breaks the chain at a row `verify` can name.
 
 use chrono::{DateTime, Utc};
-use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
 use crate::codec::json_text;
+use crate::sql::Backend;
 use crate::{open::Db, Result, Tx};
 
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
@@ -69,14 +69,17 @@ pub fn record<T: Serialize>(
     before: Option<&T>,
     after: Option<&T>,
 ) -> Result<()> {
-    let conn = tx.conn();
-    let last: Option<(i64, String)> = conn
-        .query_row(
-            "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()?;
+    let sql = tx.sql();
+    if sql.backend() == Backend::Postgres {
+        // Writers from several desktops append one after another, so the
+        // chain stays one line: the lock is held until this transaction ends.
+        sql.batch("LOCK TABLE audit_log IN SHARE ROW EXCLUSIVE MODE")?;
+    }
+    let last: Option<(i64, String)> = sql.query_opt(
+        "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1",
+        &[],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
     let (seq, prev) = match last {
         Some((s, h)) => (s + 1, h),
         None => (1, GENESIS.to_string()),
@@ -95,66 +98,87 @@ pub fn record<T: Serialize>(
         after.as_deref(),
         &prev,
     );
-    conn.execute(
+    sql.execute(
         "INSERT INTO audit_log (seq, at, action, entity, entity_id, before, after, prev_hash, hash)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        params![seq, at, action, entity, id, before, after, prev, hash],
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        &[
+            &seq, &at, &action, &entity, &id, &before, &after, &prev, &hash,
+        ],
     )?;
     Ok(())
 }
 
 /// The trail of one record, oldest first.
 pub fn for_entity(db: &impl Db, entity_id: Uuid) -> Result<Vec<AuditEntry>> {
-    let mut stmt = db.conn().prepare(
+    db.sql().query(
         "SELECT seq, at, action, entity, entity_id, before, after, hash
-         FROM audit_log WHERE entity_id = ?1 ORDER BY seq",
-    )?;
-    let rows = stmt.query_map([entity_id.to_string()], |r| {
-        let at: String = r.get(1)?;
-        let json = |s: Option<String>| s.and_then(|s| serde_json::from_str(&s).ok());
-        Ok(AuditEntry {
-            seq: r.get(0)?,
-            at: DateTime::parse_from_rfc3339(&at)
-                .map(|t| t.with_timezone(&Utc))
-                .unwrap_or_default(),
-            action: r.get(2)?,
-            entity: r.get(3)?,
-            entity_id: r.get(4)?,
-            before: json(r.get(5)?),
-            after: json(r.get(6)?),
-            hash: r.get(7)?,
-        })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+         FROM audit_log WHERE entity_id = $1 ORDER BY seq",
+        &[&entity_id.to_string()],
+        |r| {
+            let at: String = r.get(1)?;
+            let json = |s: Option<String>| s.and_then(|s| serde_json::from_str(&s).ok());
+            Ok(AuditEntry {
+                seq: r.get(0)?,
+                at: DateTime::parse_from_rfc3339(&at)
+                    .map(|t| t.with_timezone(&Utc))
+                    .unwrap_or_default(),
+                action: r.get(2)?,
+                entity: r.get(3)?,
+                entity_id: r.get(4)?,
+                before: json(r.get(5)?),
+                after: json(r.get(6)?),
+                hash: r.get(7)?,
+            })
+        },
+    )
 }
 
 pub fn count(db: &impl Db) -> Result<i64> {
-    Ok(db
-        .conn()
-        .query_row("SELECT count(*) FROM audit_log", [], |r| r.get(0))?)
+    db.sql().value("SELECT count(*) FROM audit_log", &[])
 }
 
 /// Walks the whole chain and names every row that does not fit.
 pub fn verify(db: &impl Db) -> Result<Vec<AuditProblem>> {
-    let mut stmt = db.conn().prepare(
+    type Stored = (
+        i64,
+        String,
+        String,
+        String,
+        String,
+        Option<String>,
+        Option<String>,
+        String,
+        String,
+    );
+    let rows: Vec<Stored> = db.sql().query(
         "SELECT seq, at, action, entity, entity_id, before, after, prev_hash, hash FROM audit_log ORDER BY seq",
+        &[],
+        |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+                r.get(6)?,
+                r.get(7)?,
+                r.get(8)?,
+            ))
+        },
     )?;
-    let mut rows = stmt.query([])?;
     let mut problems = Vec::new();
     let mut expected_prev = GENESIS.to_string();
     let mut expected_seq = 1;
-    while let Some(r) = rows.next()? {
-        let seq: i64 = r.get(0)?;
-        let prev: String = r.get(7)?;
-        let hash: String = r.get(8)?;
+    for (seq, at, action, entity, entity_id, before, after, prev, hash) in rows {
         let recomputed = row_hash(
             seq,
-            &r.get::<_, String>(1)?,
-            &r.get::<_, String>(2)?,
-            &r.get::<_, String>(3)?,
-            &r.get::<_, String>(4)?,
-            r.get::<_, Option<String>>(5)?.as_deref(),
-            r.get::<_, Option<String>>(6)?.as_deref(),
+            &at,
+            &action,
+            &entity,
+            &entity_id,
+            before.as_deref(),
+            after.as_deref(),
             &prev,
         );
         if seq != expected_seq {
@@ -185,20 +209,16 @@ pub fn verify(db: &impl Db) -> Result<Vec<AuditProblem>> {
 
 /// For tests of the chain itself: the last row's hash.
 pub fn head(db: &impl Db) -> Result<Option<String>> {
-    Ok(db
-        .conn()
-        .query_row(
-            "SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1",
-            [],
-            |r| r.get(0),
-        )
-        .optional()?)
+    db.sql().query_opt(
+        "SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1",
+        &[],
+        |r| r.get(0),
+    )
 }
 
 #[doc(hidden)]
 pub fn raw_execute(db: &impl Db, sql: &str) -> Result<()> {
-    db.conn().execute_batch(sql)?;
-    Ok(())
+    db.sql().batch(sql)
 }
 
 #[cfg(test)]
@@ -305,7 +325,9 @@ mod tests {
     }
 
     fn head_of(s: &Store, seq: i64) -> String {
-        s.conn()
+        s.sql()
+            .lite()
+            .unwrap()
             .query_row("SELECT hash FROM audit_log WHERE seq = ?1", [seq], |r| {
                 r.get(0)
             })

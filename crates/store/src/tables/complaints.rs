@@ -67,7 +67,7 @@ pub fn label_of(c: &Complaint) -> String {
 
 pub fn get(db: &impl Db, id: Id) -> Result<Complaint> {
     query_one(
-        db.conn(),
+        db.sql().lite()?,
         &format!("SELECT {COLUMNS} FROM complaints c WHERE c.id = ?1"),
         [id.to_string()],
         from_row,
@@ -139,7 +139,7 @@ pub fn page(db: &impl Db, q: &ComplaintQuery) -> Result<(Vec<Complaint>, u64)> {
     let refs: Vec<&dyn ToSql> = args.iter().map(AsRef::as_ref).collect();
     // The filter columns are exactly the running totals' key (migration 4):
     // a sum over a few rows, where counting read up to 100k index entries.
-    let total: i64 = db.conn().query_row(
+    let total: i64 = db.sql().lite()?.query_row(
         &format!("SELECT COALESCE(SUM(c.n), 0) FROM complaint_filter_counts c {filter}"),
         refs.as_slice(),
         |r| r.get(0),
@@ -178,7 +178,7 @@ pub fn page(db: &impl Db, q: &ComplaintQuery) -> Result<(Vec<Complaint>, u64)> {
         (where_clause(&wheres), order.clone())
     };
     let rows = query_all(
-        db.conn(),
+        db.sql().lite()?,
         &format!(
             "SELECT {COLUMNS} FROM complaints c WHERE c.n IN
                (SELECT c.n FROM complaints c {page_filter} ORDER BY {page_order} LIMIT {} OFFSET {})
@@ -239,7 +239,7 @@ fn page_limit(asked: u32) -> u32 {
 /// index (one seek per name), so 100k complaints cost as much as ten.
 pub fn assignees(db: &impl Db) -> Result<Vec<String>> {
     query_all(
-        db.conn(),
+        db.sql().lite()?,
         "WITH RECURSIVE a(name) AS (
              SELECT MIN(assignee) FROM complaints WHERE assignee > ''
              UNION ALL
@@ -253,7 +253,7 @@ pub fn assignees(db: &impl Db) -> Result<Vec<String>> {
 
 fn write(tx: &Tx, c: &Complaint, sql: &str) -> Result<()> {
     let d = &c.draft;
-    tx.conn()
+    tx.sql().lite()?
         .execute(
             sql,
             named_params! {
@@ -281,7 +281,7 @@ pub fn insert(tx: &Tx, c: &Complaint) -> Result<()> {
     // A new complaint is a draft, not yet notified to anyone; the column is
     // written only when set, so the migration tests' older schemas take the row.
     if let Some(on) = c.seller_notified_on {
-        tx.conn().execute(
+        tx.sql().lite()?.execute(
             "UPDATE complaints SET seller_notified_on = ?1 WHERE id = ?2",
             params![on, c.id.to_string()],
         )?;
@@ -301,7 +301,7 @@ pub fn update(tx: &Tx, c: &Complaint) -> Result<()> {
             filed_on = :filed_on, created_at = :created_at, updated_at = :updated_at
          WHERE id = :id",
     )?;
-    tx.conn().execute(
+    tx.sql().lite()?.execute(
         "UPDATE complaints SET seller_notified_on = ?1 WHERE id = ?2",
         params![c.seller_notified_on, c.id.to_string()],
     )?;
@@ -311,7 +311,8 @@ pub fn update(tx: &Tx, c: &Complaint) -> Result<()> {
 
 pub fn delete(tx: &Tx, id: Id) -> Result<()> {
     let before = get(tx, id)?;
-    tx.conn()
+    tx.sql()
+        .lite()?
         .execute("DELETE FROM complaints WHERE id = ?1", [id.to_string()])
         .map_err(|e| StoreError::from_write(e, "complaint"))?;
     audit::record(tx, "delete", "complaint", id, Some(&before), None)
@@ -328,7 +329,7 @@ pub struct ComplaintListing {
 
 pub fn listings_of(db: &impl Db, complaint: Id) -> Result<Vec<ComplaintListing>> {
     query_all(
-        db.conn(),
+        db.sql().lite()?,
         &format!(
             "SELECT {}, cl.position, cl.outcome, cl.outcome_on FROM complaint_listings cl
              JOIN listings l ON l.id = cl.listing_id WHERE cl.complaint_id = ?1 ORDER BY cl.position",
@@ -349,14 +350,14 @@ pub fn listings_of(db: &impl Db, complaint: Id) -> Result<Vec<ComplaintListing>>
 /// Appends listings (in order) to a complaint, skipping ones already in it.
 /// Returns how many were added.
 pub fn add_listings(tx: &Tx, complaint: Id, listing_ids: &[Id]) -> Result<usize> {
-    let next: i64 = tx.conn().query_row(
+    let next: i64 = tx.sql().lite()?.query_row(
         "SELECT COALESCE(MAX(position), 0) FROM complaint_listings WHERE complaint_id = ?1",
         [complaint.to_string()],
         |r| r.get(0),
     )?;
     let mut added = 0;
     {
-        let mut stmt = tx.conn().prepare_cached(
+        let mut stmt = tx.sql().lite()?.prepare_cached(
             "INSERT OR IGNORE INTO complaint_listings (complaint_id, listing_id, position) VALUES (?1, ?2, ?3)",
         )?;
         for id in listing_ids {
@@ -389,7 +390,7 @@ pub fn add_listings(tx: &Tx, complaint: Id, listing_ids: &[Id]) -> Result<usize>
 }
 
 pub fn remove_listing(tx: &Tx, complaint: Id, listing: Id) -> Result<()> {
-    let n = tx.conn().execute(
+    let n = tx.sql().lite()?.execute(
         "DELETE FROM complaint_listings WHERE complaint_id = ?1 AND listing_id = ?2",
         [complaint.to_string(), listing.to_string()],
     )?;
@@ -419,7 +420,7 @@ pub struct OutcomeChange {
 
 pub fn set_outcome(tx: &Tx, complaint: Id, change: &OutcomeChange) -> Result<()> {
     let before: Option<(String, Option<NaiveDate>)> = query_one(
-        tx.conn(),
+        tx.sql().lite()?,
         "SELECT outcome, outcome_on FROM complaint_listings WHERE complaint_id = ?1 AND listing_id = ?2",
         [complaint.to_string(), change.listing.to_string()],
         |r| Ok((r.get(0)?, r.get(1)?)),
@@ -427,7 +428,7 @@ pub fn set_outcome(tx: &Tx, complaint: Id, change: &OutcomeChange) -> Result<()>
     let Some((old, old_on)) = before else {
         return Err(not_found("listing in complaint", change.listing));
     };
-    tx.conn().execute(
+    tx.sql().lite()?.execute(
         "UPDATE complaint_listings SET outcome = ?3, outcome_on = ?4 WHERE complaint_id = ?1 AND listing_id = ?2",
         params![
             complaint.to_string(),
@@ -459,7 +460,7 @@ pub fn set_all_outcomes(
     outcome: ListingOutcome,
     on: Option<NaiveDate>,
 ) -> Result<usize> {
-    let n = tx.conn().execute(
+    let n = tx.sql().lite()?.execute(
         "UPDATE complaint_listings SET outcome = ?2, outcome_on = ?3 WHERE complaint_id = ?1",
         params![complaint.to_string(), enum_text(&outcome), on],
     )?;
@@ -487,7 +488,7 @@ pub fn set_all_outcomes(
 /// For each listing, an open (not closed) complaint holding it, if any.
 pub fn open_complaint_of(db: &impl Db, listing: Id) -> Result<Option<Id>> {
     query_one(
-        db.conn(),
+        db.sql().lite()?,
         "SELECT cl.complaint_id FROM complaint_listings cl JOIN complaints c ON c.id = cl.complaint_id
          WHERE cl.listing_id = ?1 AND c.status <> 'closed' ORDER BY c.created_at LIMIT 1",
         [listing.to_string()],
@@ -498,7 +499,7 @@ pub fn open_complaint_of(db: &impl Db, listing: Id) -> Result<Option<Id>> {
 /// Every complaint (any status) a listing has been in, for its detail view.
 pub fn of_listing(db: &impl Db, listing: Id) -> Result<Vec<Complaint>> {
     query_all(
-        db.conn(),
+        db.sql().lite()?,
         &format!(
             "SELECT {COLUMNS} FROM complaint_listings cl JOIN complaints c ON c.id = cl.complaint_id
              WHERE cl.listing_id = ?1 ORDER BY c.created_at"
@@ -511,7 +512,7 @@ pub fn of_listing(db: &impl Db, listing: Id) -> Result<Vec<Complaint>> {
 /// Complaints against a seller's listings.
 pub fn of_seller(db: &impl Db, seller: Id) -> Result<Vec<Complaint>> {
     query_all(
-        db.conn(),
+        db.sql().lite()?,
         &format!(
             "SELECT {COLUMNS} FROM complaints c WHERE c.id IN (
                 SELECT cl.complaint_id FROM complaint_listings cl JOIN listings l ON l.id = cl.listing_id
@@ -524,7 +525,7 @@ pub fn of_seller(db: &impl Db, seller: Id) -> Result<Vec<Complaint>> {
 
 pub fn counts_by_status(db: &impl Db) -> Result<Vec<(ComplaintStatus, u64)>> {
     query_all(
-        db.conn(),
+        db.sql().lite()?,
         "SELECT status, n FROM complaint_status_counts WHERE n > 0 ORDER BY status",
         [],
         |r| {
@@ -538,7 +539,7 @@ pub fn counts_by_status(db: &impl Db) -> Result<Vec<(ComplaintStatus, u64)>> {
 
 pub fn max_listings(db: &impl Db, programme: Programme) -> Result<u32> {
     Ok(query_one(
-        db.conn(),
+        db.sql().lite()?,
         "SELECT max_listings FROM programme_settings WHERE programme = ?1",
         [enum_text(&programme)],
         |r| r.get(0),
@@ -548,7 +549,7 @@ pub fn max_listings(db: &impl Db, programme: Programme) -> Result<u32> {
 
 pub fn set_max_listings(tx: &Tx, programme: Programme, max: u32) -> Result<()> {
     let before = max_listings(tx, programme)?;
-    tx.conn().execute(
+    tx.sql().lite()?.execute(
         "INSERT INTO programme_settings (programme, max_listings) VALUES (?1, ?2)
          ON CONFLICT (programme) DO UPDATE SET max_listings = excluded.max_listings",
         params![enum_text(&programme), max],
@@ -827,8 +828,12 @@ mod tests {
     type Totals = Vec<(String, i64)>;
 
     fn filter_totals_and_recount(s: &crate::Store) -> (Totals, Totals) {
-        let read =
-            |sql: &str| query_all(s.conn(), sql, [], |r| Ok((r.get(0)?, r.get(1)?))).unwrap();
+        let read = |sql: &str| {
+            query_all(s.sql().lite().unwrap(), sql, [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .unwrap()
+        };
         (
             read("SELECT status || platform || assignee || right_id, n FROM complaint_filter_counts WHERE n <> 0 ORDER BY 1"),
             read("SELECT status || platform || assignee || right_id, count(*) FROM complaints GROUP BY 1 ORDER BY 1"),
@@ -865,7 +870,9 @@ mod tests {
         }
         check(&w.store, "updates");
         w.store
-            .conn()
+            .sql()
+            .lite()
+            .unwrap()
             .execute(
                 "DELETE FROM complaints WHERE id = ?1",
                 [all[5].id.to_string()],
@@ -927,7 +934,7 @@ mod tests {
             })
             .unwrap();
             // Version 3's indexer, as it left the file.
-            v3.conn()
+            v3.sql().lite().unwrap()
                 .execute_batch(
                     "INSERT INTO listings_fts (rowid, title, seller_name) SELECT n, title, seller_name FROM listings;
                      UPDATE search_watermarks SET indexed_up_to = (SELECT MAX(n) FROM listings);",

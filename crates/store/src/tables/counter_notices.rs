@@ -37,7 +37,7 @@ fn from_row(r: &Row) -> rusqlite::Result<CounterNotice> {
 
 pub fn get(db: &impl Db, id: Id) -> Result<CounterNotice> {
     query_one(
-        db.conn(),
+        db.sql().lite()?,
         &format!("{SELECT} WHERE id = ?1"),
         [id.to_string()],
         from_row,
@@ -47,7 +47,7 @@ pub fn get(db: &impl Db, id: Id) -> Result<CounterNotice> {
 
 pub fn of_complaint(db: &impl Db, complaint: Id) -> Result<Vec<CounterNotice>> {
     query_all(
-        db.conn(),
+        db.sql().lite()?,
         &format!("{SELECT} WHERE complaint_id = ?1 ORDER BY round, received_at"),
         [complaint.to_string()],
         from_row,
@@ -56,7 +56,7 @@ pub fn of_complaint(db: &impl Db, complaint: Id) -> Result<Vec<CounterNotice>> {
 
 fn write(tx: &Tx, c: &CounterNotice, sql: &str) -> Result<()> {
     let d = &c.draft;
-    tx.conn()
+    tx.sql().lite()?
         .execute(
             sql,
             named_params! {
@@ -106,7 +106,7 @@ pub fn update(tx: &Tx, c: &CounterNotice, action: &str) -> Result<()> {
 
 pub fn delete(tx: &Tx, id: Id) -> Result<()> {
     let before = get(tx, id)?;
-    tx.conn().execute(
+    tx.sql().lite()?.execute(
         "DELETE FROM counter_notices WHERE id = ?1",
         [id.to_string()],
     )?;

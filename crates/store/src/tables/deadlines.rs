@@ -47,7 +47,7 @@ fn from_row(r: &Row) -> rusqlite::Result<Deadline> {
 
 pub fn get(db: &impl Db, id: Id) -> Result<Deadline> {
     query_one(
-        db.conn(),
+        db.sql().lite()?,
         &format!("{SELECT} WHERE id = ?1"),
         [id.to_string()],
         from_row,
@@ -57,7 +57,7 @@ pub fn get(db: &impl Db, id: Id) -> Result<Deadline> {
 
 pub fn of_complaint(db: &impl Db, complaint: Id) -> Result<Vec<Deadline>> {
     query_all(
-        db.conn(),
+        db.sql().lite()?,
         &format!("{SELECT} WHERE complaint_id = ?1 ORDER BY due_at"),
         [complaint.to_string()],
         from_row,
@@ -66,7 +66,7 @@ pub fn of_complaint(db: &impl Db, complaint: Id) -> Result<Vec<Deadline>> {
 
 pub fn of_subject(db: &impl Db, subject_id: Id) -> Result<Vec<Deadline>> {
     query_all(
-        db.conn(),
+        db.sql().lite()?,
         &format!("{SELECT} WHERE subject_id = ?1 ORDER BY due_at"),
         [subject_id.to_string()],
         from_row,
@@ -74,7 +74,7 @@ pub fn of_subject(db: &impl Db, subject_id: Id) -> Result<Vec<Deadline>> {
 }
 
 fn write(tx: &Tx, d: &Deadline, sql: &str) -> Result<usize> {
-    tx.conn()
+    tx.sql().lite()?
         .execute(
             sql,
             named_params! {
@@ -110,7 +110,7 @@ pub fn insert(tx: &Tx, d: &Deadline) -> Result<()> {
 pub fn schedule(tx: &Tx, d: &Deadline) -> Result<Deadline> {
     let existing: Option<Deadline> = match (&d.rule_key, d.subject_id) {
         (Some(key), Some(subject)) => query_one(
-            tx.conn(),
+            tx.sql().lite()?,
             &format!("{SELECT} WHERE rule_key = ?1 AND subject_id = ?2"),
             params![key, subject.to_string()],
             from_row,
@@ -161,7 +161,8 @@ pub fn save(tx: &Tx, d: &Deadline) -> Result<()> {
 
 pub fn delete(tx: &Tx, id: Id) -> Result<()> {
     let before = get(tx, id)?;
-    tx.conn()
+    tx.sql()
+        .lite()?
         .execute("DELETE FROM deadlines WHERE id = ?1", [id.to_string()])?;
     audit::record(tx, "delete", "deadline", id, Some(&before), None)
 }
@@ -178,7 +179,7 @@ pub fn delete_of_subject(tx: &Tx, subject_id: Id) -> Result<()> {
 /// sent, a decision came): returns how many.
 pub fn complete_for(tx: &Tx, rule_key: &str, subject_id: Id, at: DateTime<Utc>) -> Result<usize> {
     let open: Vec<Deadline> = query_all(
-        tx.conn(),
+        tx.sql().lite()?,
         &format!("{SELECT} WHERE rule_key = ?1 AND subject_id = ?2 AND done_at IS NULL"),
         params![rule_key, subject_id.to_string()],
         from_row,
@@ -209,7 +210,7 @@ pub struct OpenQuery {
 pub fn open(db: &impl Db, q: &OpenQuery) -> Result<Vec<Deadline>> {
     let until = q.until.as_ref().map(instant_text);
     query_all(
-        db.conn(),
+        db.sql().lite()?,
         &format!(
             "{SELECT} WHERE done_at IS NULL
                AND (:until IS NULL OR due_at < :until)
@@ -268,7 +269,7 @@ pub fn buckets_by(
         None => ("''", "''"),
     };
     let mut groups: std::collections::BTreeMap<String, Buckets> = query_all(
-        db.conn(),
+        db.sql().lite()?,
         &format!("SELECT {col}, sum(n) FROM open_deadline_counts GROUP BY 1 HAVING sum(n) > 0"),
         [],
         |r| Ok((r.get::<_, String>(0)?, r.get::<_, u64>(1)?)),
@@ -286,7 +287,7 @@ pub fn buckets_by(
     })
     .collect();
     let ahead: Vec<(String, u64, u64, u64)> = query_all(
-        db.conn(),
+        db.sql().lite()?,
         &format!(
             "SELECT {ahead_col}, sum(due_at < ?2), sum(due_at >= ?2 AND due_at < ?3), count(*)
              FROM deadlines INDEXED BY open_deadlines_by_due
@@ -317,7 +318,7 @@ pub enum GroupColumn {
 /// Every open deadline, soonest first (the ICS feed and the report).
 pub fn all_open(db: &impl Db) -> Result<Vec<Deadline>> {
     query_all(
-        db.conn(),
+        db.sql().lite()?,
         &format!("{SELECT} WHERE done_at IS NULL ORDER BY due_at"),
         [],
         from_row,

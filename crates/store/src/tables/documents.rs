@@ -51,7 +51,7 @@ fn from_row(r: &Row) -> rusqlite::Result<Document> {
 
 pub fn for_owner(db: &impl Db, kind: OwnerKind, owner: Id) -> Result<Vec<Document>> {
     query_all(
-        db.conn(),
+        db.sql().lite()?,
         &format!("{SELECT} WHERE owner_kind = ?1 AND owner_id = ?2 ORDER BY added_at, id"),
         [kind.as_str().to_string(), owner.to_string()],
         from_row,
@@ -60,7 +60,7 @@ pub fn for_owner(db: &impl Db, kind: OwnerKind, owner: Id) -> Result<Vec<Documen
 
 pub fn all(db: &impl Db) -> Result<Vec<Document>> {
     query_all(
-        db.conn(),
+        db.sql().lite()?,
         &format!("{SELECT} ORDER BY added_at"),
         [],
         from_row,
@@ -69,7 +69,7 @@ pub fn all(db: &impl Db) -> Result<Vec<Document>> {
 
 pub fn get(db: &impl Db, id: Id) -> Result<Document> {
     query_one(
-        db.conn(),
+        db.sql().lite()?,
         &format!("{SELECT} WHERE id = ?1"),
         [id.to_string()],
         from_row,
@@ -78,7 +78,7 @@ pub fn get(db: &impl Db, id: Id) -> Result<Document> {
 }
 
 pub fn insert(tx: &Tx, d: &Document) -> Result<()> {
-    tx.conn()
+    tx.sql().lite()?
         .execute(
             "INSERT INTO documents (id, owner_kind, owner_id, doc_kind, sha256, original_name, size, media_type, added_at,
                 captured_at, captured_by, source_url, notes)
@@ -99,7 +99,8 @@ pub fn insert(tx: &Tx, d: &Document) -> Result<()> {
 /// content-addressed and may back other documents, and evidence is never erased.
 pub fn delete(tx: &Tx, id: Id) -> Result<()> {
     let before = get(tx, id)?;
-    tx.conn()
+    tx.sql()
+        .lite()?
         .execute("DELETE FROM documents WHERE id = ?1", [id.to_string()])?;
     audit::record(
         tx,
@@ -126,7 +127,7 @@ mod tests {
             original_name: "营业执照.pdf".into(),
             size: 1234,
             media_type: "application/pdf".into(),
-            added_at: Utc::now(),
+            added_at: ippdesk_domain::now(),
             captured_at: None,
             captured_by: String::new(),
             source_url: String::new(),
@@ -161,7 +162,8 @@ mod tests {
         s.write(|tx| insert(tx, &good)).unwrap();
         let err = s
             .write(|tx| {
-                tx.conn()
+                tx.sql()
+                    .lite()?
                     .execute(
                         "UPDATE documents SET sha256 = '../x' WHERE id = ?1",
                         [good.id.to_string()],
@@ -186,8 +188,8 @@ mod tests {
             original_name: "营业执照.pdf".into(),
             size: 1234,
             media_type: "application/pdf".into(),
-            added_at: Utc::now(),
-            captured_at: Some(Utc::now()),
+            added_at: ippdesk_domain::now(),
+            captured_at: Some(ippdesk_domain::now()),
             captured_by: "王芳".into(),
             source_url: "https://item.taobao.com/item.htm?id=1".into(),
             notes: "evidence facts round-trip".into(),

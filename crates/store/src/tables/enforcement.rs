@@ -21,7 +21,7 @@ pub fn counts(
     to: NaiveDate,
 ) -> Result<BTreeMap<GroupKey, EnforcementCounts>> {
     let mut groups: BTreeMap<GroupKey, EnforcementCounts> = BTreeMap::new();
-    let conn = db.conn();
+    let conn = db.sql().lite()?;
 
     let mut stmt = conn.prepare_cached(
         "SELECT account_id, platform, reason, outcome, days, sum(n) FROM enforcement_counts
@@ -85,7 +85,7 @@ mod tests {
     /// The running totals, and the same sums counted from the listings.
     fn totals_and_recount(db: &impl Db) -> (Sums, Sums) {
         let q = |sql: &str| {
-            crate::codec::query_all(db.conn(), sql, [], |r| {
+            crate::codec::query_all(db.sql().lite().unwrap(), sql, [], |r| {
                 Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
             })
             .unwrap()
@@ -171,7 +171,9 @@ mod tests {
             .unwrap();
         check(&s, "a listing removed");
 
-        s.conn()
+        s.sql()
+            .lite()
+            .unwrap()
             .execute("DELETE FROM complaints WHERE id = ?1", [c.id.to_string()])
             .unwrap();
         check(&s, "the complaint deleted");

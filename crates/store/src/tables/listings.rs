@@ -36,7 +36,7 @@ pub(crate) fn from_row(r: &Row) -> rusqlite::Result<Listing> {
 
 pub fn get(db: &impl Db, id: Id) -> Result<Listing> {
     query_one(
-        db.conn(),
+        db.sql().lite()?,
         &format!("SELECT {COLUMNS} FROM listings l WHERE l.id = ?1"),
         [id.to_string()],
         from_row,
@@ -46,7 +46,7 @@ pub fn get(db: &impl Db, id: Id) -> Result<Listing> {
 
 pub fn for_seller(db: &impl Db, seller: Id) -> Result<Vec<Listing>> {
     query_all(
-        db.conn(),
+        db.sql().lite()?,
         &format!("SELECT {COLUMNS} FROM listings l WHERE l.seller_id = ?1 ORDER BY l.n"),
         [seller.to_string()],
         from_row,
@@ -69,7 +69,7 @@ pub fn find_known(
             .collect(),
     );
     let known: Vec<(String, String)> = query_all(
-        db.conn(),
+        db.sql().lite()?,
         "SELECT canonical_url, id FROM listings WHERE canonical_url IN rarray(?1)",
         [urls],
         |r| Ok((r.get(0)?, r.get(1)?)),
@@ -86,7 +86,7 @@ pub fn find_known(
     );
     let mut holders: HashMap<String, Vec<ComplaintRef>> = HashMap::new();
     for (listing, complaint) in query_all(
-        db.conn(),
+        db.sql().lite()?,
         "SELECT cl.listing_id, c.id, c.platform, c.external_number, c.created_at FROM complaint_listings cl
          JOIN complaints c ON c.id = cl.complaint_id
          WHERE cl.listing_id IN rarray(?1) AND c.status <> 'closed' ORDER BY c.created_at",
@@ -138,7 +138,7 @@ impl Stamps {
 /// Inserts new listings in the caller's transaction, without an audit row:
 /// an import writes its parts with this, then [`record_import`] once.
 pub fn insert_all(tx: &Tx, listings: &[Listing]) -> Result<()> {
-    let mut stmt = tx.conn().prepare_cached(
+    let mut stmt = tx.sql().lite()?.prepare_cached(
         "INSERT INTO listings (id, platform, kind, external_id, canonical_url, original_url, title, price,
             seller_name, store_url, seller_id, notes, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
@@ -213,7 +213,7 @@ pub fn insert_many(tx: &Tx, listings: &[Listing], source: &str) -> Result<()> {
 
 pub fn update(tx: &Tx, l: &Listing) -> Result<()> {
     let before = get(tx, l.id)?;
-    tx.conn().execute(
+    tx.sql().lite()?.execute(
         "UPDATE listings SET title = ?2, price = ?3, seller_name = ?4, store_url = ?5, seller_id = ?6, notes = ?7
          WHERE id = ?1",
         params![
@@ -237,7 +237,7 @@ pub fn link_to_seller(
     store_url: &str,
     store_name: &str,
 ) -> Result<usize> {
-    Ok(tx.conn().execute(
+    Ok(tx.sql().lite()?.execute(
         "UPDATE listings SET seller_id = ?1
          WHERE seller_id IS NULL AND platform = ?2
            AND ((?3 <> '' AND store_url = ?3) OR (?4 <> '' AND seller_name = ?4))",
@@ -247,6 +247,7 @@ pub fn link_to_seller(
 
 pub fn count(db: &impl Db) -> Result<i64> {
     Ok(db
-        .conn()
+        .sql()
+        .lite()?
         .query_row("SELECT COUNT(*) FROM listings", [], |r| r.get(0))?)
 }

@@ -1,6 +1,5 @@
 //! People work can be assigned to.
 
-use chrono::Utc;
 use ippdesk_domain::{Id, Person, PersonDraft};
 use rusqlite::{params, Row};
 
@@ -20,7 +19,7 @@ fn from_row(r: &Row) -> rusqlite::Result<Person> {
 
 pub fn all(db: &impl Db) -> Result<Vec<Person>> {
     query_all(
-        db.conn(),
+        db.sql().lite()?,
         "SELECT id, name, email FROM people ORDER BY name COLLATE NOCASE",
         [],
         from_row,
@@ -29,7 +28,7 @@ pub fn all(db: &impl Db) -> Result<Vec<Person>> {
 
 pub fn get(db: &impl Db, id: Id) -> Result<Person> {
     query_one(
-        db.conn(),
+        db.sql().lite()?,
         "SELECT id, name, email FROM people WHERE id = ?1",
         [id.to_string()],
         from_row,
@@ -38,14 +37,15 @@ pub fn get(db: &impl Db, id: Id) -> Result<Person> {
 }
 
 pub fn insert(tx: &Tx, p: &Person) -> Result<()> {
-    tx.conn()
+    tx.sql()
+        .lite()?
         .execute(
             "INSERT INTO people (id, name, email, created_at) VALUES (?1, ?2, ?3, ?4)",
             params![
                 p.id.to_string(),
                 p.draft.name.trim(),
                 p.draft.email.trim(),
-                Utc::now()
+                ippdesk_domain::now()
             ],
         )
         .map_err(|e| StoreError::from_write(e, "person"))?;
@@ -54,7 +54,8 @@ pub fn insert(tx: &Tx, p: &Person) -> Result<()> {
 
 pub fn update(tx: &Tx, p: &Person) -> Result<()> {
     let before = get(tx, p.id)?;
-    tx.conn()
+    tx.sql()
+        .lite()?
         .execute(
             "UPDATE people SET name = ?2, email = ?3 WHERE id = ?1",
             params![p.id.to_string(), p.draft.name.trim(), p.draft.email.trim()],
@@ -65,7 +66,8 @@ pub fn update(tx: &Tx, p: &Person) -> Result<()> {
 
 pub fn delete(tx: &Tx, id: Id) -> Result<()> {
     let before = get(tx, id)?;
-    tx.conn()
+    tx.sql()
+        .lite()?
         .execute("DELETE FROM people WHERE id = ?1", [id.to_string()])?;
     audit::record(tx, "delete", "person", id, Some(&before), None)
 }

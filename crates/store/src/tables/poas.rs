@@ -26,7 +26,7 @@ fn from_row(r: &Row) -> rusqlite::Result<PowerOfAttorney> {
 
 pub fn list(db: &impl Db) -> Result<Vec<PowerOfAttorney>> {
     query_all(
-        db.conn(),
+        db.sql().lite()?,
         &format!("{SELECT} ORDER BY valid_from DESC"),
         [],
         from_row,
@@ -35,7 +35,7 @@ pub fn list(db: &impl Db) -> Result<Vec<PowerOfAttorney>> {
 
 pub fn for_holder(db: &impl Db, holder: Id) -> Result<Vec<PowerOfAttorney>> {
     query_all(
-        db.conn(),
+        db.sql().lite()?,
         &format!("{SELECT} WHERE holder_id = ?1 ORDER BY valid_from DESC"),
         [holder.to_string()],
         from_row,
@@ -44,7 +44,7 @@ pub fn for_holder(db: &impl Db, holder: Id) -> Result<Vec<PowerOfAttorney>> {
 
 pub fn find(db: &impl Db, id: Id) -> Result<Option<PowerOfAttorney>> {
     query_one(
-        db.conn(),
+        db.sql().lite()?,
         &format!("{SELECT} WHERE id = ?1"),
         [id.to_string()],
         from_row,
@@ -57,7 +57,7 @@ pub fn get(db: &impl Db, id: Id) -> Result<PowerOfAttorney> {
 
 fn write(tx: &Tx, p: &PowerOfAttorney, sql: &str) -> Result<()> {
     let d = &p.draft;
-    tx.conn()
+    tx.sql().lite()?
         .execute(
             sql,
             named_params! {
@@ -95,7 +95,8 @@ pub fn update(tx: &Tx, p: &PowerOfAttorney) -> Result<()> {
 
 pub fn delete(tx: &Tx, id: Id) -> Result<()> {
     let before = get(tx, id)?;
-    tx.conn()
+    tx.sql()
+        .lite()?
         .execute(
             "DELETE FROM powers_of_attorney WHERE id = ?1",
             [id.to_string()],
@@ -109,7 +110,6 @@ mod tests {
     use super::*;
     use crate::tables::{agents, holders};
     use crate::testing::{agent, holder, temp_store};
-    use chrono::Utc;
 
     #[test]
     fn poa_needs_its_holder_and_agent() {
@@ -126,8 +126,8 @@ mod tests {
                 signatory_title: "CEO".into(),
                 notes: String::new(),
             },
-            created_at: Utc::now(),
-            updated_at: Utc::now(),
+            created_at: ippdesk_domain::now(),
+            updated_at: ippdesk_domain::now(),
         };
         assert!(matches!(
             s.write(|tx| insert(tx, &p)),

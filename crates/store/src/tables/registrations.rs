@@ -23,7 +23,7 @@ fn from_row(r: &Row) -> rusqlite::Result<ProgrammeRegistration> {
 
 pub fn for_right(db: &impl Db, right: Id) -> Result<Vec<ProgrammeRegistration>> {
     query_all(
-        db.conn(),
+        db.sql().lite()?,
         "SELECT id, right_id, programme, state, reference, submitted_on, decided_on, notes, updated_at
          FROM programme_registrations WHERE right_id = ?1 ORDER BY programme",
         [right.to_string()],
@@ -38,7 +38,7 @@ pub fn upsert(tx: &Tx, reg: &ProgrammeRegistration) -> Result<()> {
         .into_iter()
         .find(|r| r.draft.programme == d.programme);
     let id = before.as_ref().map_or(reg.id, |b| b.id);
-    tx.conn()
+    tx.sql().lite()?
         .execute(
             "INSERT INTO programme_registrations (id, right_id, programme, state, reference, submitted_on, decided_on, notes, updated_at)
              VALUES (:id, :right_id, :programme, :state, :reference, :submitted_on, :decided_on, :notes, :updated_at)
@@ -69,7 +69,7 @@ mod tests {
     use super::*;
     use crate::tables::{holders, rights};
     use crate::testing::{holder, right, temp_store};
-    use chrono::Utc;
+
     use ippdesk_domain::*;
 
     #[test]
@@ -88,7 +88,7 @@ mod tests {
                 decided_on: None,
                 notes: String::new(),
             },
-            updated_at: Utc::now(),
+            updated_at: ippdesk_domain::now(),
         };
         s.write(|tx| {
             holders::insert(tx, &h)?;

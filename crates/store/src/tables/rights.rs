@@ -34,7 +34,7 @@ fn from_row(r: &Row) -> rusqlite::Result<IpRight> {
 
 pub fn list(db: &impl Db) -> Result<Vec<IpRight>> {
     query_all(
-        db.conn(),
+        db.sql().lite()?,
         &format!("{SELECT} ORDER BY title COLLATE NOCASE, jurisdiction"),
         [],
         from_row,
@@ -43,7 +43,7 @@ pub fn list(db: &impl Db) -> Result<Vec<IpRight>> {
 
 pub fn for_registrant(db: &impl Db, holder: Id) -> Result<Vec<IpRight>> {
     query_all(
-        db.conn(),
+        db.sql().lite()?,
         &format!("{SELECT} WHERE registrant_id = ?1 ORDER BY title COLLATE NOCASE"),
         [holder.to_string()],
         from_row,
@@ -52,7 +52,7 @@ pub fn for_registrant(db: &impl Db, holder: Id) -> Result<Vec<IpRight>> {
 
 pub fn get(db: &impl Db, id: Id) -> Result<IpRight> {
     query_one(
-        db.conn(),
+        db.sql().lite()?,
         &format!("{SELECT} WHERE id = ?1"),
         [id.to_string()],
         from_row,
@@ -63,7 +63,7 @@ pub fn get(db: &impl Db, id: Id) -> Result<IpRight> {
 /// The right already registered under this (normalized) number in this jurisdiction.
 pub fn find_by_number(db: &impl Db, jurisdiction: &str, number: &str) -> Result<Option<IpRight>> {
     query_one(
-        db.conn(),
+        db.sql().lite()?,
         &format!("{SELECT} WHERE jurisdiction = ?1 AND registration_number = ?2"),
         [jurisdiction, number],
         from_row,
@@ -72,7 +72,7 @@ pub fn find_by_number(db: &impl Db, jurisdiction: &str, number: &str) -> Result<
 
 fn write(tx: &Tx, r: &IpRight, sql: &str) -> Result<()> {
     let d = &r.draft;
-    tx.conn()
+    tx.sql().lite()?
         .execute(
             sql,
             named_params! {
@@ -116,7 +116,8 @@ pub fn update(tx: &Tx, r: &IpRight) -> Result<()> {
 
 pub fn delete(tx: &Tx, id: Id) -> Result<()> {
     let before = get(tx, id)?;
-    tx.conn()
+    tx.sql()
+        .lite()?
         .execute("DELETE FROM ip_rights WHERE id = ?1", [id.to_string()])
         .map_err(|e| StoreError::from_write(e, "IP right"))?;
     audit::record(tx, "delete", "right", id, Some(&before), None)

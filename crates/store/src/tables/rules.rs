@@ -1,7 +1,6 @@
 //! Deadline rules, every version kept: an edit adds a version, the highest
 //! version of a key is in force, and deadlines record the version they used.
 
-use chrono::Utc;
 use ippdesk_domain::{DeadlineRule, VersionedRule};
 use rusqlite::{params, Row};
 
@@ -21,7 +20,7 @@ fn from_row(r: &Row) -> rusqlite::Result<VersionedRule> {
 /// The rules in force (latest version of each key), by key.
 pub fn current(db: &impl Db) -> Result<Vec<VersionedRule>> {
     query_all(
-        db.conn(),
+        db.sql().lite()?,
         "SELECT definition, version, is_default, changed_at FROM deadline_rules r
          WHERE version = (SELECT max(version) FROM deadline_rules WHERE key = r.key)
          ORDER BY key",
@@ -33,7 +32,7 @@ pub fn current(db: &impl Db) -> Result<Vec<VersionedRule>> {
 /// Every version of one rule, newest first.
 pub fn history(db: &impl Db, key: &str) -> Result<Vec<VersionedRule>> {
     query_all(
-        db.conn(),
+        db.sql().lite()?,
         "SELECT definition, version, is_default, changed_at FROM deadline_rules
          WHERE key = ?1 ORDER BY version DESC",
         [key],
@@ -43,7 +42,7 @@ pub fn history(db: &impl Db, key: &str) -> Result<Vec<VersionedRule>> {
 
 pub fn latest(db: &impl Db, key: &str) -> Result<Option<VersionedRule>> {
     query_one(
-        db.conn(),
+        db.sql().lite()?,
         "SELECT definition, version, is_default, changed_at FROM deadline_rules
          WHERE key = ?1 ORDER BY version DESC LIMIT 1",
         [key],
@@ -54,11 +53,12 @@ pub fn latest(db: &impl Db, key: &str) -> Result<Option<VersionedRule>> {
 /// Installs a shipped default as version 1 of a key the database lacks. Not
 /// audited: it is part of the software, not a change someone made.
 pub fn install_default(tx: &Tx, rule: &DeadlineRule) -> Result<()> {
-    tx.conn()
+    tx.sql()
+        .lite()?
         .execute(
             "INSERT INTO deadline_rules (key, version, definition, is_default, changed_at)
              VALUES (?1, 1, ?2, 1, ?3)",
-            params![rule.key, json_text(rule), Utc::now()],
+            params![rule.key, json_text(rule), ippdesk_domain::now()],
         )
         .map_err(|e| StoreError::from_write(e, "rule version"))?;
     Ok(())
@@ -70,10 +70,11 @@ pub fn save(tx: &Tx, rule: &DeadlineRule, is_default: bool) -> Result<VersionedR
     let saved = VersionedRule {
         rule: rule.clone(),
         version: before.as_ref().map_or(1, |b| b.version + 1),
-        changed_at: Utc::now(),
+        changed_at: ippdesk_domain::now(),
         is_default,
     };
-    tx.conn()
+    tx.sql()
+        .lite()?
         .execute(
             "INSERT INTO deadline_rules (key, version, definition, is_default, changed_at)
              VALUES (?1, ?2, ?3, ?4, ?5)",

@@ -10,7 +10,7 @@ use crate::codec::{parse_id, query_all};
 use crate::{open::Db, Result, Tx};
 
 fn watermark(db: &impl Db) -> Result<i64> {
-    Ok(db.conn().query_row(
+    Ok(db.sql().lite()?.query_row(
         "SELECT indexed_up_to FROM search_watermarks WHERE tbl = 'listings'",
         [],
         |r| r.get(0),
@@ -22,13 +22,13 @@ fn watermark(db: &impl Db) -> Result<i64> {
 /// many rows still wait.
 pub fn index_pending(tx: &Tx, max: u32) -> Result<u64> {
     let from = watermark(tx)?;
-    let to: Option<i64> = tx.conn().query_row(
+    let to: Option<i64> = tx.sql().lite()?.query_row(
         "SELECT MAX(n) FROM (SELECT n FROM listings WHERE n > ?1 ORDER BY n LIMIT ?2)",
         rusqlite::params![from, max],
         |r| r.get(0),
     )?;
     if let Some(to) = to {
-        tx.conn().execute(
+        tx.sql().lite()?.execute(
             "INSERT INTO listings_fts (rowid, title, seller_name, external_id)
              SELECT n, title, seller_name, external_id FROM listings WHERE n > ?1 AND n <= ?2",
             [from, to],
@@ -43,14 +43,14 @@ pub fn index_pending(tx: &Tx, max: u32) -> Result<u64> {
             ),
             [from, to],
         )?;
-        tx.conn().execute(
+        tx.sql().lite()?.execute(
             "UPDATE search_watermarks SET indexed_up_to = ?1 WHERE tbl = 'listings'",
             [to],
         )?;
     }
     for source in &SOURCES {
         let queued: Vec<i64> = query_all(
-            tx.conn(),
+            tx.sql().lite()?,
             "SELECT n FROM grams_pending WHERE tbl = ?1 ORDER BY n LIMIT ?2",
             rusqlite::params![source.table, max],
             |r| r.get(0),
@@ -60,7 +60,7 @@ pub fn index_pending(tx: &Tx, max: u32) -> Result<u64> {
         };
         // Edits already dropped the old grams (triggers); a row queued at
         // the migration may have none: deleting first covers both.
-        tx.conn().execute(
+        tx.sql().lite()?.execute(
             &format!(
                 "DELETE FROM {t}_grams WHERE rowid IN
                  (SELECT n FROM grams_pending WHERE tbl = ?1 AND n BETWEEN ?2 AND ?3)",
@@ -84,7 +84,7 @@ pub fn index_pending(tx: &Tx, max: u32) -> Result<u64> {
             ),
             rusqlite::params![source.table, first, last],
         )?;
-        tx.conn().execute(
+        tx.sql().lite()?.execute(
             "DELETE FROM grams_pending WHERE tbl = ?1 AND n BETWEEN ?2 AND ?3",
             rusqlite::params![source.table, first, last],
         )?;
@@ -94,7 +94,7 @@ pub fn index_pending(tx: &Tx, max: u32) -> Result<u64> {
 
 /// Reads `(n, text columns…)` rows with `select` and writes their grams.
 fn write_grams(tx: &Tx, source: &Source, select: &str, args: impl rusqlite::Params) -> Result<()> {
-    let conn = tx.conn();
+    let conn = tx.sql().lite()?;
     let mut insert = conn.prepare_cached(&format!(
         "INSERT INTO {}_grams (rowid, grams) VALUES (?1, ?2)",
         source.table
@@ -114,7 +114,7 @@ fn write_grams(tx: &Tx, source: &Source, select: &str, args: impl rusqlite::Para
 /// Rows waiting for a full-text index: listings above the watermark and
 /// rows whose grams are queued.
 pub fn pending(db: &impl Db) -> Result<u64> {
-    let n: i64 = db.conn().query_row(
+    let n: i64 = db.sql().lite()?.query_row(
         "SELECT (SELECT COUNT(*) FROM listings WHERE n > (SELECT indexed_up_to FROM search_watermarks WHERE tbl = 'listings'))
               + (SELECT COUNT(*) FROM grams_pending)",
         [],
@@ -283,7 +283,7 @@ pub fn search(db: &impl Db, text: &str, limit: u32) -> Result<Vec<Hit>> {
         // watermark, and (for short text) rows whose grams are queued.
         if kind == HitKind::Listing {
             found.extend(query_all(
-                db.conn(),
+                db.sql().lite()?,
                 &format!(
                     "SELECT t.id, t.{title}, t.{detail} FROM listings t WHERE t.n > ?1 AND ({like_any})
                      ORDER BY t.n DESC LIMIT {limit}"
@@ -294,7 +294,7 @@ pub fn search(db: &impl Db, text: &str, limit: u32) -> Result<Vec<Hit>> {
         }
         if short && found.len() < limit as usize {
             found.extend(query_all(
-                db.conn(),
+                db.sql().lite()?,
                 &format!(
                     "SELECT t.id, t.{title}, t.{detail} FROM grams_pending p JOIN {table} t ON t.n = p.n
                      WHERE p.tbl = ?1 AND ({like_any}) ORDER BY t.n DESC LIMIT {limit}"
@@ -313,7 +313,7 @@ pub fn search(db: &impl Db, text: &str, limit: u32) -> Result<Vec<Hit>> {
             };
             if !index.is_empty() {
                 found.extend(query_all(
-                    db.conn(),
+                    db.sql().lite()?,
                     &format!(
                         "SELECT t.id, t.{title}, t.{detail} FROM {table}_{index} f JOIN {table} t ON t.n = f.rowid
                          WHERE {table}_{index} MATCH ?1 ORDER BY f.rowid DESC LIMIT {limit}"

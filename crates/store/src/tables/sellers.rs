@@ -72,7 +72,7 @@ fn select_stats() -> String {
 
 pub fn list(db: &impl Db) -> Result<Vec<SellerStats>> {
     query_all(
-        db.conn(),
+        db.sql().lite()?,
         &format!("{} ORDER BY s.platform, s.store_name", select_stats()),
         [],
         stats_row,
@@ -81,7 +81,7 @@ pub fn list(db: &impl Db) -> Result<Vec<SellerStats>> {
 
 pub fn get(db: &impl Db, id: Id) -> Result<Seller> {
     query_one(
-        db.conn(),
+        db.sql().lite()?,
         &format!("{} WHERE s.id = ?1", select()),
         [id.to_string()],
         from_row,
@@ -91,7 +91,7 @@ pub fn get(db: &impl Db, id: Id) -> Result<Seller> {
 
 pub fn stats(db: &impl Db, id: Id) -> Result<SellerStats> {
     query_one(
-        db.conn(),
+        db.sql().lite()?,
         &format!("{} WHERE s.id = ?1", select_stats()),
         [id.to_string()],
         stats_row,
@@ -108,7 +108,7 @@ pub fn find_by_store(
     store_name: &str,
 ) -> Result<Option<Seller>> {
     query_one(
-        db.conn(),
+        db.sql().lite()?,
         &format!(
             "{} WHERE s.platform = ?1 AND ((?2 <> '' AND s.store_url = ?2) OR (?3 <> '' AND s.store_name = ?3))
              ORDER BY s.created_at LIMIT 1",
@@ -121,7 +121,7 @@ pub fn find_by_store(
 
 pub fn in_group(db: &impl Db, group: Id) -> Result<Vec<Seller>> {
     query_all(
-        db.conn(),
+        db.sql().lite()?,
         &format!(
             "{} WHERE s.group_id = ?1 ORDER BY s.platform, s.store_name",
             select()
@@ -133,7 +133,7 @@ pub fn in_group(db: &impl Db, group: Id) -> Result<Vec<Seller>> {
 
 pub fn all(db: &impl Db) -> Result<Vec<Seller>> {
     query_all(
-        db.conn(),
+        db.sql().lite()?,
         &format!("{} ORDER BY s.created_at", select()),
         [],
         from_row,
@@ -142,7 +142,7 @@ pub fn all(db: &impl Db) -> Result<Vec<Seller>> {
 
 fn write(tx: &Tx, s: &Seller, sql: &str) -> Result<()> {
     let d = &s.draft;
-    tx.conn()
+    tx.sql().lite()?
         .execute(
             sql,
             named_params! {
@@ -191,7 +191,8 @@ pub fn update(tx: &Tx, s: &Seller) -> Result<()> {
 
 pub fn delete(tx: &Tx, id: Id) -> Result<()> {
     let before = get(tx, id)?;
-    tx.conn()
+    tx.sql()
+        .lite()?
         .execute("DELETE FROM sellers WHERE id = ?1", [id.to_string()])
         .map_err(|e| StoreError::from_write(e, "seller"))?;
     audit::record(tx, "delete", "seller", id, Some(&before), None)
@@ -206,7 +207,7 @@ pub struct SellerGroup {
 }
 
 pub fn insert_group(tx: &Tx, g: &SellerGroup) -> Result<()> {
-    tx.conn().execute(
+    tx.sql().lite()?.execute(
         "INSERT INTO seller_groups (id, name, notes, created_at) VALUES (?1, ?2, ?3, ?4)",
         rusqlite::params![g.id.to_string(), g.name, g.notes, g.created_at],
     )?;
@@ -215,7 +216,7 @@ pub fn insert_group(tx: &Tx, g: &SellerGroup) -> Result<()> {
 
 pub fn get_group(db: &impl Db, id: Id) -> Result<SellerGroup> {
     query_one(
-        db.conn(),
+        db.sql().lite()?,
         "SELECT id, name, notes, created_at FROM seller_groups WHERE id = ?1",
         [id.to_string()],
         |r| {
@@ -234,7 +235,7 @@ pub fn get_group(db: &impl Db, id: Id) -> Result<SellerGroup> {
 mod tests {
     use super::*;
     use crate::testing::{seller, temp_store};
-    use chrono::Utc;
+
     use ippdesk_domain::{new_id, Platform};
 
     #[test]
@@ -249,7 +250,7 @@ mod tests {
             id: new_id(),
             name: "Jiguang operator".into(),
             notes: String::new(),
-            created_at: Utc::now(),
+            created_at: ippdesk_domain::now(),
         };
         s.write(|tx| {
             insert(tx, &a)?;

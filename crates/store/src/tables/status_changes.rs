@@ -19,7 +19,7 @@ fn from_row(r: &Row) -> rusqlite::Result<StatusChange> {
 
 pub fn for_account(db: &impl Db, account: Id) -> Result<Vec<StatusChange>> {
     query_all(
-        db.conn(),
+        db.sql().lite()?,
         "SELECT id, account_id, from_status, to_status, on_date, note, recorded_at
          FROM account_status_changes WHERE account_id = ?1 ORDER BY recorded_at, id",
         [account.to_string()],
@@ -28,7 +28,7 @@ pub fn for_account(db: &impl Db, account: Id) -> Result<Vec<StatusChange>> {
 }
 
 pub fn insert(tx: &Tx, c: &StatusChange) -> Result<()> {
-    tx.conn()
+    tx.sql().lite()?
         .execute(
             "INSERT INTO account_status_changes (id, account_id, from_status, to_status, on_date, note, recorded_at)
              VALUES (:id, :account_id, :from, :to, :on, :note, :recorded_at)",

@@ -32,7 +32,7 @@ fn from_row(r: &Row) -> rusqlite::Result<TestPurchase> {
 
 pub fn get(db: &impl Db, id: Id) -> Result<TestPurchase> {
     query_one(
-        db.conn(),
+        db.sql().lite()?,
         &format!("{SELECT} WHERE id = ?1"),
         [id.to_string()],
         from_row,
@@ -42,7 +42,7 @@ pub fn get(db: &impl Db, id: Id) -> Result<TestPurchase> {
 
 pub fn for_complaint(db: &impl Db, complaint: Id) -> Result<Vec<TestPurchase>> {
     query_all(
-        db.conn(),
+        db.sql().lite()?,
         &format!("{SELECT} WHERE complaint_id = ?1 ORDER BY ordered_on, created_at"),
         [complaint.to_string()],
         from_row,
@@ -51,7 +51,7 @@ pub fn for_complaint(db: &impl Db, complaint: Id) -> Result<Vec<TestPurchase>> {
 
 fn write(tx: &Tx, t: &TestPurchase, sql: &str) -> Result<()> {
     let d = &t.draft;
-    tx.conn()
+    tx.sql().lite()?
         .execute(
             sql,
             named_params! {
@@ -93,7 +93,8 @@ pub fn update(tx: &Tx, t: &TestPurchase) -> Result<()> {
 
 pub fn delete(tx: &Tx, id: Id) -> Result<()> {
     let before = get(tx, id)?;
-    tx.conn()
+    tx.sql()
+        .lite()?
         .execute("DELETE FROM test_purchases WHERE id = ?1", [id.to_string()])?;
     audit::record(tx, "delete", "test_purchase", id, Some(&before), None)
 }

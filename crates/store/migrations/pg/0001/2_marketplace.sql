@@ -1,0 +1,2 @@
+-- Part 2: sellers, listings, complaints and their listings, programme settings,
+-- test purchases, and the complaint counts kept by triggers.

@@ -1,0 +1,1 @@
+-- Part 4: search (pg_trgm) over listings, sellers and complaints.
