@@ -20,8 +20,9 @@ pub const PG_MIGRATIONS: &[PgMigration] = &[PgMigration {
     parts: &[
         include_str!("../migrations/pg/0001/1_parties.sql"),
         include_str!("../migrations/pg/0001/2_marketplace.sql"),
-        include_str!("../migrations/pg/0001/3_deadlines.sql"),
-        include_str!("../migrations/pg/0001/4_search.sql"),
+        include_str!("../migrations/pg/0001/3_complaints.sql"),
+        include_str!("../migrations/pg/0001/4_deadlines.sql"),
+        include_str!("../migrations/pg/0001/5_search.sql"),
     ],
 }];
 

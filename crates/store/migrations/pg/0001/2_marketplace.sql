@@ -1,2 +1,1 @@
--- Part 2: sellers, listings, complaints and their listings, programme settings,
--- test purchases, and the complaint counts kept by triggers.
+-- Part 2: seller groups, sellers, listings and programme settings.

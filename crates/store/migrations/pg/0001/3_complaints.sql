@@ -1,0 +1,2 @@
+-- Part 3: complaints, their listings, test purchases, and the complaint counts
+-- kept by triggers.

@@ -1,2 +1,0 @@
--- Part 3: people, deadline rules, counter-notices, deadlines, and the
--- enforcement and open-deadline counts kept by triggers.

@@ -1,0 +1,2 @@
+-- Part 4: people, deadline rules, counter-notices, deadlines, and the
+-- enforcement and open-deadline counts kept by triggers.

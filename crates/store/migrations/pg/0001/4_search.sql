@@ -1,1 +1,0 @@
--- Part 4: search (pg_trgm) over listings, sellers and complaints.

@@ -1,0 +1,1 @@
+-- Part 5: search (pg_trgm) over listings, sellers and complaints.
