@@ -1,6 +1,7 @@
 //! `ippdesk`: the command line over the same desk the app uses.
 
 mod call;
+mod team;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -23,7 +24,8 @@ use serde::Serialize;
     about = "IPP Desk: rights holders, IP rights and evidence for marketplace IP programmes"
 )]
 struct Cli {
-    /// Database file (default: IPPDESK_DB, else <user data dir>/ippdesk/ippdesk.sqlite3).
+    /// Database file, or postgres://user@host/db for a team database
+    /// (default: IPPDESK_DB, else <user data dir>/ippdesk/ippdesk.sqlite3).
     #[arg(long, global = true)]
     db: Option<PathBuf>,
     /// Machine-readable output: JSON on stdout.
@@ -46,6 +48,12 @@ enum Command {
     Verify { bundle: Option<PathBuf> },
     /// Copy the live database to FILE (SQLite online backup).
     Backup { file: PathBuf },
+    /// The audit log: who changed what, and when.
+    #[command(subcommand)]
+    Audit(AuditCmd),
+    /// The team edition: set up a PostgreSQL database and its logins.
+    #[command(subcommand)]
+    Team(team::TeamCmd),
     /// Load the sample data (a brand, its agent, trademarks in CN / US / EU, accounts,
     /// sellers, complaints with listings and evidence).
     Sample,
@@ -103,6 +111,15 @@ enum Command {
         group_by: Vec<EnforcementDim>,
         #[arg(long)]
         out: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
+enum AuditCmd {
+    /// The latest changes, newest first: seq, time, actor, action, table, record.
+    List {
+        #[arg(long, default_value_t = 50)]
+        limit: i64,
     },
 }
 
@@ -646,6 +663,26 @@ fn run(cli: &Cli) -> Result<(), DeskError> {
                 ))
             }
         }
+        Command::Team(cmd) => team::run(&desk, cmd, out),
+        Command::Audit(AuditCmd::List { limit }) => {
+            let rows = desk.audit_latest(*limit)?;
+            out.print(&rows, || {
+                rows.iter()
+                    .map(|r| {
+                        format!(
+                            "{}\t{}\t{}\t{}\t{}\t{}",
+                            r.seq,
+                            r.at.format("%Y-%m-%d %H:%M:%S"),
+                            if r.actor.is_empty() { "-" } else { &r.actor },
+                            r.action,
+                            r.table,
+                            r.record
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })
+        }
         Command::Backup { file } => {
             desk.backup(file)?;
             out.print(&serde_json::json!({ "backup": file }), || {
@@ -950,6 +987,7 @@ fn run(cli: &Cli) -> Result<(), DeskError> {
     }
 }
 
+#[derive(Clone, Copy)]
 struct Out {
     json: bool,
 }

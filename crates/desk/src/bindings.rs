@@ -76,6 +76,8 @@ pub fn typescript_bindings() -> String {
         DocumentView::decl(),
         AttachInput::decl(),
         AuditView::decl(),
+        AuditRow::decl(),
+        crate::team::WhoAmI::decl(),
         VaultIssue::decl(),
         AuditIssue::decl(),
         VerifyReport::decl(),

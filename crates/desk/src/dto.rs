@@ -136,11 +136,27 @@ pub struct AuditView {
     #[ts(type = "number")]
     pub seq: i64,
     pub at: DateTime<Utc>,
+    /// Who made the change (empty for rows from before actors were kept).
+    pub actor: String,
     pub action: String,
     pub entity: String,
     pub before: Option<serde_json::Value>,
     pub after: Option<serde_json::Value>,
     pub hash: String,
+}
+
+/// One row of the audit log as `ippdesk audit list` prints it.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct AuditRow {
+    #[ts(type = "number")]
+    pub seq: i64,
+    pub at: DateTime<Utc>,
+    pub actor: String,
+    pub action: String,
+    /// The kind of record (holder, complaint …).
+    pub table: String,
+    /// The record's id.
+    pub record: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]

@@ -101,6 +101,7 @@ impl From<StoreError> for DeskError {
             StoreError::InUse(_) => ErrorCode::InUse,
             StoreError::Io { .. } | StoreError::Connect(_) => ErrorCode::Io,
             StoreError::Forbidden(_) => ErrorCode::Forbidden,
+            StoreError::Invalid(_) => ErrorCode::Validation,
             StoreError::Migration { .. }
             | StoreError::Sqlite(_)
             | StoreError::Postgres(_)

@@ -14,6 +14,9 @@ pub struct InstanceLock {
 }
 
 pub fn lock_path(db: &Path) -> PathBuf {
+    if let Some(Ok(dir)) = crate::team_folder(db) {
+        return dir.join("app.lock");
+    }
     let mut name = db.file_name().unwrap_or_default().to_os_string();
     name.push(".lock");
     db.with_file_name(name)

@@ -3,9 +3,24 @@
 use ippdesk_domain::Id;
 use ippdesk_store::tables::{audit, documents};
 
-use crate::{AuditIssue, AuditView, Desk, Result, VaultIssue, VerifyReport};
+use crate::{AuditIssue, AuditRow, AuditView, Desk, Result, VaultIssue, VerifyReport};
 
 impl Desk {
+    /// The latest `limit` changes, newest first, with who made each.
+    pub fn audit_latest(&self, limit: i64) -> Result<Vec<AuditRow>> {
+        Ok(audit::latest(&self.store, limit.clamp(1, 100_000))?
+            .into_iter()
+            .map(|e| AuditRow {
+                seq: e.seq,
+                at: e.at,
+                actor: e.actor,
+                action: e.action,
+                table: e.entity,
+                record: e.entity_id,
+            })
+            .collect())
+    }
+
     pub fn audit_trail(&self, entity_id: Id) -> Result<Vec<AuditView>> {
         Ok(audit::for_entity(&self.store, entity_id)?
             .into_iter()
@@ -13,6 +28,7 @@ impl Desk {
             .map(|e| AuditView {
                 seq: e.seq,
                 at: e.at,
+                actor: e.actor,
                 action: e.action,
                 entity: e.entity,
                 before: e.before,

@@ -24,6 +24,7 @@ mod seed;
 mod sellers;
 mod shared;
 mod table_export;
+mod team;
 
 pub use bindings::typescript_bindings;
 pub use dashboard::ReminderText;
@@ -31,12 +32,14 @@ pub use dto::*;
 pub use error::{DeskError, ErrorCode};
 pub use import::read_import_bytes;
 pub use ippdesk_domain::*;
+pub use ippdesk_store::team::{TeamRole, TeamUser};
 pub use packets::{
     verify_bundle, verify_bundle_within, BundleLimits, BundleProblem, BundleReport, PacketFor,
     PacketRequest, PacketResult,
 };
 pub use seed::{generated_title, generated_url, SeedSummary};
 pub use shared::{JobFlag, SharedDesk};
+pub use team::WhoAmI;
 
 use std::path::{Path, PathBuf};
 
@@ -72,10 +75,43 @@ pub fn resolve_db_path(explicit: Option<PathBuf>) -> Result<PathBuf> {
     }
 }
 
+/// Where a database's evidence files live: beside a solo file; for a team
+/// database, for now, in this user's data folder under the server and
+/// database's name (evidence in PostgreSQL itself is still to come).
+fn vault_for(path: &Path) -> Result<Vault> {
+    match team_folder(path) {
+        Some(dir) => Ok(Vault::beside(&dir?.join("db"))),
+        None => Ok(Vault::beside(path)),
+    }
+}
+
+/// For a team database's URL: this user's local folder for it (evidence for
+/// now, the one-app lock); None for a database file.
+pub(crate) fn team_folder(path: &Path) -> Option<Result<PathBuf>> {
+    let url = path.to_str().filter(|s| ippdesk_store::team::is_url(s))?;
+    let label: String = ippdesk_store::team::label(url)
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    Some(default_db_path().map(|data| {
+        data.parent()
+            .unwrap_or(Path::new("."))
+            .join("team")
+            .join(label)
+    }))
+}
+
 impl Desk {
+    /// `path` is a database file, or a `postgres://` URL for a team database.
     pub fn open(path: &Path) -> Result<Desk> {
         let store = Store::open(path)?;
-        let vault = Vault::beside(path);
+        let vault = vault_for(path)?;
         let mut desk = Desk {
             store,
             vault,
@@ -90,7 +126,7 @@ impl Desk {
     pub fn open_reader(path: &Path) -> Result<Desk> {
         Ok(Desk {
             store: Store::open_another(path)?,
-            vault: Vault::beside(path),
+            vault: vault_for(path)?,
             today: None,
         })
     }
@@ -100,6 +136,9 @@ impl Desk {
     /// host runs it on a background thread at start-up while the desk
     /// serves calls).
     pub fn prefetch_lists(path: &Path) -> Result<()> {
+        if team_folder(path).is_some() {
+            return Ok(()); // the server's cache, not ours
+        }
         ippdesk_store::tables::complaints::prefetch_list_pages(path)?;
         Ok(())
     }

@@ -35,6 +35,9 @@ pub enum StoreError {
     Forbidden(String),
     #[error("{0}")]
     Unsupported(String),
+    /// Input the database cannot take as given (a user name it cannot hold).
+    #[error("{0}")]
+    Invalid(String),
     #[error("Cannot connect to the team database: {0}")]
     Connect(String),
     #[error("Stored data is unreadable: {0}")]

@@ -51,6 +51,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "seller_notified",
         sql: include_str!("../migrations/0007_seller_notified.sql"),
     },
+    Migration {
+        version: 8,
+        name: "audit_actor",
+        sql: include_str!("../migrations/0008_audit_actor.sql"),
+    },
 ];
 
 pub fn latest_version() -> i64 {

@@ -64,11 +64,19 @@ impl Db for Tx<'_> {
     }
 }
 
+fn team_url(path: &Path) -> Option<&str> {
+    path.to_str().filter(|s| crate::team::is_url(s))
+}
+
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
 impl Store {
     /// Opens (creating if needed) the database at `path` and migrates it.
+    /// A `postgres://` URL in place of the path opens a team database.
     pub fn open(path: &Path) -> Result<Store> {
+        if let Some(url) = team_url(path) {
+            return crate::team::connect(url);
+        }
         Self::open_with(path, MIGRATIONS)
     }
 
@@ -85,6 +93,9 @@ impl Store {
     /// process holds on it, and another process closing its last connection
     /// then deletes the WAL under us, losing what we write after.
     pub fn open_another(path: &Path) -> Result<Store> {
+        if let Some(url) = team_url(path) {
+            return crate::team::connect(url);
+        }
         Self::connect(path, MIGRATIONS)
     }
 

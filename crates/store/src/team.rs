@@ -5,7 +5,8 @@
 
 use std::path::PathBuf;
 
-use crate::{Result, Store, StoreError};
+use crate::sql::{Backend, Conn};
+use crate::{Db, Result, Store, StoreError};
 
 pub struct PgMigration {
     pub version: i64,
@@ -26,6 +27,9 @@ pub const PG_MIGRATIONS: &[PgMigration] = &[PgMigration {
     ],
 }];
 
+/// Roles and grants, applied after every migration (see the file).
+const ROLES: &str = include_str!("../migrations/pg/roles.sql");
+
 /// What marks a PostgreSQL database as ours (as `application_id` does a file).
 const APPLICATION: &str = "ippdesk";
 
@@ -44,10 +48,26 @@ pub fn redacted(url: &str) -> String {
     }
 }
 
+/// `host_port_database` of a URL, to name things that belong to it.
+pub fn label(url: &str) -> String {
+    match url.parse::<postgres::Config>() {
+        Ok(c) => {
+            let host = match c.get_hosts().first() {
+                Some(postgres::config::Host::Tcp(h)) => h.clone(),
+                _ => "local".to_string(),
+            };
+            let port = c.get_ports().first().copied().unwrap_or(5432);
+            let db = c.get_dbname().unwrap_or("postgres");
+            format!("{host}_{port}_{db}")
+        }
+        Err(_) => "team".to_string(),
+    }
+}
+
 /// Connects and brings the schema up to date (refusing a newer one).
 pub fn connect(url: &str) -> Result<Store> {
     let mut client = client(url)?;
-    migrate(&mut client, PG_MIGRATIONS)?;
+    migrate(&mut client, PG_MIGRATIONS, true)?;
     Ok(Store::on_postgres(client, PathBuf::from(redacted(url))))
 }
 
@@ -91,7 +111,13 @@ pub(crate) fn schema_version(client: &mut postgres::Client) -> Result<i64> {
 /// Applies every pending migration in one transaction, all or nothing. A
 /// database another program made, or one newer than this build, is refused
 /// with nothing written.
-pub fn migrate(client: &mut postgres::Client, list: &[PgMigration]) -> Result<i64> {
+/// `with_roles`: apply the roles and grants after (they name tables of the
+/// shipped schema, so tests of other migration lists leave them out).
+pub fn migrate(
+    client: &mut postgres::Client,
+    list: &[PgMigration],
+    with_roles: bool,
+) -> Result<i64> {
     let latest = list.last().map_or(0, |m| m.version);
     let mut tx = client.transaction()?;
     // One migrator at a time: two desktops opening a new database at once.
@@ -139,6 +165,19 @@ pub fn migrate(client: &mut postgres::Client, list: &[PgMigration]) -> Result<i6
     if pending.is_empty() {
         return Ok(current);
     }
+    // Only an administrator changes the schema (and the roles with it): an
+    // IPP Desk admin has CREATEROLE, as does whoever IT lets create it.
+    let may_migrate: bool = tx
+        .query_one(
+            "SELECT rolsuper OR rolcreaterole FROM pg_roles WHERE rolname = session_user",
+            &[],
+        )?
+        .get(0);
+    if !may_migrate {
+        return Err(StoreError::Forbidden(format!(
+            "the team database needs an update (schema {current} to {latest}); an administrator must open it first"
+        )));
+    }
     if !has_meta {
         tx.batch_execute(
             "CREATE TABLE ippdesk_meta (key text PRIMARY KEY, value text NOT NULL);
@@ -160,6 +199,13 @@ pub fn migrate(client: &mut postgres::Client, list: &[PgMigration]) -> Result<i6
         "UPDATE ippdesk_meta SET value = $1 WHERE key = 'version'",
         &[&version.to_string()],
     )?;
+    if with_roles {
+        tx.batch_execute(ROLES)
+            .map_err(|source| StoreError::Migration {
+                version,
+                source: Box::new(source.into()),
+            })?;
+    }
     tx.commit()?;
     Ok(version)
 }
@@ -188,4 +234,190 @@ pub fn scratch_database() -> Option<String> {
     let mut url = url::Url::parse(&admin).expect("IPPDESK_TEST_PG is a URL");
     url.set_path(&name);
     Some(url.to_string())
+}
+
+/// The roles of the team edition, lowest first.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum TeamRole {
+    Viewer,
+    Paralegal,
+    Manager,
+    Admin,
+}
+
+impl TeamRole {
+    pub const ALL: [TeamRole; 4] = [
+        TeamRole::Viewer,
+        TeamRole::Paralegal,
+        TeamRole::Manager,
+        TeamRole::Admin,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            TeamRole::Viewer => "viewer",
+            TeamRole::Paralegal => "paralegal",
+            TeamRole::Manager => "manager",
+            TeamRole::Admin => "admin",
+        }
+    }
+
+    /// The PostgreSQL group role that carries the rights.
+    fn group(self) -> String {
+        format!("ippdesk_{}", self.name())
+    }
+
+    pub fn parse(s: &str) -> Option<TeamRole> {
+        TeamRole::ALL.into_iter().find(|r| r.name() == s)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct TeamUser {
+    pub name: String,
+    pub role: TeamRole,
+    pub can_log_in: bool,
+}
+
+/// A user name as PostgreSQL will store it: letters, digits, `_ . -`,
+/// starting with a letter, so it can be quoted safely and typed at a prompt.
+fn user_ident(name: &str) -> Result<String> {
+    let ok = name.len() <= 63
+        && name.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "_.-".contains(c));
+    if ok && !name.starts_with("ippdesk_") && !name.starts_with("pg_") {
+        Ok(format!("\"{name}\""))
+    } else {
+        Err(StoreError::Invalid(format!(
+            "'{name}' cannot be a user name: use lower-case letters, digits, '_', '.' or '-', starting with a letter"
+        )))
+    }
+}
+
+fn pg_conn(db: &impl Db) -> Result<Conn<'_>> {
+    let c = db.sql();
+    match c.backend() {
+        Backend::Postgres => Ok(c),
+        Backend::Sqlite => Err(StoreError::Unsupported(
+            "users and roles belong to a team (PostgreSQL) database".into(),
+        )),
+    }
+}
+
+/// Makes the session's user an administrator of a new team database (after
+/// `connect` created the schema and the roles).
+pub fn init(db: &impl Db) -> Result<String> {
+    let c = pg_conn(db)?;
+    let me: String = c.value("SELECT session_user::text", &[])?;
+    c.batch(&format!(
+        "GRANT ippdesk_admin TO \"{}\"",
+        me.replace('"', "\"\"")
+    ))?;
+    Ok(me)
+}
+
+/// Creates a login for a person with one role. The password is sent as a
+/// SCRAM verifier, never as clear text.
+pub fn add_user(db: &impl Db, name: &str, role: TeamRole, password: &str) -> Result<()> {
+    let c = pg_conn(db)?;
+    let ident = user_ident(name)?;
+    if password.len() < 8 {
+        return Err(StoreError::Invalid(
+            "a password needs at least 8 characters".into(),
+        ));
+    }
+    let verifier = postgres_protocol::password::scram_sha_256(password.as_bytes());
+    let admin = if role == TeamRole::Admin {
+        " CREATEROLE"
+    } else {
+        ""
+    };
+    c.batch(&format!(
+        "CREATE ROLE {ident} LOGIN{admin} PASSWORD '{verifier}' IN ROLE {group};
+         GRANT CONNECT ON DATABASE \"{db}\" TO {ident};",
+        group = role.group(),
+        db = current_database(&c)?,
+    ))
+    .map_err(|e| StoreError::from_write(e, &format!("user {name}")))
+}
+
+fn current_database(c: &Conn) -> Result<String> {
+    let name: String = c.value("SELECT current_database()::text", &[])?;
+    Ok(name.replace('"', "\"\""))
+}
+
+/// Everyone with an IPP Desk role, with their highest role.
+pub fn list_users(db: &impl Db) -> Result<Vec<TeamUser>> {
+    let c = pg_conn(db)?;
+    let rows: Vec<(String, String, bool)> = c.query(
+        "SELECT u.rolname::text, g.rolname::text, u.rolcanlogin
+         FROM pg_roles u
+         JOIN pg_auth_members m ON m.member = u.oid
+         JOIN pg_roles g ON g.oid = m.roleid
+         WHERE g.rolname IN ('ippdesk_viewer', 'ippdesk_paralegal', 'ippdesk_manager', 'ippdesk_admin')
+           AND u.rolname NOT LIKE 'ippdesk\\_%'
+         ORDER BY 1",
+        &[],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )?;
+    let mut users: Vec<TeamUser> = Vec::new();
+    for (name, group, can_log_in) in rows {
+        let Some(role) = TeamRole::parse(group.trim_start_matches("ippdesk_")) else {
+            continue;
+        };
+        match users.last_mut() {
+            Some(u) if u.name == name => u.role = u.role.max(role),
+            _ => users.push(TeamUser {
+                name,
+                role,
+                can_log_in,
+            }),
+        }
+    }
+    Ok(users)
+}
+
+/// Gives a user exactly one role.
+pub fn set_role(db: &impl Db, name: &str, role: TeamRole) -> Result<()> {
+    let c = pg_conn(db)?;
+    let ident = user_ident(name)?;
+    let groups = TeamRole::ALL.map(|r| r.group()).join(", ");
+    let admin = if role == TeamRole::Admin {
+        "CREATEROLE"
+    } else {
+        "NOCREATEROLE"
+    };
+    c.batch(&format!(
+        "REVOKE {groups} FROM {ident}; GRANT {group} TO {ident}; ALTER ROLE {ident} {admin};",
+        group = role.group()
+    ))
+}
+
+/// Stops a user from logging in; their history stays theirs.
+pub fn disable_user(db: &impl Db, name: &str) -> Result<()> {
+    let c = pg_conn(db)?;
+    c.batch(&format!("ALTER ROLE {} NOLOGIN", user_ident(name)?))
+}
+
+/// Who this session is, and their role (None: no IPP Desk role, e.g. the
+/// server's superuser).
+pub fn whoami(db: &impl Db) -> Result<(String, Option<TeamRole>)> {
+    let c = pg_conn(db)?;
+    let me: String = c.value("SELECT session_user::text", &[])?;
+    let mut role = None;
+    for r in TeamRole::ALL {
+        let member: bool = c.value(
+            "SELECT EXISTS (SELECT FROM pg_roles WHERE rolname = $1 AND pg_has_role(session_user, oid, 'MEMBER'))",
+            &[&r.group()],
+        )?;
+        if member {
+            role = Some(r);
+        }
+    }
+    Ok((me, role))
 }

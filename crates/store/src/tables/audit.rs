@@ -1,5 +1,5 @@
 //! The audit log: append only, hash-chained. Row n stores
-//! `hash = SHA-256(seq, at, action, entity, entity_id, before, after, prev_hash)`
+//! `hash = SHA-256(seq, at, action, entity, entity_id, before, after, prev_hash[, actor])`
 //! and `prev_hash` = row n-1's hash, so editing, removing or inserting a row
 //! afterwards breaks the chain at a row `verify` can name.
 
@@ -9,7 +9,7 @@ use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
 use crate::codec::json_text;
-use crate::sql::Backend;
+use crate::sql::{Backend, Row};
 use crate::{open::Db, Result, Tx};
 
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
@@ -18,6 +18,9 @@ pub const GENESIS: &str = "00000000000000000000000000000000000000000000000000000
 pub struct AuditEntry {
     pub seq: i64,
     pub at: DateTime<Utc>,
+    /// Who: the database session's user (team) or the OS user (solo); empty
+    /// for rows written before actors were recorded.
+    pub actor: String,
     pub action: String,
     pub entity: String,
     pub entity_id: String,
@@ -42,10 +45,12 @@ fn row_hash(
     before: Option<&str>,
     after: Option<&str>,
     prev: &str,
+    actor: &str,
 ) -> String {
     let mut h = Sha256::new();
-    for part in [
-        &seq.to_string(),
+    let seq = seq.to_string();
+    let parts = [
+        seq.as_str(),
         at,
         action,
         entity,
@@ -53,11 +58,22 @@ fn row_hash(
         before.unwrap_or("\u{0}"),
         after.unwrap_or("\u{0}"),
         prev,
-    ] {
+    ];
+    // Rows from before actors were recorded keep the hash they were written with.
+    let actor = Some(actor).filter(|a| !a.is_empty());
+    for part in parts.into_iter().chain(actor) {
         h.update((part.len() as u64).to_le_bytes());
         h.update(part.as_bytes());
     }
     hex::encode(h.finalize())
+}
+
+/// The solo edition's actor: the operating system's user name.
+pub fn os_user() -> String {
+    ["USER", "USERNAME", "LOGNAME"]
+        .iter()
+        .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()))
+        .unwrap_or_else(|| "unknown".into())
 }
 
 /// Appends one row; called by every table write inside its transaction.
@@ -70,11 +86,16 @@ pub fn record<T: Serialize>(
     after: Option<&T>,
 ) -> Result<()> {
     let sql = tx.sql();
-    if sql.backend() == Backend::Postgres {
-        // Writers from several desktops append one after another, so the
-        // chain stays one line: the lock is held until this transaction ends.
-        sql.batch("LOCK TABLE audit_log IN SHARE ROW EXCLUSIVE MODE")?;
-    }
+    let actor = match sql.backend() {
+        Backend::Postgres => {
+            // Writers from several desktops append one after another, so the
+            // chain stays one line: the lock is held until this transaction ends.
+            sql.batch("LOCK TABLE audit_log IN SHARE ROW EXCLUSIVE MODE")?;
+            // The server sets the row's actor to this too, whatever we send.
+            sql.value::<String>("SELECT session_user::text", &[])?
+        }
+        Backend::Sqlite => os_user(),
+    };
     let last: Option<(i64, String)> = sql.query_opt(
         "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1",
         &[],
@@ -97,39 +118,53 @@ pub fn record<T: Serialize>(
         before.as_deref(),
         after.as_deref(),
         &prev,
+        &actor,
     );
     sql.execute(
-        "INSERT INTO audit_log (seq, at, action, entity, entity_id, before, after, prev_hash, hash)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        "INSERT INTO audit_log (seq, at, action, entity, entity_id, before, after, prev_hash, hash, actor)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
         &[
-            &seq, &at, &action, &entity, &id, &before, &after, &prev, &hash,
+            &seq, &at, &action, &entity, &id, &before, &after, &prev, &hash, &actor,
         ],
     )?;
     Ok(())
 }
 
+const ENTRY_COLUMNS: &str = "seq, at, action, entity, entity_id, before, after, hash, actor";
+
+fn entry(r: &Row) -> Result<AuditEntry> {
+    let at: String = r.get(1)?;
+    let json = |s: Option<String>| s.and_then(|s| serde_json::from_str(&s).ok());
+    Ok(AuditEntry {
+        seq: r.get(0)?,
+        at: DateTime::parse_from_rfc3339(&at)
+            .map(|t| t.with_timezone(&Utc))
+            .unwrap_or_default(),
+        actor: r.get(8)?,
+        action: r.get(2)?,
+        entity: r.get(3)?,
+        entity_id: r.get(4)?,
+        before: json(r.get(5)?),
+        after: json(r.get(6)?),
+        hash: r.get(7)?,
+    })
+}
+
 /// The trail of one record, oldest first.
 pub fn for_entity(db: &impl Db, entity_id: Uuid) -> Result<Vec<AuditEntry>> {
     db.sql().query(
-        "SELECT seq, at, action, entity, entity_id, before, after, hash
-         FROM audit_log WHERE entity_id = $1 ORDER BY seq",
+        &format!("SELECT {ENTRY_COLUMNS} FROM audit_log WHERE entity_id = $1 ORDER BY seq"),
         &[&entity_id.to_string()],
-        |r| {
-            let at: String = r.get(1)?;
-            let json = |s: Option<String>| s.and_then(|s| serde_json::from_str(&s).ok());
-            Ok(AuditEntry {
-                seq: r.get(0)?,
-                at: DateTime::parse_from_rfc3339(&at)
-                    .map(|t| t.with_timezone(&Utc))
-                    .unwrap_or_default(),
-                action: r.get(2)?,
-                entity: r.get(3)?,
-                entity_id: r.get(4)?,
-                before: json(r.get(5)?),
-                after: json(r.get(6)?),
-                hash: r.get(7)?,
-            })
-        },
+        entry,
+    )
+}
+
+/// The latest `limit` rows, newest first.
+pub fn latest(db: &impl Db, limit: i64) -> Result<Vec<AuditEntry>> {
+    db.sql().query(
+        &format!("SELECT {ENTRY_COLUMNS} FROM audit_log ORDER BY seq DESC LIMIT $1"),
+        &[&limit],
+        entry,
     )
 }
 
@@ -149,9 +184,10 @@ pub fn verify(db: &impl Db) -> Result<Vec<AuditProblem>> {
         Option<String>,
         String,
         String,
+        String,
     );
     let rows: Vec<Stored> = db.sql().query(
-        "SELECT seq, at, action, entity, entity_id, before, after, prev_hash, hash FROM audit_log ORDER BY seq",
+        "SELECT seq, at, action, entity, entity_id, before, after, prev_hash, hash, actor FROM audit_log ORDER BY seq",
         &[],
         |r| {
             Ok((
@@ -164,13 +200,14 @@ pub fn verify(db: &impl Db) -> Result<Vec<AuditProblem>> {
                 r.get(6)?,
                 r.get(7)?,
                 r.get(8)?,
+                r.get(9)?,
             ))
         },
     )?;
     let mut problems = Vec::new();
     let mut expected_prev = GENESIS.to_string();
     let mut expected_seq = 1;
-    for (seq, at, action, entity, entity_id, before, after, prev, hash) in rows {
+    for (seq, at, action, entity, entity_id, before, after, prev, hash, actor) in rows {
         let recomputed = row_hash(
             seq,
             &at,
@@ -180,6 +217,7 @@ pub fn verify(db: &impl Db) -> Result<Vec<AuditProblem>> {
             before.as_deref(),
             after.as_deref(),
             &prev,
+            &actor,
         );
         if seq != expected_seq {
             problems.push(AuditProblem {
@@ -254,6 +292,45 @@ mod tests {
     }
 
     #[test]
+    fn each_row_names_its_actor_and_the_hash_covers_it() {
+        let (_d, s) = store_with_rows(2);
+        let rows = latest(&s, 10).unwrap();
+        assert_eq!(rows.iter().map(|r| r.seq).collect::<Vec<_>>(), [2, 1]);
+        assert!(rows.iter().all(|r| r.actor == os_user()), "{rows:?}");
+        tamper(
+            &s,
+            "UPDATE audit_log SET actor = 'someone else' WHERE seq = 1",
+        );
+        let p = verify(&s).unwrap();
+        assert_eq!(p.iter().map(|p| p.seq).collect::<Vec<_>>(), [1]);
+        assert!(p[0].problem.contains("changed"));
+    }
+
+    #[test]
+    fn rows_from_before_actors_keep_their_hashes() {
+        let (_d, s) = store_with_rows(2);
+        // A row written by a release that recorded no actor: its hash has no actor part.
+        let prev = head(&s).unwrap().unwrap();
+        let old = row_hash(
+            3,
+            "2026-01-01T00:00:00Z",
+            "create",
+            "holder",
+            "x",
+            None,
+            None,
+            &prev,
+            "",
+        );
+        raw_execute(
+            &s,
+            &format!("INSERT INTO audit_log VALUES (3, '2026-01-01T00:00:00Z', 'create', 'holder', 'x', NULL, NULL, '{prev}', '{old}', '')"),
+        )
+        .unwrap();
+        assert_eq!(verify(&s).unwrap(), []);
+    }
+
+    #[test]
     fn an_intact_chain_verifies() {
         let (_d, s) = store_with_rows(5);
         assert_eq!(count(&s).unwrap(), 5);
@@ -309,11 +386,12 @@ mod tests {
             None,
             None,
             &first,
+            "",
         );
         raw_execute(
             &s,
             &format!(
-                "INSERT INTO audit_log VALUES (2, '2026-01-01T00:00:00Z', 'delete', 'holder', 'x', NULL, NULL, '{first}', '{forged}')"
+                "INSERT INTO audit_log VALUES (2, '2026-01-01T00:00:00Z', 'delete', 'holder', 'x', NULL, NULL, '{first}', '{forged}', '')"
             ),
         )
         .unwrap();

@@ -344,7 +344,27 @@ paths: Array<string>,
  */
 facts?: EvidenceFacts, };
 
-export type AuditView = { seq: number, at: string, action: string, entity: string, before: JsonValue | null, after: JsonValue | null, hash: string, };
+export type AuditView = { seq: number, at: string, 
+/**
+ * Who made the change (empty for rows from before actors were kept).
+ */
+actor: string, action: string, entity: string, before: JsonValue | null, after: JsonValue | null, hash: string, };
+
+export type AuditRow = { seq: number, at: string, actor: string, action: string, 
+/**
+ * The kind of record (holder, complaint …).
+ */
+table: string, 
+/**
+ * The record's id.
+ */
+record: string, };
+
+export type WhoAmI = { user: string, team: boolean, 
+/**
+ * None in the solo edition, or for a server account with no IPP Desk role.
+ */
+role: "viewer" | "paralegal" | "manager" | "admin" | null, };
 
 export type VaultIssue = { sha256: string, problem: string, 
 /**
