@@ -110,24 +110,7 @@ pub fn delete(tx: &Tx, id: Id) -> Result<()> {
 mod tests {
     use super::*;
     use crate::tables::{accounts, agents, holders};
-    use crate::testing::{account, agent, each_store, holder};
-
-    fn poa(holder: Id, agent: Id) -> PowerOfAttorney {
-        PowerOfAttorney {
-            id: ippdesk_domain::new_id(),
-            draft: PoaDraft {
-                holder_id: holder,
-                agent_id: agent,
-                scope: "IPP".into(),
-                valid_from: "2026-01-01".parse().unwrap(),
-                valid_until: "2027-01-01".parse().ok(),
-                signatory_title: "CEO".into(),
-                notes: String::new(),
-            },
-            created_at: ippdesk_domain::now(),
-            updated_at: ippdesk_domain::now(),
-        }
-    }
+    use crate::testing::{account, agent, each_store, holder, poa};
 
     #[test]
     fn poa_needs_its_holder_and_agent() {
