@@ -55,6 +55,24 @@ pub fn agent() -> Agent {
     }
 }
 
+/// A power of attorney for IPP, valid through 2026.
+pub fn poa(holder: Id, agent: Id) -> PowerOfAttorney {
+    PowerOfAttorney {
+        id: new_id(),
+        draft: PoaDraft {
+            holder_id: holder,
+            agent_id: agent,
+            scope: "IPP".into(),
+            valid_from: "2026-01-01".parse().unwrap(),
+            valid_until: "2027-01-01".parse().ok(),
+            signatory_title: "CEO".into(),
+            notes: String::new(),
+        },
+        created_at: ippdesk_domain::now(),
+        updated_at: ippdesk_domain::now(),
+    }
+}
+
 pub fn right(registrant: Id, number: &str) -> IpRight {
     IpRight {
         id: new_id(),

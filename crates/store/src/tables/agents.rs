@@ -1,18 +1,17 @@
 use ippdesk_domain::{Agent, AgentDraft, Id};
-use rusqlite::{named_params, Row};
 
 use super::audit;
-use crate::codec::{enum_text, not_found, parse_enum, parse_id, query_all, query_one};
+use crate::codec::{enum_text, not_found};
+use crate::sql::{AsId, Row};
 use crate::{open::Db, Result, StoreError, Tx};
 
-const SELECT: &str =
-    "SELECT id, kind, name, country, contact_email, notes, created_at, updated_at FROM agents";
+const COLUMNS: &str = "id, kind, name, country, contact_email, notes, created_at, updated_at";
 
-fn from_row(r: &Row) -> rusqlite::Result<Agent> {
+fn from_row(r: &Row) -> Result<Agent> {
     Ok(Agent {
-        id: parse_id(r.get(0)?)?,
+        id: r.id(0)?,
         draft: AgentDraft {
-            kind: parse_enum(r.get(1)?)?,
+            kind: r.enumeration(1)?,
             name: r.get(2)?,
             country: r.get(3)?,
             contact_email: r.get(4)?,
@@ -24,33 +23,42 @@ fn from_row(r: &Row) -> rusqlite::Result<Agent> {
 }
 
 pub fn list(db: &impl Db) -> Result<Vec<Agent>> {
-    query_all(
-        db.sql().lite()?,
-        &format!("{SELECT} ORDER BY name COLLATE NOCASE"),
-        [],
+    let sql = db.sql();
+    sql.query(
+        &format!(
+            "SELECT {COLUMNS} FROM agents ORDER BY {}",
+            sql.pick("name COLLATE NOCASE", "lower(name), name")
+        ),
+        &[],
         from_row,
     )
 }
 
 pub fn get(db: &impl Db, id: Id) -> Result<Agent> {
-    query_one(
-        db.sql().lite()?,
-        &format!("{SELECT} WHERE id = ?1"),
-        [id.to_string()],
-        from_row,
-    )?
-    .ok_or_else(|| not_found("agent", id))
+    db.sql()
+        .query_opt(
+            &format!("SELECT {COLUMNS} FROM agents WHERE id = $1"),
+            &[&AsId(id)],
+            from_row,
+        )?
+        .ok_or_else(|| not_found("agent", id))
 }
 
 fn write(tx: &Tx, a: &Agent, sql: &str) -> Result<()> {
     let d = &a.draft;
-    tx.sql().lite()?
+    tx.sql()
         .execute(
             sql,
-            named_params! {
-                ":id": a.id.to_string(), ":kind": enum_text(&d.kind), ":name": d.name, ":country": d.country,
-                ":contact_email": d.contact_email, ":notes": d.notes, ":created_at": a.created_at, ":updated_at": a.updated_at,
-            },
+            &[
+                &AsId(a.id),
+                &enum_text(&d.kind),
+                &d.name,
+                &d.country,
+                &d.contact_email,
+                &d.notes,
+                &a.created_at,
+                &a.updated_at,
+            ],
         )
         .map_err(|e| StoreError::from_write(e, "agent"))?;
     Ok(())
@@ -61,7 +69,7 @@ pub fn insert(tx: &Tx, a: &Agent) -> Result<()> {
         tx,
         a,
         "INSERT INTO agents (id, kind, name, country, contact_email, notes, created_at, updated_at)
-         VALUES (:id, :kind, :name, :country, :contact_email, :notes, :created_at, :updated_at)",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
     )?;
     audit::record(tx, "create", "agent", a.id, None, Some(a))
 }
@@ -71,8 +79,8 @@ pub fn update(tx: &Tx, a: &Agent) -> Result<()> {
     write(
         tx,
         a,
-        "UPDATE agents SET kind = :kind, name = :name, country = :country, contact_email = :contact_email,
-            notes = :notes, created_at = :created_at, updated_at = :updated_at WHERE id = :id",
+        "UPDATE agents SET kind = $2, name = $3, country = $4, contact_email = $5,
+            notes = $6, created_at = $7, updated_at = $8 WHERE id = $1",
     )?;
     audit::record(tx, "update", "agent", a.id, Some(&before), Some(a))
 }
@@ -80,8 +88,7 @@ pub fn update(tx: &Tx, a: &Agent) -> Result<()> {
 pub fn delete(tx: &Tx, id: Id) -> Result<()> {
     let before = get(tx, id)?;
     tx.sql()
-        .lite()?
-        .execute("DELETE FROM agents WHERE id = ?1", [id.to_string()])
+        .execute("DELETE FROM agents WHERE id = $1", &[&AsId(id)])
         .map_err(|e| {
             StoreError::from_write(e, "agent (it still has powers of attorney or accounts)")
         })?;
@@ -91,18 +98,36 @@ pub fn delete(tx: &Tx, id: Id) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::testing::{agent, temp_store};
+    use crate::testing::{agent, each_store};
 
     #[test]
     fn round_trip_and_audit() {
-        let (_d, mut s) = temp_store();
-        let mut a = agent();
-        s.write(|tx| insert(tx, &a)).unwrap();
-        a.draft.notes = "retained 2026".into();
-        s.write(|tx| update(tx, &a)).unwrap();
-        assert_eq!(list(&s).unwrap(), [a.clone()]);
-        s.write(|tx| delete(tx, a.id)).unwrap();
-        assert!(matches!(get(&s, a.id), Err(StoreError::NotFound(_))));
-        assert_eq!(audit::for_entity(&s, a.id).unwrap().len(), 3);
+        each_store(|mut s| {
+            let mut a = agent();
+            s.write(|tx| insert(tx, &a)).unwrap();
+            a.draft.notes = "retained 2026".into();
+            s.write(|tx| update(tx, &a)).unwrap();
+            assert_eq!(list(&s).unwrap(), [a.clone()]);
+            s.write(|tx| delete(tx, a.id)).unwrap();
+            assert!(matches!(get(&s, a.id), Err(StoreError::NotFound(_))));
+            assert_eq!(audit::for_entity(&s, a.id).unwrap().len(), 3);
+        });
+    }
+
+    #[test]
+    fn listed_by_name_whatever_its_case() {
+        each_store(|mut s| {
+            for name in ["beta", "Alpha", "Gamma"] {
+                let mut a = agent();
+                a.draft.name = name.into();
+                s.write(|tx| insert(tx, &a)).unwrap();
+            }
+            let listed: Vec<_> = list(&s)
+                .unwrap()
+                .into_iter()
+                .map(|a| a.draft.name)
+                .collect();
+            assert_eq!(listed, ["Alpha", "beta", "Gamma"]);
+        });
     }
 }

@@ -262,11 +262,10 @@ pub fn raw_execute(db: &impl Db, sql: &str) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::each_store;
     use crate::Store;
 
-    fn store_with_rows(n: usize) -> (tempfile::TempDir, Store) {
-        let dir = tempfile::tempdir().unwrap();
-        let mut s = Store::open(&dir.path().join("a.sqlite3")).unwrap();
+    fn add_rows(s: &mut Store, n: usize) {
         for i in 0..n {
             s.write(|tx| {
                 record(
@@ -280,48 +279,67 @@ mod tests {
             })
             .unwrap();
         }
-        (dir, s)
     }
 
     fn tamper(s: &Store, sql: &str) {
-        raw_execute(
-            s,
-            &format!("DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete; {sql}"),
-        )
-        .unwrap();
+        let drop = s.sql().pick(
+            "DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;",
+            "DROP TRIGGER audit_log_no_update ON audit_log; DROP TRIGGER audit_log_no_delete ON audit_log;",
+        );
+        raw_execute(s, &format!("{drop} {sql}")).unwrap();
+    }
+
+    /// The actor a row inserted by hand gets: none in SQLite, the session's
+    /// user in PostgreSQL (its trigger sets it).
+    fn actor_of(s: &Store) -> String {
+        match s.backend() {
+            Backend::Sqlite => String::new(),
+            Backend::Postgres => s.sql().value("SELECT session_user::text", &[]).unwrap(),
+        }
     }
 
     #[test]
     fn each_row_names_its_actor_and_the_hash_covers_it() {
-        let (_d, s) = store_with_rows(2);
-        let rows = latest(&s, 10).unwrap();
-        assert_eq!(rows.iter().map(|r| r.seq).collect::<Vec<_>>(), [2, 1]);
-        assert!(rows.iter().all(|r| r.actor == os_user()), "{rows:?}");
-        tamper(
-            &s,
-            "UPDATE audit_log SET actor = 'someone else' WHERE seq = 1",
-        );
-        let p = verify(&s).unwrap();
-        assert_eq!(p.iter().map(|p| p.seq).collect::<Vec<_>>(), [1]);
-        assert!(p[0].problem.contains("changed"));
+        each_store(|mut s| {
+            add_rows(&mut s, 2);
+            let rows = latest(&s, 10).unwrap();
+            assert_eq!(rows.iter().map(|r| r.seq).collect::<Vec<_>>(), [2, 1]);
+            let expected = match s.backend() {
+                Backend::Sqlite => os_user(),
+                Backend::Postgres => actor_of(&s),
+            };
+            assert!(rows.iter().all(|r| r.actor == expected), "{rows:?}");
+            tamper(&s, "UPDATE audit_log SET actor = 'someone else' WHERE seq = 1");
+            let p = verify(&s).unwrap();
+            assert_eq!(p.iter().map(|p| p.seq).collect::<Vec<_>>(), [1]);
+            assert!(p[0].problem.contains("changed"));
+        });
+    }
+
+    #[test]
+    fn the_server_sets_the_actor_whatever_the_client_sends() {
+        each_store(|mut s| {
+            if s.backend() == Backend::Sqlite {
+                return; // one user per file: the OS user, taken as given
+            }
+            add_rows(&mut s, 1);
+            raw_execute(
+                &s,
+                "INSERT INTO audit_log (seq, at, action, entity, entity_id, prev_hash, hash, actor)
+                 VALUES (2, 'x', 'delete', 'holder', 'x', 'p', 'h', 'the manager')",
+            )
+            .unwrap();
+            assert_eq!(latest(&s, 1).unwrap()[0].actor, actor_of(&s));
+        });
     }
 
     #[test]
     fn rows_from_before_actors_keep_their_hashes() {
-        let (_d, s) = store_with_rows(2);
+        let (_d, mut s) = crate::testing::temp_store();
+        add_rows(&mut s, 2);
         // A row written by a release that recorded no actor: its hash has no actor part.
         let prev = head(&s).unwrap().unwrap();
-        let old = row_hash(
-            3,
-            "2026-01-01T00:00:00Z",
-            "create",
-            "holder",
-            "x",
-            None,
-            None,
-            &prev,
-            "",
-        );
+        let old = row_hash(3, "2026-01-01T00:00:00Z", "create", "holder", "x", None, None, &prev, "");
         raw_execute(
             &s,
             &format!("INSERT INTO audit_log VALUES (3, '2026-01-01T00:00:00Z', 'create', 'holder', 'x', NULL, NULL, '{prev}', '{old}', '')"),
@@ -332,83 +350,117 @@ mod tests {
 
     #[test]
     fn an_intact_chain_verifies() {
-        let (_d, s) = store_with_rows(5);
-        assert_eq!(count(&s).unwrap(), 5);
-        assert_eq!(verify(&s).unwrap(), []);
+        each_store(|mut s| {
+            add_rows(&mut s, 5);
+            assert_eq!(count(&s).unwrap(), 5);
+            assert_eq!(verify(&s).unwrap(), []);
+        });
+    }
+
+    #[test]
+    fn a_trail_reads_back_as_written() {
+        each_store(|mut s| {
+            let id = Uuid::now_v7();
+            let before = serde_json::json!({ "name": "极光", "n": 1 });
+            let after = serde_json::json!({ "name": "极光电子", "n": 2 });
+            s.write(|tx| record(tx, "create", "holder", id, None, Some(&before)))
+                .unwrap();
+            s.write(|tx| record(tx, "update", "holder", id, Some(&before), Some(&after)))
+                .unwrap();
+            add_rows(&mut s, 1);
+            let trail = for_entity(&s, id).unwrap();
+            assert_eq!(trail.len(), 2);
+            assert_eq!(
+                (trail[0].seq, trail[1].seq, trail[1].entity_id.clone()),
+                (1, 2, id.to_string())
+            );
+            assert_eq!(trail[0].before, None);
+            assert_eq!(trail[1].before, Some(before.clone()));
+            assert_eq!(trail[1].after, Some(after));
+            assert_eq!(head(&s).unwrap(), Some(head_of(&s, 3)));
+            assert_eq!(verify(&s).unwrap(), []);
+        });
     }
 
     #[test]
     fn the_log_refuses_updates_and_deletes() {
-        let (_d, s) = store_with_rows(2);
-        assert!(raw_execute(&s, "UPDATE audit_log SET action = 'x' WHERE seq = 1").is_err());
-        assert!(raw_execute(&s, "DELETE FROM audit_log WHERE seq = 1").is_err());
+        each_store(|mut s| {
+            add_rows(&mut s, 2);
+            assert!(raw_execute(&s, "UPDATE audit_log SET action = 'x' WHERE seq = 1").is_err());
+            assert!(raw_execute(&s, "DELETE FROM audit_log WHERE seq = 1").is_err());
+            assert_eq!(count(&s).unwrap(), 2);
+            assert_eq!(verify(&s).unwrap(), []);
+        });
     }
 
     #[test]
     fn a_changed_row_is_named() {
-        let (_d, s) = store_with_rows(4);
-        tamper(
-            &s,
-            "UPDATE audit_log SET after = '{\"i\":99}' WHERE seq = 2",
-        );
-        let p = verify(&s).unwrap();
-        assert_eq!(p.len(), 1);
-        assert_eq!(p[0].seq, 2);
-        assert!(p[0].problem.contains("changed"));
+        each_store(|mut s| {
+            add_rows(&mut s, 4);
+            tamper(
+                &s,
+                "UPDATE audit_log SET after = '{\"i\":99}' WHERE seq = 2",
+            );
+            let p = verify(&s).unwrap();
+            assert_eq!(p.len(), 1);
+            assert_eq!(p[0].seq, 2);
+            assert!(p[0].problem.contains("changed"));
+        });
     }
 
     #[test]
     fn a_removed_row_is_named() {
-        let (_d, s) = store_with_rows(4);
-        tamper(&s, "DELETE FROM audit_log WHERE seq = 3");
-        let p = verify(&s).unwrap();
-        assert_eq!(p.iter().map(|p| p.seq).collect::<Vec<_>>(), [4]);
-        assert!(p[0].problem.contains("missing"));
+        each_store(|mut s| {
+            add_rows(&mut s, 4);
+            tamper(&s, "DELETE FROM audit_log WHERE seq = 3");
+            let p = verify(&s).unwrap();
+            assert_eq!(p.iter().map(|p| p.seq).collect::<Vec<_>>(), [4]);
+            assert!(p[0].problem.contains("missing"));
+        });
     }
 
     #[test]
     fn an_inserted_row_is_named() {
-        let (_d, s) = store_with_rows(3);
-        // Shift rows 2.. up and slip a forged row in at seq 2, with a hash that
-        // is self-consistent but cannot match what row 3 points back to.
-        tamper(
-            &s,
-            "UPDATE audit_log SET seq = seq + 10 WHERE seq >= 2;
-             UPDATE audit_log SET seq = seq - 9 WHERE seq >= 12;",
-        );
-        let first = head_of(&s, 1);
-        let forged = row_hash(
-            2,
-            "2026-01-01T00:00:00Z",
-            "delete",
-            "holder",
-            "x",
-            None,
-            None,
-            &first,
-            "",
-        );
-        raw_execute(
-            &s,
-            &format!(
-                "INSERT INTO audit_log VALUES (2, '2026-01-01T00:00:00Z', 'delete', 'holder', 'x', NULL, NULL, '{first}', '{forged}', '')"
-            ),
-        )
-        .unwrap();
-        let p = verify(&s).unwrap();
-        // The row after the forgery no longer links to it, and the renumbered
-        // rows no longer match their own hashes.
-        assert_eq!(p.iter().map(|p| p.seq).collect::<Vec<_>>(), [3, 3, 4]);
-        assert!(p[0].problem.contains("removed or inserted"));
+        each_store(|mut s| {
+            add_rows(&mut s, 3);
+            // Shift rows 2.. up and slip a forged row in at seq 2, with a hash that
+            // is self-consistent but cannot match what row 3 points back to.
+            tamper(
+                &s,
+                "UPDATE audit_log SET seq = seq + 10 WHERE seq >= 2;
+                 UPDATE audit_log SET seq = seq - 9 WHERE seq >= 12;",
+            );
+            let first = head_of(&s, 1);
+            let forged = row_hash(
+                2,
+                "2026-01-01T00:00:00Z",
+                "delete",
+                "holder",
+                "x",
+                None,
+                None,
+                &first,
+                &actor_of(&s),
+            );
+            raw_execute(
+                &s,
+                &format!(
+                    "INSERT INTO audit_log (seq, at, action, entity, entity_id, before, after, prev_hash, hash)
+                     VALUES (2, '2026-01-01T00:00:00Z', 'delete', 'holder', 'x', NULL, NULL, '{first}', '{forged}')"
+                ),
+            )
+            .unwrap();
+            let p = verify(&s).unwrap();
+            // The row after the forgery no longer links to it, and the renumbered
+            // rows no longer match their own hashes.
+            assert_eq!(p.iter().map(|p| p.seq).collect::<Vec<_>>(), [3, 3, 4]);
+            assert!(p[0].problem.contains("removed or inserted"));
+        });
     }
 
     fn head_of(s: &Store, seq: i64) -> String {
         s.sql()
-            .lite()
-            .unwrap()
-            .query_row("SELECT hash FROM audit_log WHERE seq = ?1", [seq], |r| {
-                r.get(0)
-            })
+            .value("SELECT hash FROM audit_log WHERE seq = $1", &[&seq])
             .unwrap()
     }
 }

@@ -1,17 +1,17 @@
 use ippdesk_domain::{Id, ProgrammeRegistration, ProgrammeRegistrationDraft};
-use rusqlite::{named_params, Row};
 
 use super::audit;
-use crate::codec::{enum_text, parse_enum, parse_id, query_all};
+use crate::codec::enum_text;
+use crate::sql::{AsId, Row};
 use crate::{open::Db, Result, StoreError, Tx};
 
-fn from_row(r: &Row) -> rusqlite::Result<ProgrammeRegistration> {
+fn from_row(r: &Row) -> Result<ProgrammeRegistration> {
     Ok(ProgrammeRegistration {
-        id: parse_id(r.get(0)?)?,
+        id: r.id(0)?,
         draft: ProgrammeRegistrationDraft {
-            right_id: parse_id(r.get(1)?)?,
-            programme: parse_enum(r.get(2)?)?,
-            state: parse_enum(r.get(3)?)?,
+            right_id: r.id(1)?,
+            programme: r.enumeration(2)?,
+            state: r.enumeration(3)?,
             reference: r.get(4)?,
             submitted_on: r.get(5)?,
             decided_on: r.get(6)?,
@@ -22,11 +22,10 @@ fn from_row(r: &Row) -> rusqlite::Result<ProgrammeRegistration> {
 }
 
 pub fn for_right(db: &impl Db, right: Id) -> Result<Vec<ProgrammeRegistration>> {
-    query_all(
-        db.sql().lite()?,
+    db.sql().query(
         "SELECT id, right_id, programme, state, reference, submitted_on, decided_on, notes, updated_at
-         FROM programme_registrations WHERE right_id = ?1 ORDER BY programme",
-        [right.to_string()],
+         FROM programme_registrations WHERE right_id = $1 ORDER BY programme",
+        &[&AsId(right)],
         from_row,
     )
 }
@@ -38,18 +37,24 @@ pub fn upsert(tx: &Tx, reg: &ProgrammeRegistration) -> Result<()> {
         .into_iter()
         .find(|r| r.draft.programme == d.programme);
     let id = before.as_ref().map_or(reg.id, |b| b.id);
-    tx.sql().lite()?
+    tx.sql()
         .execute(
             "INSERT INTO programme_registrations (id, right_id, programme, state, reference, submitted_on, decided_on, notes, updated_at)
-             VALUES (:id, :right_id, :programme, :state, :reference, :submitted_on, :decided_on, :notes, :updated_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
              ON CONFLICT (right_id, programme) DO UPDATE SET state = excluded.state, reference = excluded.reference,
                 submitted_on = excluded.submitted_on, decided_on = excluded.decided_on, notes = excluded.notes,
                 updated_at = excluded.updated_at",
-            named_params! {
-                ":id": id.to_string(), ":right_id": d.right_id.to_string(), ":programme": enum_text(&d.programme),
-                ":state": enum_text(&d.state), ":reference": d.reference, ":submitted_on": d.submitted_on,
-                ":decided_on": d.decided_on, ":notes": d.notes, ":updated_at": reg.updated_at,
-            },
+            &[
+                &AsId(id),
+                &AsId(d.right_id),
+                &enum_text(&d.programme),
+                &enum_text(&d.state),
+                &d.reference,
+                &d.submitted_on,
+                &d.decided_on,
+                &d.notes,
+                &reg.updated_at,
+            ],
         )
         .map_err(|e| StoreError::from_write(e, "programme registration (right missing)"))?;
     let after = ProgrammeRegistration { id, ..reg.clone() };
@@ -68,43 +73,76 @@ pub fn upsert(tx: &Tx, reg: &ProgrammeRegistration) -> Result<()> {
 mod tests {
     use super::*;
     use crate::tables::{holders, rights};
-    use crate::testing::{holder, right, temp_store};
+    use crate::testing::{each_store, holder, right};
 
     use ippdesk_domain::*;
 
     #[test]
     fn one_registration_per_programme() {
-        let (_d, mut s) = temp_store();
-        let h = holder("H");
-        let r = right(h.id, "1");
-        let mut reg = ProgrammeRegistration {
-            id: new_id(),
-            draft: ProgrammeRegistrationDraft {
-                right_id: r.id,
-                programme: Programme::AlibabaIpp,
-                state: ProgrammeRightState::Submitted,
-                reference: "IPP-R-1".into(),
-                submitted_on: "2026-01-05".parse().ok(),
-                decided_on: None,
-                notes: String::new(),
-            },
-            updated_at: ippdesk_domain::now(),
-        };
-        s.write(|tx| {
-            holders::insert(tx, &h)?;
-            rights::insert(tx, &r)?;
-            upsert(tx, &reg)
-        })
-        .unwrap();
-        let first_id = reg.id;
-        reg.id = new_id();
-        reg.draft.state = ProgrammeRightState::Approved;
-        s.write(|tx| upsert(tx, &reg)).unwrap();
-        let regs = for_right(&s, r.id).unwrap();
-        assert_eq!(regs.len(), 1);
-        assert_eq!(
-            (regs[0].id, regs[0].draft.state),
-            (first_id, ProgrammeRightState::Approved)
-        );
+        each_store(|mut s| {
+            let h = holder("H");
+            let r = right(h.id, "1");
+            let mut reg = ProgrammeRegistration {
+                id: new_id(),
+                draft: ProgrammeRegistrationDraft {
+                    right_id: r.id,
+                    programme: Programme::AlibabaIpp,
+                    state: ProgrammeRightState::Submitted,
+                    reference: "IPP-R-1".into(),
+                    submitted_on: "2026-01-05".parse().ok(),
+                    decided_on: None,
+                    notes: String::new(),
+                },
+                updated_at: ippdesk_domain::now(),
+            };
+            s.write(|tx| {
+                holders::insert(tx, &h)?;
+                rights::insert(tx, &r)?;
+                upsert(tx, &reg)
+            })
+            .unwrap();
+            let first_id = reg.id;
+            reg.id = new_id();
+            reg.draft.state = ProgrammeRightState::Approved;
+            reg.draft.decided_on = "2026-02-01".parse().ok();
+            s.write(|tx| upsert(tx, &reg)).unwrap();
+            let regs = for_right(&s, r.id).unwrap();
+            assert_eq!(regs.len(), 1);
+            assert_eq!(
+                regs[0],
+                ProgrammeRegistration {
+                    id: first_id,
+                    ..reg.clone()
+                }
+            );
+
+            // Another programme is another registration, listed by programme.
+            let mut ebay = reg.clone();
+            ebay.id = new_id();
+            ebay.draft.programme = Programme::EbayVero;
+            s.write(|tx| upsert(tx, &ebay)).unwrap();
+            let programmes: Vec<_> = for_right(&s, r.id)
+                .unwrap()
+                .into_iter()
+                .map(|r| r.draft.programme)
+                .collect();
+            assert_eq!(programmes, [Programme::AlibabaIpp, Programme::EbayVero]);
+            let trail: Vec<_> = audit::for_entity(&s, r.id)
+                .unwrap()
+                .into_iter()
+                .map(|e| e.action)
+                .collect();
+            assert_eq!(trail, ["create", "create", "update", "create"]);
+
+            // A right that is not there takes none; a deleted one takes its own along.
+            let mut orphan = reg.clone();
+            orphan.draft.right_id = new_id();
+            assert!(matches!(
+                s.write(|tx| upsert(tx, &orphan)),
+                Err(StoreError::InUse(_))
+            ));
+            s.write(|tx| rights::delete(tx, r.id)).unwrap();
+            assert!(for_right(&s, r.id).unwrap().is_empty());
+        });
     }
 }
