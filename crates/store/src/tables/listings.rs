@@ -1,118 +1,188 @@
 //! Listings: one row per canonical URL. Imports insert many at once through
-//! one prepared statement and write one audit row for the batch.
+//! one prepared statement (SQLite) or a few multi-row statements
+//! (PostgreSQL), and write one audit row for the batch.
 
 use ippdesk_domain::{ComplaintRef, Id, Listing};
 use std::collections::HashMap;
 
+use chrono::{DateTime, Utc};
+use rusqlite::params;
 use rusqlite::types::Value;
-use rusqlite::{params, Row};
 use serde::Serialize;
+use uuid::Uuid;
 
 use super::audit;
-use crate::codec::{not_found, parse_enum, parse_id, parse_opt_id, query_all, query_one};
+use crate::codec::{not_found, parse_enum, parse_id, parse_opt_id};
+use crate::sql::{AsId, Backend, Conn, Row};
 use crate::{open::Db, Result, StoreError, Tx};
 
 pub(crate) const COLUMNS: &str =
     "l.id, l.platform, l.kind, l.external_id, l.canonical_url, l.original_url, l.title,
     l.price, l.seller_name, l.store_url, l.seller_id, l.notes, l.created_at";
 
-pub(crate) fn from_row(r: &Row) -> rusqlite::Result<Listing> {
-    Ok(Listing {
-        id: parse_id(r.get(0)?)?,
-        platform: parse_enum(r.get(1)?)?,
-        kind: parse_enum(r.get(2)?)?,
-        external_id: r.get(3)?,
-        canonical_url: r.get(4)?,
-        original_url: r.get(5)?,
-        title: r.get(6)?,
-        price: r.get(7)?,
-        seller_name: r.get(8)?,
-        store_url: r.get(9)?,
-        seller_id: parse_opt_id(r.get(10)?)?,
-        notes: r.get(11)?,
-        created_at: r.get(12)?,
-    })
+/// A row that starts with [`COLUMNS`]: a row of either backend, or a raw
+/// SQLite row of code that still reads through rusqlite.
+pub(crate) trait ListingRow {
+    type Error;
+    fn listing(&self) -> std::result::Result<Listing, Self::Error>;
+}
+
+impl ListingRow for Row<'_> {
+    type Error = StoreError;
+    fn listing(&self) -> Result<Listing> {
+        let r = self;
+        Ok(Listing {
+            id: r.id(0)?,
+            platform: r.enumeration(1)?,
+            kind: r.enumeration(2)?,
+            external_id: r.get(3)?,
+            canonical_url: r.get(4)?,
+            original_url: r.get(5)?,
+            title: r.get(6)?,
+            price: r.get(7)?,
+            seller_name: r.get(8)?,
+            store_url: r.get(9)?,
+            seller_id: r.opt_id(10)?,
+            notes: r.get(11)?,
+            created_at: r.get(12)?,
+        })
+    }
+}
+
+impl ListingRow for rusqlite::Row<'_> {
+    type Error = rusqlite::Error;
+    fn listing(&self) -> rusqlite::Result<Listing> {
+        let r = self;
+        Ok(Listing {
+            id: parse_id(r.get(0)?)?,
+            platform: parse_enum(r.get(1)?)?,
+            kind: parse_enum(r.get(2)?)?,
+            external_id: r.get(3)?,
+            canonical_url: r.get(4)?,
+            original_url: r.get(5)?,
+            title: r.get(6)?,
+            price: r.get(7)?,
+            seller_name: r.get(8)?,
+            store_url: r.get(9)?,
+            seller_id: parse_opt_id(r.get(10)?)?,
+            notes: r.get(11)?,
+            created_at: r.get(12)?,
+        })
+    }
+}
+
+/// The listing at the start of a row ([`COLUMNS`]).
+pub(crate) fn from_row<R: ListingRow + ?Sized>(r: &R) -> std::result::Result<Listing, R::Error> {
+    r.listing()
 }
 
 pub fn get(db: &impl Db, id: Id) -> Result<Listing> {
-    query_one(
-        db.sql().lite()?,
-        &format!("SELECT {COLUMNS} FROM listings l WHERE l.id = ?1"),
-        [id.to_string()],
-        from_row,
-    )?
-    .ok_or_else(|| not_found("listing", id))
+    db.sql()
+        .query_opt(
+            &format!("SELECT {COLUMNS} FROM listings l WHERE l.id = $1"),
+            &[&AsId(id)],
+            |r| from_row(r),
+        )?
+        .ok_or_else(|| not_found("listing", id))
 }
 
 pub fn for_seller(db: &impl Db, seller: Id) -> Result<Vec<Listing>> {
-    query_all(
-        db.sql().lite()?,
-        &format!("SELECT {COLUMNS} FROM listings l WHERE l.seller_id = ?1 ORDER BY l.n"),
-        [seller.to_string()],
-        from_row,
+    db.sql().query(
+        &format!("SELECT {COLUMNS} FROM listings l WHERE l.seller_id = $1 ORDER BY l.n"),
+        &[&AsId(seller)],
+        |r| from_row(r),
     )
+}
+
+/// Runs a SQLite statement whose one parameter, `?1`, is a list read with
+/// `rarray` (the list is an `Rc`, which the shared `Param` cannot carry).
+fn lite_with_list<T>(
+    sql: Conn,
+    statement: &str,
+    list: Vec<Value>,
+    mut f: impl FnMut(&Row) -> Result<T>,
+) -> Result<Vec<T>> {
+    let mut stmt = sql.lite()?.prepare_cached(statement)?;
+    stmt.raw_bind_parameter(1, std::rc::Rc::new(list))?;
+    let mut rows = stmt.raw_query();
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        out.push(f(&Row::Lite(r))?);
+    }
+    Ok(out)
 }
 
 /// Which of these canonical URLs are already stored, and the open complaints
 /// holding each: the import report's "already known, and where". One
-/// statement for the whole batch (`rarray`): a query per URL cost more than
-/// the rest of a 100k import's checks together.
+/// statement for the whole batch (`rarray` in SQLite, an array in
+/// PostgreSQL): a query per URL cost more than the rest of a 100k import's
+/// checks together.
 pub fn find_known(
     db: &impl Db,
     canonical: &[&str],
 ) -> Result<HashMap<String, (Id, Vec<ComplaintRef>)>> {
-    let list = |values: Vec<Value>| std::rc::Rc::new(values);
-    let urls = list(
-        canonical
-            .iter()
-            .map(|u| Value::Text(u.to_string()))
-            .collect(),
-    );
-    let known: Vec<(String, String)> = query_all(
-        db.sql().lite()?,
-        "SELECT canonical_url, id FROM listings WHERE canonical_url IN rarray(?1)",
-        [urls],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?;
+    let sql = db.sql();
+    let url_and_id = |r: &Row| Ok((r.get::<String>(0)?, r.id(1)?));
+    let known: Vec<(String, Id)> = match sql.backend() {
+        Backend::Sqlite => lite_with_list(
+            sql,
+            "SELECT canonical_url, id FROM listings WHERE canonical_url IN rarray(?1)",
+            canonical
+                .iter()
+                .map(|u| Value::Text(u.to_string()))
+                .collect(),
+            url_and_id,
+        )?,
+        Backend::Postgres => sql.pg_query(
+            "SELECT canonical_url, id FROM listings WHERE canonical_url = ANY($1)",
+            &[&canonical],
+            url_and_id,
+        )?,
+    };
     let mut found = HashMap::with_capacity(known.len());
     if known.is_empty() {
         return Ok(found);
     }
-    let ids = list(
-        known
-            .iter()
-            .map(|(_, id)| Value::Text(id.clone()))
-            .collect(),
-    );
-    let mut holders: HashMap<String, Vec<ComplaintRef>> = HashMap::new();
-    for (listing, complaint) in query_all(
-        db.sql().lite()?,
-        "SELECT cl.listing_id, c.id, c.platform, c.external_number, c.created_at FROM complaint_listings cl
-         JOIN complaints c ON c.id = cl.complaint_id
-         WHERE cl.listing_id IN rarray(?1) AND c.status <> 'closed' ORDER BY c.created_at",
-        [ids],
-        |r| {
-            let id: String = r.get(1)?;
-            let label = super::complaints::label(
-                &id,
-                &r.get::<_, String>(2)?,
-                &r.get::<_, String>(3)?,
-                &r.get(4)?,
-            );
-            Ok((
-                r.get::<_, String>(0)?,
-                ComplaintRef {
-                    id: parse_id(id)?,
-                    label,
-                },
-            ))
-        },
-    )? {
+    let holder = |r: &Row| {
+        let id = r.id(1)?;
+        let label = super::complaints::label(
+            &id.to_string(),
+            &r.get::<String>(2)?,
+            &r.get::<String>(3)?,
+            &r.get::<DateTime<Utc>>(4)?,
+        );
+        Ok((r.id(0)?, ComplaintRef { id, label }))
+    };
+    let held = match sql.backend() {
+        Backend::Sqlite => lite_with_list(
+            sql,
+            "SELECT cl.listing_id, c.id, c.platform, c.external_number, c.created_at FROM complaint_listings cl
+             JOIN complaints c ON c.id = cl.complaint_id
+             WHERE cl.listing_id IN rarray(?1) AND c.status <> 'closed' ORDER BY c.created_at",
+            known
+                .iter()
+                .map(|(_, id)| Value::Text(id.to_string()))
+                .collect(),
+            holder,
+        )?,
+        Backend::Postgres => {
+            let ids: Vec<Uuid> = known.iter().map(|(_, id)| *id).collect();
+            sql.pg_query(
+                "SELECT cl.listing_id, c.id, c.platform, c.external_number, c.created_at FROM complaint_listings cl
+                 JOIN complaints c ON c.id = cl.complaint_id
+                 WHERE cl.listing_id = ANY($1) AND c.status <> 'closed' ORDER BY c.created_at",
+                &[&ids],
+                holder,
+            )?
+        }
+    };
+    let mut holders: HashMap<Id, Vec<ComplaintRef>> = HashMap::new();
+    for (listing, complaint) in held {
         holders.entry(listing).or_default().push(complaint);
     }
     for (url, id) in known {
         let complaints = holders.remove(&id).unwrap_or_default();
-        found.insert(url, (parse_id(id)?, complaints));
+        found.insert(url, (id, complaints));
     }
     Ok(found)
 }
@@ -138,6 +208,16 @@ impl Stamps {
 /// Inserts new listings in the caller's transaction, without an audit row:
 /// an import writes its parts with this, then [`record_import`] once.
 pub fn insert_all(tx: &Tx, listings: &[Listing]) -> Result<()> {
+    match tx.sql().backend() {
+        Backend::Sqlite => insert_all_lite(tx, listings),
+        Backend::Postgres => insert_all_pg(tx, listings),
+    }
+}
+
+/// SQLite: one cached statement, executed per listing, bound by position
+/// with no allocation per row (the shared `execute` looks each `$N` up by
+/// name, measurable on a 100k import).
+fn insert_all_lite(tx: &Tx, listings: &[Listing]) -> Result<()> {
     let mut stmt = tx.sql().lite()?.prepare_cached(
         "INSERT INTO listings (id, platform, kind, external_id, canonical_url, original_url, title, price,
             seller_name, store_url, seller_id, notes, created_at)
@@ -168,6 +248,75 @@ pub fn insert_all(tx: &Tx, listings: &[Listing]) -> Result<()> {
         .map_err(|e| StoreError::from_write(e, &format!("listing {}", l.canonical_url)))?;
     }
     Ok(())
+}
+
+/// Listings per PostgreSQL statement: each column goes as one array, so a
+/// part costs one round trip instead of one per listing.
+const PG_PART: usize = 10_000;
+
+/// PostgreSQL: the listings in parts of [`PG_PART`], each one prepared
+/// (cached) `INSERT … SELECT FROM unnest(…)` of column arrays, rows in the
+/// given order (so `n` numbers them as SQLite does).
+fn insert_all_pg(tx: &Tx, listings: &[Listing]) -> Result<()> {
+    let sql = tx.sql();
+    for part in listings.chunks(PG_PART) {
+        let ids: Vec<Uuid> = part.iter().map(|l| l.id).collect();
+        let platforms: Vec<&str> = part.iter().map(|l| l.platform.as_str()).collect();
+        let kinds: Vec<&str> = part.iter().map(|l| l.kind.as_str()).collect();
+        let external: Vec<Option<&str>> = part.iter().map(|l| l.external_id.as_deref()).collect();
+        let text = |f: fn(&Listing) -> &str| part.iter().map(f).collect::<Vec<&str>>();
+        let canonical = text(|l| &l.canonical_url);
+        let original = text(|l| &l.original_url);
+        let titles = text(|l| &l.title);
+        let prices = text(|l| &l.price);
+        let seller_names = text(|l| &l.seller_name);
+        let store_urls = text(|l| &l.store_url);
+        let sellers: Vec<Option<Uuid>> = part.iter().map(|l| l.seller_id).collect();
+        let notes = text(|l| &l.notes);
+        let created: Vec<DateTime<Utc>> = part.iter().map(|l| l.created_at).collect();
+        sql.pg_execute(
+            "INSERT INTO listings (id, platform, kind, external_id, canonical_url, original_url, title, price,
+                seller_name, store_url, seller_id, notes, created_at)
+             SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
+                $7::text[], $8::text[], $9::text[], $10::text[], $11::uuid[], $12::text[], $13::timestamptz[])",
+            &[
+                &ids,
+                &platforms,
+                &kinds,
+                &external,
+                &canonical,
+                &original,
+                &titles,
+                &prices,
+                &seller_names,
+                &store_urls,
+                &sellers,
+                &notes,
+                &created,
+            ],
+        )
+        .map_err(|e| {
+            let what = match refused_listing(&e, part) {
+                Some(l) => format!("listing {}", l.canonical_url),
+                None => "listing".to_string(),
+            };
+            StoreError::from_write(e, &what)
+        })?;
+    }
+    Ok(())
+}
+
+/// The listing of `part` a PostgreSQL error names in its detail (`Key
+/// (canonical_url)=(…) already exists.`), as SQLite's per-row insert names it.
+fn refused_listing<'l>(e: &StoreError, part: &'l [Listing]) -> Option<&'l Listing> {
+    let StoreError::Postgres(pg) = e else {
+        return None;
+    };
+    let detail = pg.as_db_error()?.detail()?;
+    part.iter().find(|l| {
+        detail.contains(&format!("=({})", l.canonical_url))
+            || detail.contains(&format!("=({})", l.id))
+    })
 }
 
 /// The one audit row of a batch of new listings (`import`), naming how many
@@ -213,17 +362,17 @@ pub fn insert_many(tx: &Tx, listings: &[Listing], source: &str) -> Result<()> {
 
 pub fn update(tx: &Tx, l: &Listing) -> Result<()> {
     let before = get(tx, l.id)?;
-    tx.sql().lite()?.execute(
-        "UPDATE listings SET title = ?2, price = ?3, seller_name = ?4, store_url = ?5, seller_id = ?6, notes = ?7
-         WHERE id = ?1",
-        params![
-            l.id.to_string(),
-            l.title,
-            l.price,
-            l.seller_name,
-            l.store_url,
-            l.seller_id.map(|s| s.to_string()),
-            l.notes
+    tx.sql().execute(
+        "UPDATE listings SET title = $2, price = $3, seller_name = $4, store_url = $5, seller_id = $6, notes = $7
+         WHERE id = $1",
+        &[
+            &AsId(l.id),
+            &l.title,
+            &l.price,
+            &l.seller_name,
+            &l.store_url,
+            &l.seller_id.map(AsId),
+            &l.notes,
         ],
     )?;
     audit::record(tx, "update", "listing", l.id, Some(&before), Some(l))
@@ -237,17 +386,270 @@ pub fn link_to_seller(
     store_url: &str,
     store_name: &str,
 ) -> Result<usize> {
-    Ok(tx.sql().lite()?.execute(
-        "UPDATE listings SET seller_id = ?1
-         WHERE seller_id IS NULL AND platform = ?2
-           AND ((?3 <> '' AND store_url = ?3) OR (?4 <> '' AND seller_name = ?4))",
-        params![seller.to_string(), platform, store_url, store_name],
-    )?)
+    let n = tx.sql().execute(
+        "UPDATE listings SET seller_id = $1
+         WHERE seller_id IS NULL AND platform = $2
+           AND (($3 <> '' AND store_url = $3) OR ($4 <> '' AND seller_name = $4))",
+        &[&AsId(seller), &platform, &store_url, &store_name],
+    )?;
+    Ok(n as usize)
 }
 
 pub fn count(db: &impl Db) -> Result<i64> {
-    Ok(db
-        .sql()
-        .lite()?
-        .query_row("SELECT COUNT(*) FROM listings", [], |r| r.get(0))?)
+    db.sql().value("SELECT COUNT(*) FROM listings", &[])
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::codec::enum_text;
+    use crate::tables::{holders, sellers};
+    use crate::testing::{each_store, holder, listing, seller};
+    use ippdesk_domain::{
+        new_id, AccountLocation, AccountRole, AccountStatus, ComplaintReason, ComplaintStatus,
+        ComplaintTarget, Platform, Programme, RightKind,
+    };
+
+    /// A complaint (with its holder, account and right) holding `listings`,
+    /// written with plain SQL so these tests need no other table module.
+    pub(crate) fn complaint_holding(
+        tx: &Tx,
+        status: ComplaintStatus,
+        external_number: &str,
+        listings: &[Id],
+    ) -> Result<Id> {
+        let sql = tx.sql();
+        let now = ippdesk_domain::now();
+        let h = holder("深圳市极光电子有限公司");
+        holders::insert(tx, &h)?;
+        let account = new_id();
+        sql.execute(
+            "INSERT INTO accounts (id, holder_id, programme, role, location, login_email, contact_email,
+                status, created_at, updated_at)
+             VALUES ($1, $2, $3, $4, $5, 'ipp@aurora.example', 'ipp@aurora.example', $6, $7, $7)",
+            &[
+                &AsId(account),
+                &AsId(h.id),
+                &enum_text(&Programme::AlibabaIpp),
+                &enum_text(&AccountRole::RightsHolder),
+                &enum_text(&AccountLocation::MainlandChina),
+                &enum_text(&AccountStatus::Verified),
+                &now,
+            ],
+        )?;
+        let right = new_id();
+        sql.execute(
+            "INSERT INTO ip_rights (id, kind, title, registration_number, jurisdiction, registrant_id,
+                created_at, updated_at)
+             VALUES ($1, $2, 'AURORA', $3, 'CN', $4, $5, $5)",
+            &[
+                &AsId(right),
+                &enum_text(&RightKind::Trademark),
+                &right.to_string(),
+                &AsId(h.id),
+                &now,
+            ],
+        )?;
+        let complaint = new_id();
+        sql.execute(
+            "INSERT INTO complaints (id, account_id, platform, right_id, target, reason, external_number,
+                status, created_at, updated_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)",
+            &[
+                &AsId(complaint),
+                &AsId(account),
+                &enum_text(&Platform::Alibaba1688),
+                &AsId(right),
+                &enum_text(&ComplaintTarget::Listings),
+                &enum_text(&ComplaintReason::Counterfeit),
+                &external_number,
+                &enum_text(&status),
+                &now,
+            ],
+        )?;
+        for (i, l) in listings.iter().enumerate() {
+            sql.execute(
+                "INSERT INTO complaint_listings (complaint_id, listing_id, position) VALUES ($1, $2, $3)",
+                &[&AsId(complaint), &AsId(*l), &(i as i64 + 1)],
+            )?;
+        }
+        Ok(complaint)
+    }
+
+    #[test]
+    fn insert_get_update_link_and_count() {
+        each_store(|mut s| {
+            let shop = seller(Platform::Alibaba1688, "极光小店");
+            let mut a = listing(
+                "https://detail.1688.com/offer/623456789012.html",
+                "蓝牙耳机",
+            );
+            a.seller_name = "极光小店".into();
+            a.external_id = None;
+            let mut b = listing("https://detail.1688.com/offer/623456789013.html", "AURORA");
+            b.store_url = "https://jiguang.1688.com".into();
+            b.price = "¥12.50".into();
+            let c = listing("https://detail.1688.com/offer/623456789014.html", "");
+            s.write(|tx| {
+                sellers::insert(tx, &shop)?;
+                insert_many(tx, &[a.clone(), b.clone(), c.clone()], "test")
+            })
+            .unwrap();
+            assert_eq!(count(&s).unwrap(), 3);
+            assert_eq!(get(&s, a.id).unwrap(), a);
+            assert_eq!(get(&s, b.id).unwrap(), b);
+            assert!(matches!(get(&s, new_id()), Err(StoreError::NotFound(_))));
+            let trail = audit::for_entity(&s, a.id).unwrap();
+            assert_eq!(trail.len(), 1, "one audit row for the batch");
+            assert_eq!(trail[0].action, "import");
+
+            let linked = s
+                .write(|tx| {
+                    link_to_seller(tx, shop.id, "1688", "https://jiguang.1688.com", "极光小店")
+                })
+                .unwrap();
+            assert_eq!(linked, 2);
+            let mine: Vec<_> = for_seller(&s, shop.id)
+                .unwrap()
+                .into_iter()
+                .map(|l| l.id)
+                .collect();
+            assert_eq!(mine, [a.id, b.id], "in the order imported");
+            assert_eq!(
+                s.write(|tx| link_to_seller(tx, shop.id, "taobao", "", "极光小店"))
+                    .unwrap(),
+                0
+            );
+
+            let mut c2 = get(&s, c.id).unwrap();
+            c2.title = "改名".into();
+            c2.notes = "note".into();
+            c2.seller_id = Some(shop.id);
+            s.write(|tx| update(tx, &c2)).unwrap();
+            assert_eq!(get(&s, c.id).unwrap(), c2);
+            let mine: Vec<_> = for_seller(&s, shop.id)
+                .unwrap()
+                .into_iter()
+                .map(|l| l.id)
+                .collect();
+            assert_eq!(mine, [a.id, b.id, c.id]);
+
+            // Deleting the seller leaves its listings, unlinked.
+            s.write(|tx| sellers::delete(tx, shop.id)).unwrap();
+            assert_eq!(get(&s, a.id).unwrap().seller_id, None);
+        });
+    }
+
+    #[test]
+    fn a_duplicate_url_is_refused_by_name_and_rolls_back() {
+        each_store(|mut s| {
+            let a = listing("https://detail.1688.com/offer/623456789012.html?spm=a", "");
+            let b = listing("m.1688.com/offer/623456789012.html", "");
+            let other = listing("https://detail.1688.com/offer/1.html", "");
+            let err = s
+                .write(|tx| insert_many(tx, &[other.clone(), a.clone(), b.clone()], "paste"))
+                .unwrap_err();
+            match &err {
+                StoreError::Duplicate(what) => assert!(what.contains(&a.canonical_url), "{what}"),
+                _ => panic!("{err:?}"),
+            }
+            assert_eq!(count(&s).unwrap(), 0, "nothing kept");
+            // Already stored, in a later batch.
+            s.write(|tx| insert_many(tx, std::slice::from_ref(&a), "paste"))
+                .unwrap();
+            let err = s
+                .write(|tx| insert_many(tx, &[other.clone(), b.clone()], "paste"))
+                .unwrap_err();
+            assert!(matches!(err, StoreError::Duplicate(_)), "{err:?}");
+            assert_eq!(count(&s).unwrap(), 1);
+        });
+    }
+
+    #[test]
+    fn a_large_import_keeps_its_order_across_parts() {
+        each_store(|mut s| {
+            let shop = seller(Platform::Alibaba1688, "极光小店");
+            let n = PG_PART + 7;
+            let all: Vec<Listing> = (0..n)
+                .map(|i| {
+                    let mut l = listing(
+                        &format!("https://detail.1688.com/offer/{}.html", 900_000 - i),
+                        &format!("耳机 {i}"),
+                    );
+                    l.seller_id = Some(shop.id);
+                    l
+                })
+                .collect();
+            s.write(|tx| {
+                sellers::insert(tx, &shop)?;
+                insert_many(tx, &all, "big")
+            })
+            .unwrap();
+            assert_eq!(count(&s).unwrap(), n as i64);
+            let back = for_seller(&s, shop.id).unwrap();
+            assert_eq!(back, all);
+            let stats = sellers::stats(&s, shop.id).unwrap();
+            assert_eq!((stats.listings, stats.complaints), (n as u32, 0));
+        });
+    }
+
+    #[test]
+    fn find_known_names_the_open_complaints_holding_each_url() {
+        each_store(|mut s| {
+            let a = listing("https://detail.1688.com/offer/623456789012.html", "");
+            let b = listing("https://detail.1688.com/offer/623456789013.html", "");
+            let c = listing("https://detail.1688.com/offer/623456789014.html", "");
+            s.write(|tx| insert_many(tx, &[a.clone(), b.clone(), c.clone()], "test"))
+                .unwrap();
+            let (open, unnumbered) = s
+                .write(|tx| {
+                    let open =
+                        complaint_holding(tx, ComplaintStatus::Filed, "IPP-1", &[a.id, b.id])?;
+                    complaint_holding(tx, ComplaintStatus::Closed, "IPP-2", &[b.id, c.id])?;
+                    let unnumbered = complaint_holding(tx, ComplaintStatus::Draft, "", &[b.id])?;
+                    Ok::<_, StoreError>((open, unnumbered))
+                })
+                .unwrap();
+            let unknown = "https://detail.1688.com/offer/1.html";
+            let known = find_known(
+                &s,
+                &[
+                    &a.canonical_url,
+                    &b.canonical_url,
+                    &c.canonical_url,
+                    unknown,
+                ],
+            )
+            .unwrap();
+            assert_eq!(known.len(), 3);
+            let refs = |url: &str| {
+                let (id, refs) = &known[url];
+                (
+                    *id,
+                    refs.iter()
+                        .map(|r| (r.id, r.label.clone()))
+                        .collect::<Vec<_>>(),
+                )
+            };
+            assert_eq!(refs(&a.canonical_url), (a.id, vec![(open, "IPP-1".into())]));
+            let (id, held) = refs(&b.canonical_url);
+            assert_eq!(id, b.id);
+            assert_eq!(held.len(), 2, "{held:?}");
+            assert_eq!(held[0], (open, "IPP-1".into()), "oldest first");
+            assert_eq!(held[1].0, unnumbered);
+            let tail = &unnumbered.to_string()[32..];
+            assert!(
+                held[1].1.starts_with("1688 ") && held[1].1.ends_with(&format!("#{tail}")),
+                "{}",
+                held[1].1
+            );
+            assert_eq!(
+                refs(&c.canonical_url),
+                (c.id, vec![]),
+                "closed complaints do not hold"
+            );
+            assert!(!known.contains_key(unknown));
+            assert!(find_known(&s, &[]).unwrap().is_empty());
+        });
+    }
 }
