@@ -266,7 +266,9 @@ fn like(text: &str) -> String {
 /// listings; the newest are what a paralegal is working on.)
 pub fn search(db: &impl Db, text: &str, limit: u32) -> Result<Vec<Hit>> {
     let text = text.trim();
-    if text.is_empty() {
+    // PostgreSQL text cannot hold a NUL (the statement would fail) and an
+    // FTS5 query ends at one: text with a NUL finds nothing, on both.
+    if text.is_empty() || text.contains('\0') {
         return Ok(Vec::new());
     }
     let short = text.chars().count() < 3;
@@ -372,12 +374,12 @@ fn pg_column(c: &str) -> String {
     format!("coalesce(t.{c}, '') COLLATE \"default\"")
 }
 
-/// One table's search in PostgreSQL (`$1` the ILIKE pattern, `$2` the
-/// limit). Three characters or more: the searched columns joined by spaces,
-/// exactly the expression of the table's trigram index (5_search.sql), then
-/// each column alone, as SQLite matches (never across two columns). Fewer:
-/// trigrams cannot find them, so the columns alone, newest first, until
-/// `limit` match.
+/// One table's search in PostgreSQL: `$1` the ILIKE pattern (PostgreSQL's
+/// escape character is `\` unless told otherwise), `$2` the limit. Three
+/// characters or more: the searched columns joined by spaces, exactly the
+/// expression of the table's trigram index (5_search.sql), then each column
+/// alone, as SQLite matches (never across two columns). Fewer: trigrams
+/// cannot find them, so the columns alone, newest first, until `limit` match.
 fn pg_search_sql(source: &Source, short: bool) -> String {
     let Source {
         table,
@@ -388,14 +390,14 @@ fn pg_search_sql(source: &Source, short: bool) -> String {
     } = *source;
     let any = columns
         .iter()
-        .map(|c| format!("{} ILIKE $1 ESCAPE '\\'", pg_column(c)))
+        .map(|c| format!("{} ILIKE $1", pg_column(c)))
         .collect::<Vec<_>>()
         .join(" OR ");
     let indexed = if short {
         String::new()
     } else {
         format!(
-            "({}) ILIKE $1 ESCAPE '\\' AND ",
+            "({}) ILIKE $1 AND ",
             columns
                 .iter()
                 .map(|c| pg_column(c))
@@ -650,6 +652,7 @@ mod tests {
                 assert!(ids("a%b").is_empty(), "{step}");
                 assert!(ids("1_0").is_empty(), "{step}");
                 assert!(ids("").is_empty() && ids("   ").is_empty());
+                assert!(ids("极\0光").is_empty() && ids("\0").is_empty(), "{step}");
                 // Up to `limit` of each kind, the newest.
                 let hits = search(&s, "耳机", 1).unwrap();
                 let kinds: Vec<_> = hits.iter().map(|h| (h.kind, h.id)).collect();
