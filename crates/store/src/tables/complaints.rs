@@ -165,10 +165,18 @@ pub fn page(db: &impl Db, q: &ComplaintQuery) -> Result<(Vec<Complaint>, u64)> {
     let offset = q.offset;
     if sql.backend() == Backend::Postgres {
         // The planner picks the index and the way through it by cost; the
-        // SQLite hints below (`+column`) are no PostgreSQL syntax.
+        // SQLite hints below (`+column`) are no PostgreSQL syntax. The limit
+        // and offset are parameters: a statement per page would stay
+        // prepared on the server for the connection's life.
+        let (limit, offset) = (i64::from(limit), i64::from(offset));
+        let mut refs = refs;
+        refs.push(&limit);
+        refs.push(&offset);
         let rows = sql.query(
             &format!(
-                "SELECT {COLUMNS} FROM complaints c {filter} ORDER BY {order} LIMIT {limit} OFFSET {offset}"
+                "SELECT {COLUMNS} FROM complaints c {filter} ORDER BY {order} LIMIT ${} OFFSET ${}",
+                refs.len() - 1,
+                refs.len()
             ),
             &refs,
             from_row,
