@@ -94,6 +94,9 @@ pub fn record<T: Serialize>(
             // The server sets the row's actor to this too, whatever we send.
             sql.value::<String>("SELECT session_user::text", &[])?
         }
+        // A file still at an older schema (tests of migrations write through
+        // today's code before migrating) has no actor column: no actor.
+        Backend::Sqlite if sql.value::<i64>("PRAGMA user_version", &[])? < 8 => String::new(),
         Backend::Sqlite => os_user(),
     };
     let last: Option<(i64, String)> = sql.query_opt(
@@ -120,12 +123,19 @@ pub fn record<T: Serialize>(
         &prev,
         &actor,
     );
-    sql.execute(
+    let params: [&dyn crate::sql::Param; 10] = [
+        &seq, &at, &action, &entity, &id, &before, &after, &prev, &hash, &actor,
+    ];
+    let insert = if actor.is_empty() {
+        "INSERT INTO audit_log (seq, at, action, entity, entity_id, before, after, prev_hash, hash)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
+    } else {
         "INSERT INTO audit_log (seq, at, action, entity, entity_id, before, after, prev_hash, hash, actor)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-        &[
-            &seq, &at, &action, &entity, &id, &before, &after, &prev, &hash, &actor,
-        ],
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
+    };
+    sql.execute(
+        insert,
+        &params[..if actor.is_empty() { 9 } else { 10 }],
     )?;
     Ok(())
 }
