@@ -86,8 +86,10 @@ test: deps-test deps-driver app
 	echo "== Rust tests (domain, store, migrations, desk, CLI, app over mock IPC, journeys, crash test of 10 rounds)"; \
 	echo "   the team edition's half runs on a scratch PostgreSQL cluster (scripts/pg-scratch)"; \
 	pg=$$(mktemp -d -u "$${TMPDIR:-/tmp}/ippdesk-pg.XXXXXX"); trap 'scripts/pg-scratch stop "'"$$pg"'"' EXIT; \
-	export IPPDESK_TEST_PG=$$(scripts/pg-scratch start "$$pg") IPPDESK_TEST_PG_REQUIRED=1; \
+	pg_url=$$(scripts/pg-scratch start "$$pg"); export IPPDESK_TEST_PG=$$pg_url IPPDESK_TEST_PG_REQUIRED=1; \
 	cargo test --workspace --quiet; \
+	echo "== the journeys again, on PostgreSQL (the team edition)"; \
+	IPPDESK_JOURNEYS_ON=postgres cargo test --workspace --quiet --test journeys; \
 	$(MAKE) --no-print-directory e2e; \
 	echo "make test: all passed in $$(( $$(date +%s) - start )) s"
 

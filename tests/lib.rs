@@ -7,31 +7,70 @@ use ippdesk_desk::*;
 pub struct TempDesk {
     pub dir: tempfile::TempDir,
     pub desk: Desk,
+    /// The team database the desk is on, when the suite runs on PostgreSQL.
+    pub team_url: Option<String>,
+}
+
+/// Which store the journeys run on: SQLite files by default; a new
+/// PostgreSQL database per journey when `IPPDESK_JOURNEYS_ON=postgres`
+/// (`make test` runs the suite both ways, on its scratch cluster).
+pub fn on_postgres() -> bool {
+    std::env::var("IPPDESK_JOURNEYS_ON").as_deref() == Ok("postgres")
 }
 
 impl TempDesk {
+    /// The database file (SQLite) or URL (PostgreSQL).
     pub fn db_path(&self) -> PathBuf {
-        self.dir.path().join("ippdesk.sqlite3")
+        match &self.team_url {
+            Some(url) => PathBuf::from(url),
+            None => self.dir.path().join("ippdesk.sqlite3"),
+        }
+    }
+
+    /// Runs SQL on the database behind the desk as another program would
+    /// (set-up of old data, fault injection): `sqlite` on a file,
+    /// `postgres` on a team database.
+    pub fn raw_sql(&self, sqlite: &str, postgres: &str) {
+        match &self.team_url {
+            Some(url) => postgres::Client::connect(url, postgres::NoTls)
+                .expect("connect")
+                .batch_execute(postgres)
+                .expect("raw SQL on PostgreSQL"),
+            None => rusqlite::Connection::open(self.db_path())
+                .expect("open")
+                .execute_batch(sqlite)
+                .expect("raw SQL on SQLite"),
+        }
     }
 
     /// Closes and reopens the database, as a restart of the app would.
     pub fn reopen(self) -> TempDesk {
-        let TempDesk { dir, desk } = self;
+        let TempDesk { dir, desk, team_url } = self;
         let today = desk.today();
         drop(desk);
-        let desk = Desk::open(&dir.path().join("ippdesk.sqlite3"))
-            .expect("reopen")
-            .with_today(today);
-        TempDesk { dir, desk }
+        let desk = open(&dir, team_url.as_deref()).with_today(today);
+        TempDesk { dir, desk, team_url }
+    }
+}
+
+fn open(dir: &tempfile::TempDir, team_url: Option<&str>) -> Desk {
+    match team_url {
+        Some(url) => Desk::open_team(url, dir.path()).expect("open the team database"),
+        None => Desk::open(&dir.path().join("ippdesk.sqlite3")).expect("open"),
     }
 }
 
 pub fn temp_desk(today: &str) -> TempDesk {
     let dir = tempfile::tempdir().expect("temp dir");
-    let desk = Desk::open(&dir.path().join("ippdesk.sqlite3"))
-        .expect("open")
-        .with_today(today.parse().expect("date"));
-    TempDesk { dir, desk }
+    let team_url = on_postgres().then(|| {
+        ippdesk_store::team::scratch_database().expect("IPPDESK_TEST_PG names the scratch cluster")
+    });
+    let desk = open(&dir, team_url.as_deref()).with_today(today.parse().expect("date"));
+    TempDesk {
+        dir,
+        desk,
+        team_url,
+    }
 }
 
 pub fn company(legal_name: &str) -> HolderDraft {

@@ -434,14 +434,15 @@ fn a_large_file_is_checked_in_parts_with_the_same_report_and_one_transaction() {
 
     // A failure in the last part (a trigger standing in for a full disk)
     // takes the parts already written back with it.
-    let db = w.t.desk.db_path().to_path_buf();
     let audit_rows = w.t.desk.verify().expect("verify").audit_rows;
-    let raw = rusqlite::Connection::open(&db).expect("open");
-    raw.execute_batch(
+    w.t.raw_sql(
         "CREATE TRIGGER fail_late BEFORE INSERT ON listings WHEN NEW.external_id = '5011999'
          BEGIN SELECT RAISE(ABORT, 'disk trouble'); END;",
-    )
-    .expect("trigger");
+        "CREATE FUNCTION fail_late() RETURNS trigger LANGUAGE plpgsql AS $$
+         BEGIN RAISE EXCEPTION 'disk trouble'; END $$;
+         CREATE TRIGGER fail_late BEFORE INSERT ON listings
+         FOR EACH ROW WHEN (NEW.external_id = '5011999') EXECUTE FUNCTION fail_late();",
+    );
     let mut stages = Vec::new();
     let err =
         w.t.desk
@@ -456,7 +457,7 @@ fn a_large_file_is_checked_in_parts_with_the_same_report_and_one_transaction() {
             .expect("preview");
     assert_eq!(again.counts.known, 0, "nothing was kept");
 
-    raw.execute_batch("DROP TRIGGER fail_late").expect("drop");
+    w.t.raw_sql("DROP TRIGGER fail_late", "DROP TRIGGER fail_late ON listings");
     let done =
         w.t.desk
             .import_listings(file(), true, &mut |_| {})

@@ -587,15 +587,12 @@ fn a_default_rule_from_an_older_release_is_brought_up_to_date_and_an_edited_one_
         .rule;
     edited.offset = 12;
     t.desk.save_deadline_rule(edited).expect("edit");
-    {
-        let db = rusqlite::Connection::open(t.db_path()).expect("db");
-        db.execute(
-            "UPDATE deadline_rules SET definition = json_remove(definition, '$.right_kinds',
-                 '$.rounds', '$.last_day_moves', '$.max_extension_days')",
-            [],
-        )
-        .expect("old definitions");
-    }
+    t.raw_sql(
+        "UPDATE deadline_rules SET definition = json_remove(definition, '$.right_kinds',
+             '$.rounds', '$.last_day_moves', '$.max_extension_days')",
+        "UPDATE deadline_rules SET definition = definition - 'right_kinds' - 'rounds'
+             - 'last_day_moves' - 'max_extension_days'",
+    );
     let t = t.reopen();
     let rules = t.desk.deadline_rules().expect("rules");
     let get = |key: &str| rules.iter().find(|r| r.rule.key == key).expect("rule");

@@ -108,10 +108,19 @@ pub(crate) fn team_folder(path: &Path) -> Option<Result<PathBuf>> {
 }
 
 impl Desk {
+    /// A team database with this computer's files for it (the evidence vault,
+    /// for now) in `local`, instead of the user's data folder (tests).
+    pub fn open_team(url: &str, local: &Path) -> Result<Desk> {
+        Self::open_with_vault(Path::new(url), Vault::beside(&local.join("db")))
+    }
+
     /// `path` is a database file, or a `postgres://` URL for a team database.
     pub fn open(path: &Path) -> Result<Desk> {
+        Self::open_with_vault(path, vault_for(path)?)
+    }
+
+    fn open_with_vault(path: &Path, vault: Vault) -> Result<Desk> {
         let store = Store::open(path)?;
-        let vault = vault_for(path)?;
         let mut desk = Desk {
             store,
             vault,

@@ -421,3 +421,127 @@ pub fn whoami(db: &impl Db) -> Result<(String, Option<TeamRole>)> {
     }
     Ok((me, role))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tables::{audit, holders, rules};
+    use crate::testing::holder;
+
+    const PASSWORD: &str = "correct horse battery";
+
+    fn as_user(url: &str, user: &str) -> String {
+        let mut u = url::Url::parse(url).unwrap();
+        u.set_username(user).unwrap();
+        u.set_password(Some(PASSWORD)).unwrap();
+        u.to_string()
+    }
+
+    /// Each role tries what it may not do: the database refuses it as
+    /// `Forbidden`, and nothing is written (not even an audit row).
+    #[test]
+    fn each_role_writes_what_it_may_and_the_database_refuses_the_rest() {
+        let Some(url) = scratch_database() else {
+            return;
+        };
+        let admin = connect(&url).unwrap();
+        init(&admin).unwrap();
+        // Roles belong to the whole server: names unique to this test run.
+        let tag = uuid::Uuid::now_v7().simple().to_string()[24..].to_string();
+        let name = |r: TeamRole| format!("{}-{tag}", r.name());
+        for r in TeamRole::ALL {
+            add_user(&admin, &name(r), r, PASSWORD).unwrap();
+        }
+        let listed: Vec<_> = list_users(&admin)
+            .unwrap()
+            .into_iter()
+            .filter(|u| u.name.ends_with(&tag))
+            .map(|u| (u.name, u.role, u.can_log_in))
+            .collect();
+        assert_eq!(listed.len(), 4, "{listed:?}");
+        assert!(listed.iter().all(|(n, r, on)| *n == name(*r) && *on));
+        let open = |r: TeamRole| connect(&as_user(&url, &name(r))).unwrap();
+
+        // A viewer reads, and every write is refused with nothing written.
+        let mut viewer = open(TeamRole::Viewer);
+        assert_eq!(
+            whoami(&viewer).unwrap(),
+            (name(TeamRole::Viewer), Some(TeamRole::Viewer))
+        );
+        let rows = audit::count(&viewer).unwrap();
+        let err = viewer
+            .write(|tx| holders::insert(tx, &holder("看客")))
+            .unwrap_err();
+        assert!(matches!(err, StoreError::Forbidden(_)), "{err:?}");
+        assert_eq!(audit::count(&viewer).unwrap(), rows);
+        assert!(holders::list(&viewer).unwrap().is_empty());
+
+        // A paralegal edits holders (the audit row names them), but not the
+        // rules, the audit log, or the team.
+        let mut para = open(TeamRole::Paralegal);
+        para.write(|tx| holders::insert(tx, &holder("深圳市极光电子有限公司")))
+            .unwrap();
+        assert_eq!(
+            audit::latest(&para, 1).unwrap()[0].actor,
+            name(TeamRole::Paralegal)
+        );
+        let mut rule = ippdesk_domain::default_rules().remove(0);
+        rule.offset += 1;
+        let err = para
+            .write(|tx| rules::save(tx, &rule, false))
+            .unwrap_err();
+        assert!(matches!(err, StoreError::Forbidden(_)), "{err:?}");
+        let err = audit::raw_execute(&para, "DELETE FROM audit_log").unwrap_err();
+        assert!(matches!(err, StoreError::Forbidden(_)), "{err:?}");
+        assert!(add_user(&para, &format!("mallory-{tag}"), TeamRole::Admin, PASSWORD).is_err());
+        assert_eq!(audit::verify(&para).unwrap(), []);
+
+        // A manager may change the rules; an admin the team.
+        let mut manager = open(TeamRole::Manager);
+        manager.write(|tx| rules::save(tx, &rule, false)).unwrap();
+        let boss = open(TeamRole::Admin);
+        set_role(&boss, &name(TeamRole::Viewer), TeamRole::Paralegal).unwrap();
+        disable_user(&boss, &name(TeamRole::Manager)).unwrap();
+        let after: Vec<_> = list_users(&boss)
+            .unwrap()
+            .into_iter()
+            .filter(|u| u.name.ends_with(&tag))
+            .map(|u| (u.role, u.can_log_in))
+            .collect();
+        assert!(after.contains(&(TeamRole::Paralegal, true)));
+        assert!(after.contains(&(TeamRole::Manager, false)));
+        assert!(connect(&as_user(&url, &name(TeamRole::Manager))).is_err());
+        drop(viewer);
+        let mut promoted = open(TeamRole::Viewer);
+        promoted
+            .write(|tx| holders::insert(tx, &holder("杭州")))
+            .unwrap();
+    }
+
+    /// Only an administrator changes the schema: a paralegal opening a
+    /// database that needs a migration is refused, and nothing is created.
+    #[test]
+    fn a_migration_runs_only_as_an_administrator() {
+        let Some(url) = scratch_database() else {
+            return;
+        };
+        let admin = connect(&url).unwrap(); // makes the roles exist
+        drop(admin);
+        let tag = uuid::Uuid::now_v7().simple().to_string()[24..].to_string();
+        let fresh = scratch_database().unwrap();
+        let boss = connect(&url).unwrap();
+        add_user(&boss, &format!("para-{tag}"), TeamRole::Paralegal, PASSWORD).unwrap();
+        let err = connect(&as_user(&fresh, &format!("para-{tag}"))).err().unwrap();
+        assert!(matches!(err, StoreError::Forbidden(_)), "{err:?}");
+        let mut c = client(&fresh).unwrap();
+        assert_eq!(schema_version(&mut c).unwrap(), 0);
+    }
+
+    #[test]
+    fn user_names_are_checked_before_they_reach_sql() {
+        for bad in ["", "Bob", "x\"; DROP TABLE holders; --", "ippdesk_admin", "pg_x", "1a"] {
+            assert!(matches!(user_ident(bad), Err(StoreError::Invalid(_))), "{bad}");
+        }
+        assert_eq!(user_ident("li.na-2").unwrap(), "\"li.na-2\"");
+    }
+}
