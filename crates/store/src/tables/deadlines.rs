@@ -207,7 +207,9 @@ pub struct OpenQuery {
 
 pub fn open(db: &impl Db, q: &OpenQuery) -> Result<Vec<Deadline>> {
     let sql = db.sql();
-    // PostgreSQL must be told the type of a parameter only tested for NULL.
+    // PostgreSQL must be told the type of a parameter only tested for NULL;
+    // `coalesce` keeps the due-time bound usable by the index in a generic
+    // plan (due_at is never NULL).
     let text = match sql.backend() {
         Backend::Sqlite => format!(
             "{SELECT} WHERE done_at IS NULL
@@ -218,7 +220,7 @@ pub fn open(db: &impl Db, q: &OpenQuery) -> Result<Vec<Deadline>> {
         ),
         Backend::Postgres => format!(
             "{SELECT} WHERE done_at IS NULL
-               AND ($1::timestamptz IS NULL OR due_at < $1)
+               AND due_at < coalesce($1::timestamptz, 'infinity')
                AND ($2::text IS NULL OR assignee = $2)
                AND ($3::text IS NULL OR platform = $3)
              ORDER BY due_at LIMIT $4"
