@@ -2,50 +2,57 @@
 //! version of a key is in force, and deadlines record the version they used.
 
 use ippdesk_domain::{DeadlineRule, VersionedRule};
-use rusqlite::{params, Row};
 
 use super::audit;
-use crate::codec::{json_text, parse_json, query_all, query_one};
+use crate::sql::{AsJson, Row};
 use crate::{open::Db, Result, StoreError, Tx};
 
-fn from_row(r: &Row) -> rusqlite::Result<VersionedRule> {
+fn from_row(r: &Row) -> Result<VersionedRule> {
     Ok(VersionedRule {
-        rule: parse_json(r.get(0)?)?,
-        version: r.get(1)?,
+        rule: r.json(0)?,
+        version: version_of(r.get(1)?)?,
         is_default: r.get(2)?,
         changed_at: r.get(3)?,
     })
 }
 
+fn version_of(v: i64) -> Result<u32> {
+    u32::try_from(v).map_err(|_| StoreError::Corrupt(format!("rule version {v}")))
+}
+
 /// The rules in force (latest version of each key), by key.
 pub fn current(db: &impl Db) -> Result<Vec<VersionedRule>> {
-    query_all(
-        db.sql().lite()?,
-        "SELECT definition, version, is_default, changed_at FROM deadline_rules r
-         WHERE version = (SELECT max(version) FROM deadline_rules WHERE key = r.key)
-         ORDER BY key",
-        [],
+    let sql = db.sql();
+    // Keys in byte order on both backends, whatever the server's collation.
+    sql.query(
+        sql.pick(
+            "SELECT definition, version, is_default, changed_at FROM deadline_rules r
+             WHERE version = (SELECT max(version) FROM deadline_rules WHERE key = r.key)
+             ORDER BY key",
+            "SELECT definition, version, is_default, changed_at FROM deadline_rules r
+             WHERE version = (SELECT max(version) FROM deadline_rules WHERE key = r.key)
+             ORDER BY key COLLATE \"C\"",
+        ),
+        &[],
         from_row,
     )
 }
 
 /// Every version of one rule, newest first.
 pub fn history(db: &impl Db, key: &str) -> Result<Vec<VersionedRule>> {
-    query_all(
-        db.sql().lite()?,
+    db.sql().query(
         "SELECT definition, version, is_default, changed_at FROM deadline_rules
-         WHERE key = ?1 ORDER BY version DESC",
-        [key],
+         WHERE key = $1 ORDER BY version DESC",
+        &[&key],
         from_row,
     )
 }
 
 pub fn latest(db: &impl Db, key: &str) -> Result<Option<VersionedRule>> {
-    query_one(
-        db.sql().lite()?,
+    db.sql().query_opt(
         "SELECT definition, version, is_default, changed_at FROM deadline_rules
-         WHERE key = ?1 ORDER BY version DESC LIMIT 1",
-        [key],
+         WHERE key = $1 ORDER BY version DESC LIMIT 1",
+        &[&key],
         from_row,
     )
 }
@@ -54,11 +61,10 @@ pub fn latest(db: &impl Db, key: &str) -> Result<Option<VersionedRule>> {
 /// audited: it is part of the software, not a change someone made.
 pub fn install_default(tx: &Tx, rule: &DeadlineRule) -> Result<()> {
     tx.sql()
-        .lite()?
         .execute(
             "INSERT INTO deadline_rules (key, version, definition, is_default, changed_at)
-             VALUES (?1, 1, ?2, 1, ?3)",
-            params![rule.key, json_text(rule), ippdesk_domain::now()],
+             VALUES ($1, 1, $2, TRUE, $3)",
+            &[&rule.key, &AsJson::of(rule), &ippdesk_domain::now()],
         )
         .map_err(|e| StoreError::from_write(e, "rule version"))?;
     Ok(())
@@ -74,16 +80,15 @@ pub fn save(tx: &Tx, rule: &DeadlineRule, is_default: bool) -> Result<VersionedR
         is_default,
     };
     tx.sql()
-        .lite()?
         .execute(
             "INSERT INTO deadline_rules (key, version, definition, is_default, changed_at)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![
-                rule.key,
-                saved.version,
-                json_text(rule),
-                is_default,
-                saved.changed_at
+             VALUES ($1, $2, $3, $4, $5)",
+            &[
+                &rule.key,
+                &i64::from(saved.version),
+                &AsJson::of(rule),
+                &is_default,
+                &saved.changed_at,
             ],
         )
         .map_err(|e| StoreError::from_write(e, "rule version"))?;
@@ -96,4 +101,51 @@ pub fn save(tx: &Tx, rule: &DeadlineRule, is_default: bool) -> Result<VersionedR
         Some(&saved),
     )?;
     Ok(saved)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::each_store;
+
+    #[test]
+    fn every_version_is_kept_and_the_latest_is_in_force() {
+        each_store(|mut s| {
+            let defaults = ippdesk_domain::default_rules();
+            let (a, b) = (&defaults[0], &defaults[1]);
+            s.write(|tx| {
+                install_default(tx, a)?;
+                install_default(tx, b)
+            })
+            .unwrap();
+            let err = s.write(|tx| install_default(tx, a)).unwrap_err();
+            assert!(matches!(err, StoreError::Duplicate(_)), "{err:?}");
+
+            let mut edited = a.clone();
+            edited.offset += 1;
+            let saved = s.write(|tx| save(tx, &edited, false)).unwrap();
+            assert_eq!((saved.version, saved.is_default), (2, false));
+            assert_eq!(latest(&s, &a.key).unwrap(), Some(saved.clone()));
+            assert!(latest(&s, "no such rule").unwrap().is_none());
+
+            let history: Vec<_> = history(&s, &a.key)
+                .unwrap()
+                .into_iter()
+                .map(|v| (v.version, v.is_default, v.rule))
+                .collect();
+            assert_eq!(history, [(2, false, edited), (1, true, a.clone())]);
+
+            let mut keys = vec![a.key.clone(), b.key.clone()];
+            keys.sort();
+            let current = current(&s).unwrap();
+            assert_eq!(
+                current
+                    .iter()
+                    .map(|v| v.rule.key.clone())
+                    .collect::<Vec<_>>(),
+                keys
+            );
+            assert!(current.contains(&saved));
+        });
+    }
 }
