@@ -45,11 +45,19 @@ impl TempDesk {
 
     /// Closes and reopens the database, as a restart of the app would.
     pub fn reopen(self) -> TempDesk {
-        let TempDesk { dir, desk, team_url } = self;
+        let TempDesk {
+            dir,
+            desk,
+            team_url,
+        } = self;
         let today = desk.today();
         drop(desk);
         let desk = open(&dir, team_url.as_deref()).with_today(today);
-        TempDesk { dir, desk, team_url }
+        TempDesk {
+            dir,
+            desk,
+            team_url,
+        }
     }
 }
 

@@ -457,7 +457,10 @@ fn a_large_file_is_checked_in_parts_with_the_same_report_and_one_transaction() {
             .expect("preview");
     assert_eq!(again.counts.known, 0, "nothing was kept");
 
-    w.t.raw_sql("DROP TRIGGER fail_late", "DROP TRIGGER fail_late ON listings");
+    w.t.raw_sql(
+        "DROP TRIGGER fail_late",
+        "DROP TRIGGER fail_late ON listings",
+    );
     let done =
         w.t.desk
             .import_listings(file(), true, &mut |_| {})

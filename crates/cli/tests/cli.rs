@@ -702,3 +702,110 @@ fn the_cli_beside_the_running_app_loses_none_of_the_apps_writes() {
         "the CLI does not see what the app wrote"
     );
 }
+
+/// The team edition from the command line: an administrator sets up the
+/// database and two people; the paralegal's change carries their name in the
+/// audit log; the viewer's write is refused by the database as `forbidden`.
+#[test]
+fn a_team_database_from_the_command_line() {
+    let Some(url) = ippdesk_store::team::scratch_database() else {
+        return;
+    };
+    let home = tempfile::tempdir().unwrap();
+    let run = |db: &str, args: &[&str], stdin: &str| {
+        use std::io::Write;
+        let mut child = Command::new(env!("CARGO_BIN_EXE_ippdesk"))
+            .arg("--db")
+            .arg(db)
+            .args(args)
+            .env_remove("IPPDESK_DB")
+            // The team database's local files (evidence, for now) go here.
+            .env("XDG_DATA_HOME", home.path())
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("ippdesk runs");
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(stdin.as_bytes())
+            .unwrap();
+        child.wait_with_output().unwrap()
+    };
+    let json = |o: &std::process::Output| -> serde_json::Value {
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        serde_json::from_slice(&o.stdout).unwrap()
+    };
+    let init = json(&run(&url, &["--json", "team", "init"], ""));
+    assert_eq!(init["admin"], "postgres");
+
+    let tag = &url[url.rfind("t_").unwrap() + 2..][..8];
+    let (para, viewer) = (format!("lin-{tag}"), format!("zhao-{tag}"));
+    for (name, role) in [(&para, "paralegal"), (&viewer, "viewer")] {
+        let out = run(
+            &url,
+            &[
+                "team",
+                "user",
+                "add",
+                name,
+                "--role",
+                role,
+                "--password-stdin",
+            ],
+            "correct horse battery\n",
+        );
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let listed = json(&run(&url, &["--json", "team", "user", "list"], ""));
+    assert!(listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|u| u["name"] == para.as_str() && u["role"] == "paralegal"));
+    let as_user = |user: &str| {
+        let mut u = url::Url::parse(&url).unwrap();
+        u.set_username(user).unwrap();
+        u.set_password(Some("correct horse battery")).unwrap();
+        u.to_string()
+    };
+    let add_holder = [
+        "--json",
+        "holder",
+        "add",
+        "--legal-name",
+        "深圳市极光电子有限公司",
+        "--country",
+        "cn",
+        "--email",
+        "ip@aurora.example",
+    ];
+
+    json(&run(&as_user(&para), &add_holder, ""));
+    let audit = json(&run(
+        &as_user(&para),
+        &["--json", "audit", "list", "--limit", "1"],
+        "",
+    ));
+    assert_eq!(audit[0]["actor"], para.as_str());
+    assert_eq!(audit[0]["action"], "create");
+    assert_eq!(audit[0]["table"], "holder");
+
+    let me = json(&run(&as_user(&viewer), &["--json", "team", "whoami"], ""));
+    assert_eq!(me["role"], "viewer");
+    let refused = run(&as_user(&viewer), &add_holder, "");
+    assert!(!refused.status.success());
+    let err: serde_json::Value = serde_json::from_slice(&refused.stderr).unwrap();
+    assert_eq!(err["code"], "forbidden", "{err}");
+    let after = json(&run(&url, &["--json", "audit", "list", "--limit", "5"], ""));
+    assert_eq!(
+        after[0]["seq"], audit[0]["seq"],
+        "the refused write left no row"
+    );
+}

@@ -52,17 +52,23 @@ impl Desk {
                 Some(_) => {}
             }
         }
-        if !missing.is_empty() || !outdated.is_empty() {
-            self.store.write(|tx| {
-                missing
-                    .iter()
-                    .try_for_each(|r| rules::install_default(tx, r))?;
-                outdated
-                    .iter()
-                    .try_for_each(|r| rules::save(tx, r, true).map(drop))
-            })?;
+        if missing.is_empty() && outdated.is_empty() {
+            return Ok(());
         }
-        Ok(())
+        let wrote = self.store.write(|tx| {
+            missing
+                .iter()
+                .try_for_each(|r| rules::install_default(tx, r))?;
+            outdated
+                .iter()
+                .try_for_each(|r| rules::save(tx, r, true).map(drop))
+        });
+        match wrote {
+            // Team edition: rules are a manager's to change; a paralegal or
+            // viewer works with the rules the database has until one opens it.
+            Err(ippdesk_store::StoreError::Forbidden(_)) => Ok(()),
+            other => Ok(other?),
+        }
     }
 
     pub fn deadline_rules(&self) -> Result<Vec<VersionedRule>> {

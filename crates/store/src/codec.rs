@@ -1,6 +1,7 @@
-//! Conversions between domain values and SQLite columns. Enums are stored as
-//! their serde names (text), lists as JSON text: readable in any SQLite tool
-//! and portable to another store.
+//! Conversions between domain values and stored columns. Enums are stored as
+//! their serde names (text), lists as JSON (text in SQLite, jsonb in
+//! PostgreSQL): readable in any tool. How each backend binds and reads them
+//! is in `sql.rs`.
 
 use serde::{de::DeserializeOwned, Serialize};
 use uuid::Uuid;
@@ -24,12 +25,6 @@ pub(crate) fn json_text<T: Serialize>(v: &T) -> String {
     serde_json::to_string(v).unwrap_or_else(|_| "null".into())
 }
 
-pub(crate) fn parse_json<T: DeserializeOwned>(s: String) -> rusqlite::Result<T> {
-    serde_json::from_str(&s).map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
-    })
-}
-
 pub(crate) fn parse_id(s: String) -> rusqlite::Result<Uuid> {
     Uuid::parse_str(&s).map_err(|e| {
         rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
@@ -44,37 +39,9 @@ pub(crate) fn not_found(what: &str, id: Uuid) -> StoreError {
     StoreError::NotFound(format!("{what} {id}"))
 }
 
-pub(crate) fn query_all<T>(
-    conn: &rusqlite::Connection,
-    sql: &str,
-    params: impl rusqlite::Params,
-    f: impl FnMut(&rusqlite::Row) -> rusqlite::Result<T>,
-) -> crate::Result<Vec<T>> {
-    let mut stmt = conn.prepare(sql)?;
-    let rows = stmt.query_map(params, f)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
-pub(crate) fn query_one<T>(
-    conn: &rusqlite::Connection,
-    sql: &str,
-    params: impl rusqlite::Params,
-    f: impl FnOnce(&rusqlite::Row) -> rusqlite::Result<T>,
-) -> crate::Result<Option<T>> {
-    use rusqlite::OptionalExtension;
-    Ok(conn.query_row(sql, params, f).optional()?)
-}
-
 /// Instants that are compared in SQL (deadlines) are stored in one fixed-width
 /// form, `2026-10-08T15:59:59Z`, so text order is time order.
 pub(crate) fn instant_text(t: &chrono::DateTime<chrono::Utc>) -> String {
     t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
-pub(crate) fn parse_instant(s: String) -> rusqlite::Result<chrono::DateTime<chrono::Utc>> {
-    chrono::DateTime::parse_from_rfc3339(&s)
-        .map(|t| t.with_timezone(&chrono::Utc))
-        .map_err(|e| {
-            rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
-        })
-}

@@ -487,9 +487,7 @@ mod tests {
         );
         let mut rule = ippdesk_domain::default_rules().remove(0);
         rule.offset += 1;
-        let err = para
-            .write(|tx| rules::save(tx, &rule, false))
-            .unwrap_err();
+        let err = para.write(|tx| rules::save(tx, &rule, false)).unwrap_err();
         assert!(matches!(err, StoreError::Forbidden(_)), "{err:?}");
         let err = audit::raw_execute(&para, "DELETE FROM audit_log").unwrap_err();
         assert!(matches!(err, StoreError::Forbidden(_)), "{err:?}");
@@ -531,7 +529,9 @@ mod tests {
         let fresh = scratch_database().unwrap();
         let boss = connect(&url).unwrap();
         add_user(&boss, &format!("para-{tag}"), TeamRole::Paralegal, PASSWORD).unwrap();
-        let err = connect(&as_user(&fresh, &format!("para-{tag}"))).err().unwrap();
+        let err = connect(&as_user(&fresh, &format!("para-{tag}")))
+            .err()
+            .unwrap();
         assert!(matches!(err, StoreError::Forbidden(_)), "{err:?}");
         let mut c = client(&fresh).unwrap();
         assert_eq!(schema_version(&mut c).unwrap(), 0);
@@ -539,8 +539,18 @@ mod tests {
 
     #[test]
     fn user_names_are_checked_before_they_reach_sql() {
-        for bad in ["", "Bob", "x\"; DROP TABLE holders; --", "ippdesk_admin", "pg_x", "1a"] {
-            assert!(matches!(user_ident(bad), Err(StoreError::Invalid(_))), "{bad}");
+        for bad in [
+            "",
+            "Bob",
+            "x\"; DROP TABLE holders; --",
+            "ippdesk_admin",
+            "pg_x",
+            "1a",
+        ] {
+            assert!(
+                matches!(user_ident(bad), Err(StoreError::Invalid(_))),
+                "{bad}"
+            );
         }
         assert_eq!(user_ident("li.na-2").unwrap(), "\"li.na-2\"");
     }

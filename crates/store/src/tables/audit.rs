@@ -135,10 +135,7 @@ pub fn record<T: Serialize>(
         "INSERT INTO audit_log (seq, at, action, entity, entity_id, before, after, prev_hash, hash, actor)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
     };
-    sql.execute(
-        insert,
-        &params[..if actor.is_empty() { 9 } else { 10 }],
-    )?;
+    sql.execute(insert, &params[..if actor.is_empty() { 9 } else { 10 }])?;
     Ok(())
 }
 
@@ -321,7 +318,10 @@ mod tests {
                 Backend::Postgres => actor_of(&s),
             };
             assert!(rows.iter().all(|r| r.actor == expected), "{rows:?}");
-            tamper(&s, "UPDATE audit_log SET actor = 'someone else' WHERE seq = 1");
+            tamper(
+                &s,
+                "UPDATE audit_log SET actor = 'someone else' WHERE seq = 1",
+            );
             let p = verify(&s).unwrap();
             assert_eq!(p.iter().map(|p| p.seq).collect::<Vec<_>>(), [1]);
             assert!(p[0].problem.contains("changed"));
@@ -351,7 +351,17 @@ mod tests {
         add_rows(&mut s, 2);
         // A row written by a release that recorded no actor: its hash has no actor part.
         let prev = head(&s).unwrap().unwrap();
-        let old = row_hash(3, "2026-01-01T00:00:00Z", "create", "holder", "x", None, None, &prev, "");
+        let old = row_hash(
+            3,
+            "2026-01-01T00:00:00Z",
+            "create",
+            "holder",
+            "x",
+            None,
+            None,
+            &prev,
+            "",
+        );
         raw_execute(
             &s,
             &format!("INSERT INTO audit_log VALUES (3, '2026-01-01T00:00:00Z', 'create', 'holder', 'x', NULL, NULL, '{prev}', '{old}', '')"),
