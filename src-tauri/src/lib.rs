@@ -51,6 +51,7 @@ pub fn setup<R: Runtime>(builder: Builder<R>, desk: SharedDesk) -> Builder<R> {
         })
         .setup(|app| {
             prefetch_in_background(app.handle().clone());
+            watch_in_background(app.handle().clone());
             if claim_database(app.handle()) {
                 index_in_background(app.handle().clone());
                 remind_in_background(app.handle().clone());
@@ -104,7 +105,7 @@ fn remind_in_background<R: Runtime>(app: tauri::AppHandle<R>) {
         let desk = app.state::<SharedDesk>();
         let _ = desk.with(|d| d.sync_expiry_deadlines());
         let _ = desk.with(|d| {
-            let ics = d.db_path().with_file_name("deadlines.ics");
+            let ics = d.ics_path()?;
             d.export_ics(&ics)
         });
         if let Ok(Some(text)) = desk.with(|d| d.reminder_text()) {
@@ -117,6 +118,24 @@ fn remind_in_background<R: Runtime>(app: tauri::AppHandle<R>) {
                 .show();
         }
         std::thread::sleep(Duration::from_secs(2 * 60 * 60));
+    });
+}
+
+/// Team edition: others' changes reach this window as a `data-changed`
+/// event (the tables changed), and the UI refetches what it shows.
+fn watch_in_background<R: Runtime>(app: tauri::AppHandle<R>) {
+    use tauri::Emitter;
+    let Ok(source) = app
+        .state::<SharedDesk>()
+        .with(|d| Ok(d.db_source().to_path_buf()))
+    else {
+        return;
+    };
+    std::thread::spawn(move || {
+        let never = std::sync::atomic::AtomicBool::new(false);
+        Desk::watch_changes(&source, &never, |tables| {
+            let _ = app.emit("data-changed", tables);
+        });
     });
 }
 

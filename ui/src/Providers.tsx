@@ -7,6 +7,7 @@ import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import './i18n'
 import { useEnterInDatePickerOnlyPicks } from './lib/pickerEnter'
+import { useLiveChanges } from './lib/useLiveChanges'
 
 export const FONT_STACK =
   '-apple-system, "Segoe UI", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", sans-serif'
@@ -16,6 +17,7 @@ export default function Providers({ client, children }: { client: QueryClient; c
   const { i18n } = useTranslation()
   const zh = i18n.language === 'zh-CN'
   useEnterInDatePickerOnlyPicks()
+  useLiveChanges(client)
   return (
     <QueryClientProvider client={client}>
       <ConfigProvider locale={zh ? zhCN : enUS} theme={{ token: { fontFamily: FONT_STACK } }}>

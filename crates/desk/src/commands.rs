@@ -198,6 +198,7 @@ table! {
     Read verify_integrity() => |d, _c| d.verify();
     Write load_sample() => |d, _c| d.load_sample();
     Read audit_trail(id: id) => |d, _c| d.audit_trail(id);
+    Read whoami() => |d, _c| d.whoami();
 
     Read list_holders() => |d, _c| d.list_holders();
     Read get_holder(id: id) => |d, _c| d.get_holder(id);

@@ -163,8 +163,30 @@ impl Desk {
             .unwrap_or_else(|| chrono::Local::now().date_naive())
     }
 
+    /// The database file, or the team database's URL without its password.
     pub fn db_path(&self) -> &Path {
         self.store.path()
+    }
+
+    /// What to open for another connection to this database (it may hold a
+    /// password: never shown).
+    pub fn db_source(&self) -> &Path {
+        self.store.source()
+    }
+
+    /// Where the calendar of open deadlines is written: beside the database
+    /// file, or in this user's folder for a team database.
+    pub fn ics_path(&self) -> Result<PathBuf> {
+        match team_folder(self.db_path()) {
+            Some(dir) => {
+                let dir = dir?;
+                std::fs::create_dir_all(&dir).map_err(|e| {
+                    DeskError::new(ErrorCode::Io, format!("{}: {e}", dir.display()))
+                })?;
+                Ok(dir.join("deadlines.ics"))
+            }
+            None => Ok(self.db_path().with_file_name("deadlines.ics")),
+        }
     }
 
     pub fn info(&self) -> Result<DeskInfo> {

@@ -33,7 +33,7 @@ impl SharedDesk {
         let source = desk
             .as_ref()
             .ok()
-            .map(|d| (d.db_path().to_path_buf(), d.today));
+            .map(|d| (d.db_source().to_path_buf(), d.today));
         SharedDesk {
             writer: Mutex::new(desk),
             source,

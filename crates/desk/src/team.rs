@@ -29,6 +29,20 @@ pub fn os_user() -> String {
 }
 
 impl Desk {
+    /// Team edition: waits for other desktops' changes and calls `changed`
+    /// with the tables each burst of commits touched (empty: after a lost
+    /// connection, anything may have). Returns at once for a database file,
+    /// and when `stop` is set.
+    pub fn watch_changes(
+        source: &std::path::Path,
+        stop: &std::sync::atomic::AtomicBool,
+        changed: impl FnMut(Vec<String>),
+    ) {
+        if let Some(url) = source.to_str().filter(|s| team::is_url(s)) {
+            team::watch(url, stop, std::time::Duration::from_millis(300), changed);
+        }
+    }
+
     pub fn whoami(&self) -> Result<WhoAmI> {
         match self.store.backend() {
             Backend::Sqlite => Ok(WhoAmI {

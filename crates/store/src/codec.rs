@@ -44,4 +44,3 @@ pub(crate) fn not_found(what: &str, id: Uuid) -> StoreError {
 pub(crate) fn instant_text(t: &chrono::DateTime<chrono::Utc>) -> String {
     t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
-

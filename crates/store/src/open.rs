@@ -18,7 +18,11 @@ const AUTOCHECKPOINT_PAGES: i64 = 1000;
 
 pub struct Store {
     link: Link,
+    /// What to show: the file, or the team database's URL without password.
     path: PathBuf,
+    /// What to open again (a reader beside the writer): the file, or the
+    /// URL as given, password included. Never shown.
+    source: PathBuf,
 }
 
 /// The connection behind a store: the embedded SQLite file (solo) or a
@@ -126,15 +130,23 @@ impl Store {
         Ok(Store {
             link: Link::Lite(conn),
             path: path.to_path_buf(),
+            source: path.to_path_buf(),
         })
     }
 
     /// A store on an open PostgreSQL connection (see `team::connect`).
-    pub(crate) fn on_postgres(client: postgres::Client, label: PathBuf) -> Store {
+    pub(crate) fn on_postgres(client: postgres::Client, url: &str) -> Store {
         Store {
             link: Link::Pg(Box::new(RefCell::new(PgLink::new(client)))),
-            path: label,
+            path: PathBuf::from(crate::team::redacted(url)),
+            source: PathBuf::from(url),
         }
+    }
+
+    /// The database to open again for another connection (a reader): the
+    /// file, or the team URL with its password. Not for display: `path`.
+    pub fn source(&self) -> &Path {
+        &self.source
     }
 
     pub fn backend(&self) -> Backend {

@@ -29,6 +29,11 @@ pub const PG_MIGRATIONS: &[PgMigration] = &[PgMigration {
 
 /// Roles and grants, applied after every migration (see the file).
 const ROLES: &str = include_str!("../migrations/pg/roles.sql");
+/// Change notices for the desktops (see the file), likewise.
+const NOTIFY: &str = include_str!("../migrations/pg/notify.sql");
+
+/// The channel `notify.sql` announces changed tables on.
+const CHANGES: &str = "ippdesk_changes";
 
 /// What marks a PostgreSQL database as ours (as `application_id` does a file).
 const APPLICATION: &str = "ippdesk";
@@ -68,7 +73,7 @@ pub fn label(url: &str) -> String {
 pub fn connect(url: &str) -> Result<Store> {
     let mut client = client(url)?;
     migrate(&mut client, PG_MIGRATIONS, true)?;
-    Ok(Store::on_postgres(client, PathBuf::from(redacted(url))))
+    Ok(Store::on_postgres(client, url))
 }
 
 pub(crate) fn client(url: &str) -> Result<postgres::Client> {
@@ -200,11 +205,13 @@ pub fn migrate(
         &[&version.to_string()],
     )?;
     if with_roles {
-        tx.batch_execute(ROLES)
-            .map_err(|source| StoreError::Migration {
-                version,
-                source: Box::new(source.into()),
-            })?;
+        for sql in [ROLES, NOTIFY] {
+            tx.batch_execute(sql)
+                .map_err(|source| StoreError::Migration {
+                    version,
+                    source: Box::new(source.into()),
+                })?;
+        }
     }
     tx.commit()?;
     Ok(version)
@@ -234,6 +241,59 @@ pub fn scratch_database() -> Option<String> {
     let mut url = url::Url::parse(&admin).expect("IPPDESK_TEST_PG is a URL");
     url.set_path(&name);
     Some(url.to_string())
+}
+
+/// Waits for other desktops' changes: calls `changed` with the tables a
+/// burst of commits changed (gathered for `settle`), until `stop` is set.
+/// A dropped connection is retried every few seconds; `changed` then gets
+/// an empty list, meaning "anything may have changed".
+pub fn watch(
+    url: &str,
+    stop: &std::sync::atomic::AtomicBool,
+    settle: std::time::Duration,
+    mut changed: impl FnMut(Vec<String>),
+) {
+    use postgres::fallible_iterator::FallibleIterator;
+    use std::sync::atomic::Ordering;
+    use std::time::Duration;
+    let mut reconnected = false;
+    while !stop.load(Ordering::Relaxed) {
+        let listening = client(url).and_then(|mut c| {
+            c.batch_execute(&format!("LISTEN {CHANGES}"))?;
+            Ok(c)
+        });
+        let Ok(mut c) = listening else {
+            std::thread::sleep(Duration::from_secs(3));
+            reconnected = true;
+            continue;
+        };
+        if std::mem::take(&mut reconnected) {
+            changed(Vec::new());
+        }
+        while !stop.load(Ordering::Relaxed) {
+            let next = c
+                .notifications()
+                .timeout_iter(Duration::from_millis(500))
+                .next()
+                .map(|n| n.map(|n| n.payload().to_string()));
+            let first = match next {
+                Ok(Some(table)) => table,
+                Ok(None) if !c.is_closed() => continue,
+                _ => break,
+            };
+            // The rest of the burst (an import commits several tables).
+            let mut tables = vec![first];
+            let mut notes = c.notifications();
+            let mut rest = notes.timeout_iter(settle);
+            while let Ok(Some(n)) = rest.next() {
+                if !tables.iter().any(|t| t == n.payload()) {
+                    tables.push(n.payload().to_string());
+                }
+            }
+            changed(tables);
+        }
+        reconnected = true;
+    }
 }
 
 /// The roles of the team edition, lowest first.
@@ -535,6 +595,50 @@ mod tests {
         assert!(matches!(err, StoreError::Forbidden(_)), "{err:?}");
         let mut c = client(&fresh).unwrap();
         assert_eq!(schema_version(&mut c).unwrap(), 0);
+    }
+
+    /// What one desktop commits, another hears about (the tables changed)
+    /// without asking.
+    #[test]
+    fn another_desktops_change_is_announced_within_seconds() {
+        use std::sync::atomic::{AtomicBool, Ordering};
+        use std::sync::{mpsc, Arc};
+        use std::time::{Duration, Instant};
+        let Some(url) = scratch_database() else {
+            return;
+        };
+        let mut writer = connect(&url).unwrap();
+        let stop = Arc::new(AtomicBool::new(false));
+        let (heard, hear) = mpsc::channel();
+        let listener = {
+            let (url, stop) = (url.clone(), stop.clone());
+            std::thread::spawn(move || {
+                watch(&url, &stop, Duration::from_millis(100), |t| {
+                    let _ = heard.send(t);
+                })
+            })
+        };
+        // The listener may not be listening yet: write until it hears one.
+        let started = Instant::now();
+        let tables = loop {
+            writer
+                .write(|tx| holders::insert(tx, &holder("极光")))
+                .unwrap();
+            if let Ok(t) = hear.recv_timeout(Duration::from_millis(500)) {
+                break t;
+            }
+            assert!(started.elapsed() < Duration::from_secs(10), "nothing heard");
+        };
+        assert!(tables.contains(&"holders".to_string()), "{tables:?}");
+        // A change that rolls back is not announced.
+        while hear.recv_timeout(Duration::from_millis(300)).is_ok() {}
+        let _ = writer.write(|tx| {
+            holders::insert(tx, &holder("撤销"))?;
+            Err::<(), _>(StoreError::Invalid("changed my mind".into()))
+        });
+        assert!(hear.recv_timeout(Duration::from_millis(800)).is_err());
+        stop.store(true, Ordering::Relaxed);
+        listener.join().unwrap();
     }
 
     #[test]
