@@ -101,7 +101,11 @@ test: deps-test deps-driver app
 E2E = cargo test --workspace --all-targets --quiet -- --ignored --test-threads=1
 e2e: deps-test deps-driver app
 	@echo "== end to end (real app over WebDriver)"
-	@if [ -z "$${DISPLAY:-}" ]; then \
+	@if [ -z "$${IPPDESK_TEST_PG:-}" ]; then \
+	  pg=$$(mktemp -d -u "$${TMPDIR:-/tmp}/ippdesk-pg.XXXXXX"); trap 'scripts/pg-scratch stop "'"$$pg"'"' EXIT; \
+	  pg_url=$$(scripts/pg-scratch start "$$pg"); export IPPDESK_TEST_PG=$$pg_url; \
+	fi; \
+	if [ -z "$${DISPLAY:-}" ]; then \
 	  xvfb-run -a -s "-screen 0 1400x900x24" $(E2E); \
 	else \
 	  $(E2E); \

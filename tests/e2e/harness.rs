@@ -48,27 +48,80 @@ fn free_port() -> u16 {
         .port()
 }
 
-/// One app installation: a temp folder with its own database.
+/// One app installation: a temp folder with its own database (or, for the
+/// team edition, its local files and a team database's URL).
 pub struct App {
     dir: tempfile::TempDir,
+    team_url: Option<String>,
 }
+
+pub const TEAM_PASSWORD: &str = "correct horse battery";
 
 impl App {
     pub fn new() -> App {
         App {
             dir: tempfile::tempdir().unwrap(),
+            team_url: None,
+        }
+    }
+
+    /// The team edition on `url` (its admin's URL).
+    pub fn team(url: &str) -> App {
+        App {
+            dir: tempfile::tempdir().unwrap(),
+            team_url: Some(url.to_string()),
         }
     }
 
     pub fn db(&self) -> PathBuf {
-        self.dir.path().join("ippdesk.sqlite3")
+        match &self.team_url {
+            Some(url) => PathBuf::from(url),
+            None => self.dir.path().join("ippdesk.sqlite3"),
+        }
+    }
+
+    /// The team database's URL as `user` (password TEAM_PASSWORD).
+    fn db_as(&self, user: Option<&str>) -> PathBuf {
+        match (&self.team_url, user) {
+            (Some(url), Some(user)) => {
+                let mut u = url::Url::parse(url).unwrap();
+                u.set_username(user).unwrap();
+                u.set_password(Some(TEAM_PASSWORD)).unwrap();
+                PathBuf::from(u.to_string())
+            }
+            _ => self.db(),
+        }
     }
 
     pub fn open_desk(&self) -> ippdesk_desk::Desk {
-        ippdesk_desk::Desk::open(&self.db()).unwrap()
+        match &self.team_url {
+            Some(url) => ippdesk_desk::Desk::open_team(url, self.dir.path()).unwrap(),
+            None => ippdesk_desk::Desk::open(&self.db()).unwrap(),
+        }
+    }
+
+    /// Runs the CLI (`ippdesk`) on this database, as `user` on a team database.
+    pub fn cli(&self, user: &str, args: &[&str]) -> std::process::Output {
+        let bin = app_binary().with_file_name("ippdesk");
+        Command::new(&bin)
+            .arg("--db")
+            .arg(self.db_as(Some(user)))
+            .args(args)
+            .env("XDG_DATA_HOME", self.dir.path())
+            .output()
+            .unwrap_or_else(|e| panic!("{}: {e}", bin.display()))
     }
 
     pub async fn start(&self) -> Session {
+        self.start_with(self.db()).await
+    }
+
+    /// The app signed in to the team database as `user`.
+    pub async fn start_as(&self, user: &str) -> Session {
+        self.start_with(self.db_as(Some(user))).await
+    }
+
+    async fn start_with(&self, db: PathBuf) -> Session {
         let port = free_port();
         let native_port = free_port();
         let driver_bin = which("tauri-driver");
@@ -80,7 +133,9 @@ impl App {
                 &native_port.to_string(),
             ])
             .args(["--native-driver", "/usr/bin/WebKitWebDriver"])
-            .env("IPPDESK_DB", self.db())
+            .env("IPPDESK_DB", &db)
+            // A team database's local files go to the test's folder.
+            .env("XDG_DATA_HOME", self.dir.path())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -99,7 +154,7 @@ impl App {
             "tauri:options".into(),
             serde_json::json!({
                 "application": app_binary(),
-                "args": ["--db", self.db()],
+                "args": ["--db", db],
             }),
         );
         let client = ClientBuilder::native()

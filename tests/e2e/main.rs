@@ -7,7 +7,8 @@ mod harness;
 use std::time::Duration;
 
 use fantoccini::{key::Key, Locator};
-use harness::{App, Session};
+use harness::{App, Session, TEAM_PASSWORD};
+use ippdesk_desk::TeamRole;
 
 const LEGAL_NAME: &str = "深圳市极光电子有限公司";
 
@@ -376,4 +377,63 @@ async fn during_a_100k_url_import_progress_advances_and_another_page_answers_at_
     let desk = app.open_desk();
     assert_eq!(desk.search("600000099999").unwrap().len(), 1);
     assert!(desk.verify().unwrap().ok);
+}
+
+/// The team edition: the manager's open dashboard shows a deadline that a
+/// paralegal's counter-notice, recorded from the CLI on another connection,
+/// has just created, without a reload (LISTEN/NOTIFY).
+#[tokio::test]
+#[ignore = "needs the app binary, a display and a scratch PostgreSQL cluster: make e2e"]
+async fn the_managers_dashboard_shows_a_paralegals_new_deadline_without_a_reload() {
+    let url = ippdesk_store::team::scratch_database()
+        .expect("make e2e starts a scratch cluster (IPPDESK_TEST_PG)");
+    let app = App::team(&url);
+    let tag = &url[url.rfind("t_").unwrap() + 2..][..8];
+    let (manager, paralegal) = (format!("boss-{tag}"), format!("lin-{tag}"));
+    let complaint = {
+        let admin = app.open_desk();
+        admin.team_init().unwrap();
+        admin
+            .team_add_user(&manager, TeamRole::Manager, TEAM_PASSWORD)
+            .unwrap();
+        admin
+            .team_add_user(&paralegal, TeamRole::Paralegal, TEAM_PASSWORD)
+            .unwrap();
+        let mut admin = admin;
+        admin.load_sample().unwrap();
+        admin
+            .list_complaints(Default::default())
+            .unwrap()
+            .rows
+            .into_iter()
+            .find(|c| c.complaint.draft.external_number == "IPP-TB-2026-0173")
+            .expect("the sample's Taobao complaint")
+            .complaint
+            .id
+    };
+    let s = app.start_as(&manager).await;
+    s.click(Locator::Css("[data-testid=nav-dashboard]")).await;
+    s.click(Locator::Css(
+        "[data-testid=\"dashboard-assignee-Wang Fang 王芳\"] td",
+    ))
+    .await;
+    s.wait_text_in("[data-testid=deadline-list]", "IPP-TB-2026-0173")
+        .await;
+
+    // The paralegal, from the command line on their own connection.
+    let draft = serde_json::json!({ "draft": {
+        "complaint_id": complaint, "round": 1, "listing_ids": [],
+        "received_at": "2026-09-28T02:00:00Z", "grounds": "genuine_goods",
+        "statement": "本店商品均为正品，有进货发票。",
+    }});
+    let cli = app.cli(&paralegal, &["call", "record_counter_notice", &draft.to_string()]);
+    assert!(cli.status.success(), "{}", String::from_utf8_lossy(&cli.stderr));
+
+    // No reload, no click: the open list shows the new reply deadline.
+    s.wait_text_in("[data-testid=deadline-list]", "Reply to the counter-notice")
+        .await;
+    s.wait_text_in("[data-testid=deadline-list]", "2026-10-08")
+        .await;
+    s.screenshot("team-dashboard-live").await;
+    s.close().await;
 }
