@@ -30,6 +30,10 @@ pub const PG_MIGRATIONS: &[PgMigration] = &[PgMigration {
 /// Roles and grants, applied after every migration (see the file).
 const ROLES: &str = include_str!("../migrations/pg/roles.sql");
 
+/// Triggers that append writes made outside the app (psql, scripts) to the
+/// audit chain, applied right after the roles (see the file).
+const AUDIT_OUTSIDE: &str = include_str!("../migrations/pg/audit_outside.sql");
+
 /// What marks a PostgreSQL database as ours (as `application_id` does a file).
 const APPLICATION: &str = "ippdesk";
 
@@ -111,8 +115,9 @@ pub(crate) fn schema_version(client: &mut postgres::Client) -> Result<i64> {
 /// Applies every pending migration in one transaction, all or nothing. A
 /// database another program made, or one newer than this build, is refused
 /// with nothing written.
-/// `with_roles`: apply the roles and grants after (they name tables of the
-/// shipped schema, so tests of other migration lists leave them out).
+/// `with_roles`: apply the roles and grants after, and the triggers that
+/// audit writes made outside the app (they name tables of the shipped
+/// schema, so tests of other migration lists leave them out).
 pub fn migrate(
     client: &mut postgres::Client,
     list: &[PgMigration],
@@ -200,11 +205,13 @@ pub fn migrate(
         &[&version.to_string()],
     )?;
     if with_roles {
-        tx.batch_execute(ROLES)
-            .map_err(|source| StoreError::Migration {
-                version,
-                source: Box::new(source.into()),
-            })?;
+        for part in [ROLES, AUDIT_OUTSIDE] {
+            tx.batch_execute(part)
+                .map_err(|source| StoreError::Migration {
+                    version,
+                    source: Box::new(source.into()),
+                })?;
+        }
     }
     tx.commit()?;
     Ok(version)
