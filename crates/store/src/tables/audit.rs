@@ -695,6 +695,75 @@ mod tests {
         assert_eq!(verify(&s).unwrap(), []);
     }
 
+    /// Every table but the log, the schema's record and the derived counts
+    /// has the trigger, once however often the file is applied; truncating
+    /// a table is logged, truncating the log refused; a session's own
+    /// temporary `audit_log` does not catch its rows.
+    #[test]
+    fn every_data_table_is_covered_once_truncation_too() {
+        let Some((url, s)) = team() else {
+            return;
+        };
+        let again = include_str!("../../migrations/pg/audit_outside.sql");
+        raw_execute(&s, again).unwrap();
+        raw_execute(&s, again).unwrap();
+        let uncovered: Vec<String> = s
+            .sql()
+            .query(
+                "SELECT c.relname::text FROM pg_class c
+                 WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r'
+                   AND (SELECT count(*) FROM pg_trigger t WHERE t.tgrelid = c.oid
+                        AND t.tgname IN ('audit_outside_the_app', 'audit_outside_the_app_truncate')) <> 2
+                 ORDER BY 1",
+                &[],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(
+            uncovered,
+            [
+                "audit_log",
+                "complaint_filter_counts",
+                "complaint_status_counts",
+                "enforcement_counts",
+                "ippdesk_meta",
+                "open_deadline_counts"
+            ]
+        );
+
+        raw_execute(
+            &s,
+            "UPDATE programme_settings SET max_listings = 100 WHERE programme = 'other';
+             TRUNCATE programme_settings;",
+        )
+        .unwrap();
+        let rows = latest(&s, 10).unwrap();
+        let me = actor_of(&s);
+        let settings = "programme_settings (outside the app)";
+        assert_eq!(
+            summary(&rows),
+            [
+                (2, "truncate", settings, "", me.as_str()),
+                (1, "update", settings, "other", me.as_str()),
+            ]
+        );
+        let err = raw_execute(&s, "TRUNCATE audit_log").unwrap_err();
+        assert!(err.to_string().contains("append-only"), "{err}");
+
+        let (name, login) = paralegal(&s, &url);
+        let mut psql = crate::team::client(&login).unwrap();
+        psql.batch_execute(
+            "CREATE TEMP TABLE audit_log (LIKE public.audit_log INCLUDING DEFAULTS);
+             INSERT INTO holders (id, kind, legal_name, country, contact_email, created_at, updated_at)
+             VALUES (gen_random_uuid(), 'company', '极光', 'CN', 'x@y.example', now(), now());",
+        )
+        .unwrap();
+        let last = &latest(&s, 1).unwrap()[0];
+        assert_eq!((last.seq, last.entity.as_str()), (3, OUTSIDE));
+        assert_eq!(last.actor, name);
+        assert_eq!(verify(&s).unwrap(), []);
+    }
+
     /// The app and two prompts write at once: the lock they share keeps the
     /// chain one line, every change in it once, numbered without a gap.
     #[test]
