@@ -426,8 +426,15 @@ async fn the_managers_dashboard_shows_a_paralegals_new_deadline_without_a_reload
         "received_at": "2026-09-28T02:00:00Z", "grounds": "genuine_goods",
         "statement": "本店商品均为正品，有进货发票。",
     }});
-    let cli = app.cli(&paralegal, &["call", "record_counter_notice", &draft.to_string()]);
-    assert!(cli.status.success(), "{}", String::from_utf8_lossy(&cli.stderr));
+    let cli = app.cli(
+        &paralegal,
+        &["call", "record_counter_notice", &draft.to_string()],
+    );
+    assert!(
+        cli.status.success(),
+        "{}",
+        String::from_utf8_lossy(&cli.stderr)
+    );
 
     // No reload, no click: the open list shows the new reply deadline.
     s.wait_text_in("[data-testid=deadline-list]", "Reply to the counter-notice")

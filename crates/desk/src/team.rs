@@ -11,7 +11,6 @@ use crate::{Desk, Result};
 /// The signed-in person. Solo: the operating system's user, who may do
 /// everything; team: the database user and their role.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
-#[ts(export)]
 pub struct WhoAmI {
     pub user: String,
     pub team: bool,

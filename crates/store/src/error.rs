@@ -96,6 +96,9 @@ impl From<postgres::Error> for StoreError {
             Some(c) if *c == postgres::error::SqlState::INSUFFICIENT_PRIVILEGE => {
                 StoreError::Forbidden(pg_message(&e))
             }
+            Some(c) if *c == postgres::error::SqlState::LOCK_NOT_AVAILABLE => StoreError::InUse(
+                "the team's records (another change is still open; try again in a moment)".into(),
+            ),
             _ => StoreError::Postgres(e),
         }
     }

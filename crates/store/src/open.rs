@@ -195,7 +195,10 @@ impl Store {
                         .batch_execute(sql)
                         .map_err(StoreError::from)
                 };
-                run("BEGIN")?;
+                // Marks the transaction as audited by the app, so the
+                // triggers that log writes made outside it (psql, scripts:
+                // migrations/pg/audit_outside.sql) do not log it twice.
+                run("BEGIN; SET LOCAL ippdesk.audited = on")?;
                 let out = f(&Tx(TxLink::Pg(link)));
                 match out {
                     Ok(v) => {

@@ -35,6 +35,10 @@ const NOTIFY: &str = include_str!("../migrations/pg/notify.sql");
 /// The channel `notify.sql` announces changed tables on.
 const CHANGES: &str = "ippdesk_changes";
 
+/// Triggers that append writes made outside the app (psql, scripts) to the
+/// audit chain, applied right after the roles (see the file).
+const AUDIT_OUTSIDE: &str = include_str!("../migrations/pg/audit_outside.sql");
+
 /// What marks a PostgreSQL database as ours (as `application_id` does a file).
 const APPLICATION: &str = "ippdesk";
 
@@ -88,9 +92,13 @@ pub(crate) fn client(url: &str) -> Result<postgres::Client> {
     config.application_name("IPP Desk");
     let fail = |e: &dyn std::fmt::Display| StoreError::Connect(format!("{}: {e}", redacted(url)));
     let tls = native_tls::TlsConnector::new().map_err(|e| fail(&e))?;
-    config
+    let mut client = config
         .connect(postgres_native_tls::MakeTlsConnector::new(tls))
-        .map_err(|e| fail(&pg_reason(&e)))
+        .map_err(|e| fail(&pg_reason(&e)))?;
+    // A transaction someone left open at a psql prompt holds the audit
+    // chain's lock: wait a while, then say so, instead of hanging forever.
+    client.batch_execute("SET lock_timeout = '15s'")?;
+    Ok(client)
 }
 
 fn pg_reason(e: &postgres::Error) -> String {
@@ -116,8 +124,9 @@ pub(crate) fn schema_version(client: &mut postgres::Client) -> Result<i64> {
 /// Applies every pending migration in one transaction, all or nothing. A
 /// database another program made, or one newer than this build, is refused
 /// with nothing written.
-/// `with_roles`: apply the roles and grants after (they name tables of the
-/// shipped schema, so tests of other migration lists leave them out).
+/// `with_roles`: apply the roles and grants after, and the triggers that
+/// audit writes made outside the app (they name tables of the shipped
+/// schema, so tests of other migration lists leave them out).
 pub fn migrate(
     client: &mut postgres::Client,
     list: &[PgMigration],
@@ -167,7 +176,20 @@ pub fn migrate(
         });
     }
     let pending: Vec<_> = list.iter().filter(|m| m.version > current).collect();
-    if pending.is_empty() {
+    // The roles, audit and notice code a release ships: re-applied when it
+    // changes, even with no new schema, so every database runs this release's.
+    let server_code = server_code_hash();
+    let stored_code: Option<String> = if has_meta {
+        tx.query_opt(
+            "SELECT value FROM ippdesk_meta WHERE key = 'server_code'",
+            &[],
+        )?
+        .map(|r| r.get(0))
+    } else {
+        None
+    };
+    let code_is_current = !with_roles || stored_code.as_deref() == Some(server_code.as_str());
+    if pending.is_empty() && code_is_current {
         return Ok(current);
     }
     // Only an administrator changes the schema (and the roles with it): an
@@ -178,6 +200,9 @@ pub fn migrate(
             &[],
         )?
         .get(0);
+    if !may_migrate && pending.is_empty() {
+        return Ok(current); // the next administrator to open it updates the code
+    }
     if !may_migrate {
         return Err(StoreError::Forbidden(format!(
             "the team database needs an update (schema {current} to {latest}); an administrator must open it first"
@@ -205,16 +230,34 @@ pub fn migrate(
         &[&version.to_string()],
     )?;
     if with_roles {
-        for sql in [ROLES, NOTIFY] {
+        for sql in SERVER_CODE {
             tx.batch_execute(sql)
                 .map_err(|source| StoreError::Migration {
                     version,
                     source: Box::new(source.into()),
                 })?;
         }
+        tx.execute(
+            "INSERT INTO ippdesk_meta VALUES ('server_code', $1)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            &[&server_code],
+        )?;
     }
     tx.commit()?;
     Ok(version)
+}
+
+/// Run after the migrations, in this order, on every change to any of them.
+const SERVER_CODE: [&str; 3] = [ROLES, AUDIT_OUTSIDE, NOTIFY];
+
+fn server_code_hash() -> String {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    for sql in SERVER_CODE {
+        h.update((sql.len() as u64).to_le_bytes());
+        h.update(sql.as_bytes());
+    }
+    hex::encode(h.finalize())
 }
 
 /// For tests of both editions: a new, empty database on the scratch cluster
@@ -639,6 +682,54 @@ mod tests {
         assert!(hear.recv_timeout(Duration::from_millis(800)).is_err());
         stop.store(true, Ordering::Relaxed);
         listener.join().unwrap();
+    }
+
+    /// The roles, audit and notice code of a newer release reaches a database
+    /// with no new schema: re-applied when an administrator opens it, left
+    /// for one when a paralegal does.
+    #[test]
+    fn changed_server_code_is_applied_by_the_next_administrator() {
+        let Some(url) = scratch_database() else {
+            return;
+        };
+        let admin = connect(&url).unwrap();
+        let tag = uuid::Uuid::now_v7().simple().to_string()[24..].to_string();
+        add_user(
+            &admin,
+            &format!("para-{tag}"),
+            TeamRole::Paralegal,
+            PASSWORD,
+        )
+        .unwrap();
+        // As an older release left it: another code hash, one trigger missing.
+        audit::raw_execute(
+            &admin,
+            "UPDATE ippdesk_meta SET value = 'older' WHERE key = 'server_code';
+             DROP TRIGGER ippdesk_notify ON holders;",
+        )
+        .unwrap();
+        let code = |s: &Store| -> (String, i64) {
+            (
+                s.sql()
+                    .value(
+                        "SELECT value FROM ippdesk_meta WHERE key = 'server_code'",
+                        &[],
+                    )
+                    .unwrap(),
+                s.sql()
+                    .value(
+                        "SELECT count(*) FROM pg_trigger WHERE tgname = 'ippdesk_notify'
+                         AND tgrelid = 'holders'::regclass",
+                        &[],
+                    )
+                    .unwrap(),
+            )
+        };
+        let para = connect(&as_user(&url, &format!("para-{tag}"))).unwrap();
+        assert_eq!(code(&para), ("older".to_string(), 0));
+        drop(para);
+        let admin = connect(&url).unwrap();
+        assert_eq!(code(&admin), (server_code_hash(), 1));
     }
 
     #[test]

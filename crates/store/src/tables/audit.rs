@@ -2,6 +2,11 @@
 //! `hash = SHA-256(seq, at, action, entity, entity_id, before, after, prev_hash[, actor])`
 //! and `prev_hash` = row n-1's hash, so editing, removing or inserting a row
 //! afterwards breaks the chain at a row `verify` can name.
+//!
+//! On a team database the server appends the rows of writes made outside
+//! the app (psql, a script) itself, hashed the same way
+//! (`migrations/pg/audit_outside.sql`): their entity is the table's name and
+//! ` (outside the app)`, their before and after the table's row as JSON.
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
@@ -478,6 +483,344 @@ mod tests {
             assert_eq!(p.iter().map(|p| p.seq).collect::<Vec<_>>(), [3, 3, 4]);
             assert!(p[0].problem.contains("removed or inserted"));
         });
+    }
+
+    /// Team edition only: a new team database and the app's store on it.
+    fn team() -> Option<(String, Store)> {
+        let url = crate::team::scratch_database()?;
+        let store = crate::team::connect(&url).unwrap();
+        Some((url, store))
+    }
+
+    /// A paralegal's login on the team database (roles belong to the whole
+    /// server: a name unique to this run), and its URL.
+    fn paralegal(s: &Store, url: &str) -> (String, String) {
+        let name = format!("psql-{}", &Uuid::now_v7().simple().to_string()[20..]);
+        let password = "correct horse battery";
+        crate::team::add_user(s, &name, crate::team::TeamRole::Paralegal, password).unwrap();
+        let mut u = url::Url::parse(url).unwrap();
+        u.set_username(&name).unwrap();
+        u.set_password(Some(password)).unwrap();
+        (name, u.to_string())
+    }
+
+    const OUTSIDE: &str = "holders (outside the app)";
+
+    fn summary(rows: &[AuditEntry]) -> Vec<(i64, &str, &str, &str, &str)> {
+        rows.iter()
+            .map(|r| {
+                let (a, e, i, w) = (&r.action, &r.entity, &r.entity_id, &r.actor);
+                (r.seq, a.as_str(), e.as_str(), i.as_str(), w.as_str())
+            })
+            .collect()
+    }
+
+    /// Someone with a login changes holders at a prompt (plain SQL on their
+    /// own connection, as psql): each changed row is appended to the chain
+    /// by the server, naming them, and the chain verifies; a row tampered
+    /// with afterwards is still named.
+    #[test]
+    fn a_change_made_outside_the_app_is_chained_and_names_who_made_it() {
+        let Some((url, mut s)) = team() else {
+            return;
+        };
+        let kept = crate::testing::holder("深圳市极光电子有限公司");
+        s.write(|tx| crate::tables::holders::insert(tx, &kept))
+            .unwrap();
+        let admin = actor_of(&s);
+        let (name, login) = paralegal(&s, &url);
+        let mut psql = crate::team::client(&login).unwrap();
+        let id = Uuid::now_v7();
+        psql.batch_execute(&format!(
+            "INSERT INTO holders (id, kind, legal_name, country, contact_email, created_at, updated_at)
+             VALUES ('{id}', 'company', '杭州极光', 'CN', 'ip@hz.example', now(), now());
+             UPDATE holders SET notes = 'changed at the prompt' WHERE id = '{id}';
+             DELETE FROM holders WHERE id = '{}';",
+            kept.id
+        ))
+        .unwrap();
+
+        let rows = latest(&s, 10).unwrap();
+        let (id, kept_id) = (id.to_string(), kept.id.to_string());
+        assert_eq!(
+            summary(&rows),
+            [
+                (4, "delete", OUTSIDE, kept_id.as_str(), name.as_str()),
+                (3, "update", OUTSIDE, id.as_str(), name.as_str()),
+                (2, "create", OUTSIDE, id.as_str(), name.as_str()),
+                (1, "create", "holder", kept_id.as_str(), admin.as_str()),
+            ]
+        );
+        // The rows' columns as the table holds them.
+        assert_eq!(
+            rows[0].before.as_ref().unwrap()["legal_name"],
+            "深圳市极光电子有限公司"
+        );
+        assert_eq!(rows[0].after, None);
+        assert_eq!(rows[1].before.as_ref().unwrap()["notes"], "");
+        assert_eq!(
+            rows[1].after.as_ref().unwrap()["notes"],
+            "changed at the prompt"
+        );
+        assert_eq!(rows[2].before, None);
+        // `at` in the app's own format.
+        let at: String = s
+            .sql()
+            .value("SELECT at FROM audit_log WHERE seq = 2", &[])
+            .unwrap();
+        assert_eq!(
+            at,
+            rows[2]
+                .at
+                .to_rfc3339_opts(chrono::SecondsFormat::Micros, true)
+        );
+        assert!((Utc::now() - rows[2].at).num_seconds().abs() < 60, "{at}");
+        assert_eq!(verify(&s).unwrap(), []);
+
+        tamper(
+            &s,
+            "UPDATE audit_log SET after = replace(after, 'at the prompt', 'by the app') WHERE seq = 3",
+        );
+        let p = verify(&s).unwrap();
+        assert_eq!(p.iter().map(|p| p.seq).collect::<Vec<_>>(), [3]);
+        assert!(p[0].problem.contains("changed"));
+    }
+
+    /// The app audits its own writes: they get its row and no second one,
+    /// even where the server's triggers change other tables with them. The
+    /// mark lasts one transaction: the same connection writing outside
+    /// `Store::write` is logged.
+    #[test]
+    fn the_apps_own_writes_are_logged_once() {
+        use crate::tables::{accounts, complaints, holders, listings, rights};
+        use crate::testing::{account, complaint, holder, listing, right};
+        let Some((_url, mut s)) = team() else {
+            return;
+        };
+        let h = holder("极光");
+        let a = account(h.id);
+        let r = right(h.id, "12345678");
+        let c = complaint(a.id, r.id, ippdesk_domain::Platform::Taobao);
+        let l = listing("https://item.taobao.com/item.htm?id=1001", "耳机");
+        s.write(|tx| {
+            holders::insert(tx, &h)?;
+            accounts::insert(tx, &a)?;
+            rights::insert(tx, &r)?;
+            complaints::insert(tx, &c)
+        })
+        .unwrap();
+        s.write(|tx| listings::insert_many(tx, std::slice::from_ref(&l), "test"))
+            .unwrap();
+        // Adding a listing updates the complaint's count (a trigger).
+        s.write(|tx| complaints::add_listings(tx, c.id, &[l.id]))
+            .unwrap();
+        let mut h2 = h.clone();
+        h2.draft.notes = "笔记".into();
+        s.write(|tx| holders::update(tx, &h2)).unwrap();
+        s.write(|tx| complaints::set_max_listings(tx, ippdesk_domain::Programme::AlibabaIpp, 200))
+            .unwrap();
+        let rows = latest(&s, 100).unwrap();
+        let entities: Vec<_> = rows.iter().rev().map(|r| r.entity.as_str()).collect();
+        assert_eq!(
+            entities,
+            [
+                "holder",
+                "account",
+                "right",
+                "complaint",
+                "listings",
+                "complaint",
+                "holder",
+                "programme_settings"
+            ]
+        );
+
+        raw_execute(
+            &s,
+            &format!("UPDATE holders SET notes = '' WHERE id = '{}'", h.id),
+        )
+        .unwrap();
+        let last = &latest(&s, 1).unwrap()[0];
+        assert_eq!(
+            (last.seq, last.action.as_str(), last.entity.as_str()),
+            (9, "update", OUTSIDE)
+        );
+        assert_eq!(verify(&s).unwrap(), []);
+    }
+
+    /// The server's hash is the app's, byte for byte: multi-byte text,
+    /// lengths of more than one byte, no before or after, no actor. Rows it
+    /// appends and rows the app appends make one chain.
+    #[test]
+    fn the_server_hashes_a_row_as_the_app_does() {
+        let Some((_url, mut s)) = team() else {
+            return;
+        };
+        let long = "极".repeat(30_000); // 90,000 bytes: a three-byte length
+        type Case<'a> = (i64, &'a str, Option<&'a str>, Option<&'a str>, &'a str);
+        let cases: [Case; 5] = [
+            (1, "holder", None, Some("{\"legal_name\":\"极光\"}"), ""),
+            (42, "complaint", Some(""), None, "li.na"),
+            (1_234_567_890_123, "x", None, None, "王芳"),
+            (7, &long[..300], Some(&long), Some("{}"), "postgres"),
+            (-1, "", None, Some(""), ""),
+        ];
+        for (seq, entity, before, after, actor) in cases {
+            let at = "2026-12-03T15:04:05.123456Z";
+            let id = Uuid::now_v7().to_string();
+            let server: String = s
+                .sql()
+                .value(
+                    "SELECT audit_row_hash($1, $2, 'update', $3, $4, $5, $6, $7, $8)",
+                    &[&seq, &at, &entity, &id, &before, &after, &GENESIS, &actor],
+                )
+                .unwrap();
+            let app = row_hash(
+                seq, at, "update", entity, &id, before, after, GENESIS, actor,
+            );
+            assert_eq!(server, app, "{seq} {entity:.20}");
+        }
+
+        add_rows(&mut s, 2);
+        let seq: i64 = s
+            .sql()
+            .value(
+                "SELECT audit_append('note', 'a test', 'x', NULL, '{\"n\": 1}')",
+                &[],
+            )
+            .unwrap();
+        assert_eq!(seq, 3);
+        add_rows(&mut s, 1);
+        assert_eq!(count(&s).unwrap(), 4);
+        assert_eq!(verify(&s).unwrap(), []);
+    }
+
+    /// Every table but the log, the schema's record and the derived counts
+    /// has the trigger, once however often the file is applied; truncating
+    /// a table is logged, truncating the log refused; a session's own
+    /// temporary `audit_log` does not catch its rows.
+    #[test]
+    fn every_data_table_is_covered_once_truncation_too() {
+        let Some((url, s)) = team() else {
+            return;
+        };
+        let again = include_str!("../../migrations/pg/audit_outside.sql");
+        raw_execute(&s, again).unwrap();
+        raw_execute(&s, again).unwrap();
+        let uncovered: Vec<String> = s
+            .sql()
+            .query(
+                "SELECT c.relname::text FROM pg_class c
+                 WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r'
+                   AND (SELECT count(*) FROM pg_trigger t WHERE t.tgrelid = c.oid
+                        AND t.tgname IN ('audit_outside_the_app', 'audit_outside_the_app_truncate')) <> 2
+                 ORDER BY 1",
+                &[],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(
+            uncovered,
+            [
+                "audit_log",
+                "complaint_filter_counts",
+                "complaint_status_counts",
+                "enforcement_counts",
+                "ippdesk_meta",
+                "open_deadline_counts"
+            ]
+        );
+
+        raw_execute(
+            &s,
+            "UPDATE programme_settings SET max_listings = 100 WHERE programme = 'other';
+             TRUNCATE programme_settings;",
+        )
+        .unwrap();
+        let rows = latest(&s, 10).unwrap();
+        let me = actor_of(&s);
+        let settings = "programme_settings (outside the app)";
+        assert_eq!(
+            summary(&rows),
+            [
+                (2, "truncate", settings, "", me.as_str()),
+                (1, "update", settings, "other", me.as_str()),
+            ]
+        );
+        let err = raw_execute(&s, "TRUNCATE audit_log").unwrap_err();
+        assert!(err.to_string().contains("append-only"), "{err}");
+
+        let (name, login) = paralegal(&s, &url);
+        let mut psql = crate::team::client(&login).unwrap();
+        psql.batch_execute(
+            "CREATE TEMP TABLE audit_log (LIKE public.audit_log INCLUDING DEFAULTS);
+             INSERT INTO holders (id, kind, legal_name, country, contact_email, created_at, updated_at)
+             VALUES (gen_random_uuid(), 'company', '极光', 'CN', 'x@y.example', now(), now());",
+        )
+        .unwrap();
+        let last = &latest(&s, 1).unwrap()[0];
+        assert_eq!((last.seq, last.entity.as_str()), (3, OUTSIDE));
+        assert_eq!(last.actor, name);
+        assert_eq!(verify(&s).unwrap(), []);
+    }
+
+    /// The app and two prompts write at once: the lock they share keeps the
+    /// chain one line, every change in it once, numbered without a gap.
+    #[test]
+    fn concurrent_writers_inside_and_outside_the_app_leave_one_chain() {
+        let Some((url, s)) = team() else {
+            return;
+        };
+        const N: usize = 20;
+        let app = {
+            let url = url.clone();
+            std::thread::spawn(move || {
+                let mut s = crate::team::connect(&url).unwrap();
+                for i in 0..N {
+                    let h = crate::testing::holder(&format!("app {i}"));
+                    s.write(|tx| crate::tables::holders::insert(tx, &h))
+                        .unwrap();
+                }
+            })
+        };
+        let prompts: Vec<_> = (0..2)
+            .map(|t| {
+                let url = url.clone();
+                std::thread::spawn(move || {
+                    let mut c = crate::team::client(&url).unwrap();
+                    for i in 0..N {
+                        // Two rows a transaction: the lock holds to its end.
+                        c.batch_execute(&format!(
+                            "INSERT INTO holders (id, kind, legal_name, country, contact_email, created_at, updated_at)
+                             SELECT gen_random_uuid(), 'company', 'prompt {t} {i} ' || k, 'CN', 'x@y.example', now(), now()
+                             FROM generate_series(1, 2) k"
+                        ))
+                        .unwrap();
+                    }
+                })
+            })
+            .collect();
+        app.join().unwrap();
+        for p in prompts {
+            p.join().unwrap();
+        }
+        let total = (N + 2 * N * 2) as i64;
+        assert_eq!(count(&s).unwrap(), total);
+        let seqs: Vec<i64> = s
+            .sql()
+            .query("SELECT seq FROM audit_log ORDER BY seq", &[], |r| r.get(0))
+            .unwrap();
+        assert_eq!(seqs, (1..=total).collect::<Vec<_>>());
+        let unlogged: i64 = s
+            .sql()
+            .value(
+                "SELECT count(*) FROM holders h
+                 WHERE (SELECT count(*) FROM audit_log a WHERE a.entity_id = h.id::text) <> 1",
+                &[],
+            )
+            .unwrap();
+        assert_eq!(unlogged, 0);
+        assert_eq!(verify(&s).unwrap(), []);
     }
 
     fn head_of(s: &Store, seq: i64) -> String {
