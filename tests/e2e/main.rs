@@ -385,13 +385,13 @@ async fn during_a_100k_url_import_progress_advances_and_another_page_answers_at_
 #[tokio::test]
 #[ignore = "needs the app binary, a display and a scratch PostgreSQL cluster: make e2e"]
 async fn the_managers_dashboard_shows_a_paralegals_new_deadline_without_a_reload() {
-    let url = ippdesk_store::team::scratch_database()
-        .expect("make e2e starts a scratch cluster (IPPDESK_TEST_PG)");
-    let app = App::team(&url);
-    let tag = &url[url.rfind("t_").unwrap() + 2..][..8];
-    let (manager, paralegal) = (format!("boss-{tag}"), format!("lin-{tag}"));
-    let complaint = {
-        let admin = app.open_desk();
+    // The sync PostgreSQL client may not run on the test's async runtime.
+    let (url, complaint, manager, paralegal) = std::thread::spawn(|| {
+        let url = ippdesk_store::team::scratch_database()
+            .expect("make e2e starts a scratch cluster (IPPDESK_TEST_PG)");
+        let tag = url[url.rfind("t_").unwrap() + 2..][..8].to_string();
+        let (manager, paralegal) = (format!("boss-{tag}"), format!("lin-{tag}"));
+        let mut admin = App::team(&url).open_desk();
         admin.team_init().unwrap();
         admin
             .team_add_user(&manager, TeamRole::Manager, TEAM_PASSWORD)
@@ -399,9 +399,8 @@ async fn the_managers_dashboard_shows_a_paralegals_new_deadline_without_a_reload
         admin
             .team_add_user(&paralegal, TeamRole::Paralegal, TEAM_PASSWORD)
             .unwrap();
-        let mut admin = admin;
         admin.load_sample().unwrap();
-        admin
+        let complaint = admin
             .list_complaints(Default::default())
             .unwrap()
             .rows
@@ -409,8 +408,12 @@ async fn the_managers_dashboard_shows_a_paralegals_new_deadline_without_a_reload
             .find(|c| c.complaint.draft.external_number == "IPP-TB-2026-0173")
             .expect("the sample's Taobao complaint")
             .complaint
-            .id
-    };
+            .id;
+        (url, complaint, manager, paralegal)
+    })
+    .join()
+    .unwrap();
+    let app = App::team(&url);
     let s = app.start_as(&manager).await;
     s.click(Locator::Css("[data-testid=nav-dashboard]")).await;
     s.click(Locator::Css(
