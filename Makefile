@@ -18,12 +18,13 @@ TEST_PKGS := webkit2gtk-driver xvfb xauth poppler-utils imagemagick fonts-noto-c
 APP := target/debug/ippdesk-app
 UI_SOURCES := $(shell find ui/src ui/public -type f 2>/dev/null) ui/index.html ui/vite.config.ts ui/package.json ui/tsconfig.app.json
 
-.PHONY: help run test bench measure fmt lint e2e ui app cli bindings deps-build deps-test deps-ui deps-driver clean fuzz deps-fuzz bundle crash
+.PHONY: help run team-demo test bench measure fmt lint e2e ui app cli bindings deps-build deps-test deps-ui deps-driver clean fuzz deps-fuzz bundle crash
 
 help:
 	@echo "make run    build and open IPP Desk (DB=path to use another database)"
 	@echo "make test   every check and test, end to end included"
 	@echo "make e2e    only the end-to-end tests (real app over WebDriver)"
+	@echo "make team-demo  the team edition on a throwaway local PostgreSQL, opened as the manager"
 	@echo "make fmt    format Rust code;  make lint  clippy + UI lint and types"
 	@echo "make bindings  regenerate ui/src/lib/ipc/bindings.ts from the Rust types"
 	@echo "make bench  benchmarks;  make measure  cold start and idle memory of the release build"
@@ -76,6 +77,11 @@ cli:
 # ---- the two commands ----
 run: deps-build app
 	$(APP) $(if $(DB),--db "$(DB)")
+
+# The team edition on this machine: a throwaway PostgreSQL with the sample
+# data, a manager, a paralegal and a viewer; the app opens as the manager.
+team-demo: deps-test app
+	scripts/team-demo
 
 # `app` first: the UI's unit tests call the real backend (target/debug/ui-test-server).
 test: deps-test deps-driver app
