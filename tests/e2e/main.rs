@@ -385,34 +385,13 @@ async fn during_a_100k_url_import_progress_advances_and_another_page_answers_at_
 #[tokio::test]
 #[ignore = "needs the app binary, a display and a scratch PostgreSQL cluster: make e2e"]
 async fn the_managers_dashboard_shows_a_paralegals_new_deadline_without_a_reload() {
-    // The sync PostgreSQL client may not run on the test's async runtime.
-    let (url, complaint, manager, paralegal) = std::thread::spawn(|| {
-        let url = ippdesk_store::team::scratch_database()
-            .expect("make e2e starts a scratch cluster (IPPDESK_TEST_PG)");
-        let tag = url[url.rfind("t_").unwrap() + 2..][..8].to_string();
-        let (manager, paralegal) = (format!("boss-{tag}"), format!("lin-{tag}"));
-        let mut admin = App::team(&url).open_desk();
-        admin.team_init().unwrap();
-        admin
-            .team_add_user(&manager, TeamRole::Manager, TEAM_PASSWORD)
-            .unwrap();
-        admin
-            .team_add_user(&paralegal, TeamRole::Paralegal, TEAM_PASSWORD)
-            .unwrap();
-        admin.load_sample().unwrap();
-        let complaint = admin
-            .list_complaints(Default::default())
-            .unwrap()
-            .rows
-            .into_iter()
-            .find(|c| c.complaint.draft.external_number == "IPP-TB-2026-0173")
-            .expect("the sample's Taobao complaint")
-            .complaint
-            .id;
-        (url, complaint, manager, paralegal)
-    })
-    .join()
-    .unwrap();
+    let Team {
+        url,
+        complaint,
+        manager,
+        paralegal,
+        ..
+    } = team_with_sample();
     let app = App::team(&url);
     let s = app.start_as(&manager).await;
     s.click(Locator::Css("[data-testid=nav-dashboard]")).await;
@@ -446,4 +425,104 @@ async fn the_managers_dashboard_shows_a_paralegals_new_deadline_without_a_reload
         .await;
     s.screenshot("team-dashboard-live").await;
     s.close().await;
+}
+
+struct Team {
+    url: String,
+    complaint: ippdesk_desk::Id,
+    manager: String,
+    paralegal: String,
+    viewer: String,
+}
+
+/// A team database with the sample data and a manager, a paralegal and a
+/// viewer (password TEAM_PASSWORD). The sync PostgreSQL client may not run
+/// on a test's async runtime: this runs on a thread of its own.
+fn team_with_sample() -> Team {
+    std::thread::spawn(|| {
+        let url = ippdesk_store::team::scratch_database()
+            .expect("make e2e starts a scratch cluster (IPPDESK_TEST_PG)");
+        let tag = url[url.rfind("t_").unwrap() + 2..][..8].to_string();
+        let mut admin = App::team(&url).open_desk();
+        admin.team_init().unwrap();
+        let [manager, paralegal, viewer] = ["boss", "lin", "zhao"].map(|n| format!("{n}-{tag}"));
+        for (name, role) in [
+            (&manager, TeamRole::Manager),
+            (&paralegal, TeamRole::Paralegal),
+            (&viewer, TeamRole::Viewer),
+        ] {
+            admin.team_add_user(name, role, TEAM_PASSWORD).unwrap();
+        }
+        admin.load_sample().unwrap();
+        let complaint = admin
+            .list_complaints(Default::default())
+            .unwrap()
+            .rows
+            .into_iter()
+            .find(|c| c.complaint.draft.external_number == "IPP-TB-2026-0173")
+            .expect("the sample's Taobao complaint")
+            .complaint
+            .id;
+        Team {
+            url,
+            complaint,
+            manager,
+            paralegal,
+            viewer,
+        }
+    })
+    .join()
+    .unwrap()
+}
+
+/// The team edition as a viewer: the team's data, no button that would
+/// change it, and a write attempted anyway (from the CLI, as that viewer)
+/// refused by the database.
+#[tokio::test]
+#[ignore = "needs the app binary, a display and a scratch PostgreSQL cluster: make e2e"]
+async fn a_viewer_reads_the_teams_data_with_no_edit_buttons() {
+    let team = team_with_sample();
+    let app = App::team(&team.url);
+    let s = app.start_as(&team.viewer).await;
+    s.wait_text_in("[data-testid=signed-in-as]", "viewer").await;
+    s.click(Locator::Css("[data-testid=nav-holders]")).await;
+    s.wait_text(LEGAL_NAME).await;
+    s.wait_gone("[data-testid=holder-new]", Duration::from_secs(10))
+        .await;
+    s.click(Locator::Css("[data-testid=nav-complaints]")).await;
+    s.wait_text("IPP-TB-2026-0173").await;
+    s.wait_gone("[data-testid=complaints-new]", Duration::from_secs(10))
+        .await;
+    s.click(Locator::LinkText("IPP-TB-2026-0173")).await;
+    s.wait_text_in("[data-testid=counter-notices]", "Counter-notices")
+        .await;
+    for edit in [
+        "complaint-edit",
+        "complaint-delete",
+        "counter-notice-add",
+        "cn-delete",
+    ] {
+        s.wait_gone(&format!("[data-testid={edit}]"), Duration::from_secs(5))
+            .await;
+    }
+    s.screenshot("team-viewer").await;
+    s.close().await;
+
+    let add = app.cli(
+        &team.viewer,
+        &[
+            "--json",
+            "holder",
+            "add",
+            "--legal-name",
+            "查看者的公司",
+            "--country",
+            "cn",
+            "--email",
+            "x@example.com",
+        ],
+    );
+    assert!(!add.status.success());
+    let err: serde_json::Value = serde_json::from_slice(&add.stderr).unwrap();
+    assert_eq!(err["code"], "forbidden", "{err}");
 }

@@ -9,6 +9,7 @@ import AccountSelect from './AccountSelect'
 import BatchResultView from './BatchResultView'
 import RightSelect from './RightSelect'
 import { useOpenedOnce } from '../lib/useOpenedOnce'
+import { EditButton } from '../lib/access'
 
 const FIELDS = ['account_id', 'right_id', 'platform', 'reason', 'assignee', 'explanation_en', 'explanation_zh', 'paste', 'listing_ids'] as const
 
@@ -144,9 +145,9 @@ export default function BatchBuilderDialog({ open, onClose, listingIds = [], pla
           </Form.Item>
           <Space style={{ display: 'flex', justifyContent: 'flex-end' }}>
             <Button onClick={close}>{t('common.cancel')}</Button>
-            <Button type="primary" htmlType="submit" loading={build.isPending} data-testid="batch-build">
+            <EditButton type="primary" htmlType="submit" loading={build.isPending} data-testid="batch-build">
               {t('batch.build')}
-            </Button>
+            </EditButton>
           </Space>
         </Form>
       </div>

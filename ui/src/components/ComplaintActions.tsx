@@ -25,6 +25,7 @@ import {
 import ComplaintForm from './ComplaintForm'
 import FileComplaintModal from './FileComplaintModal'
 import ImportDialog from './ImportDialog'
+import { EditButton } from '../lib/access'
 
 const FORMATS: UrlExportFormat[] = ['text', 'csv', 'xlsx']
 
@@ -70,24 +71,24 @@ export default function ComplaintActions({ detail }: { detail: ComplaintDetail }
   return (
     <Space wrap>
       {detail.next_statuses.map((to) => (
-        <Button key={to} onClick={() => move(to)} loading={setStatus.isPending} data-testid={`complaint-to-${to}`}>
+        <EditButton key={to} onClick={() => move(to)} loading={setStatus.isPending} data-testid={`complaint-to-${to}`}>
           {t(`complaint.action.${to}`)}
-        </Button>
+        </EditButton>
       ))}
       {editable && (
-        <Button
+        <EditButton
           type={detail.filing_problems.length === 0 ? 'primary' : 'default'}
           icon={<SendOutlined />}
           onClick={() => setDialog('file')}
           data-testid="complaint-file"
         >
           {t('complaint.file')}
-        </Button>
+        </EditButton>
       )}
       {editable && (
-        <Button icon={<ImportOutlined />} onClick={() => setDialog('import')} data-testid="complaint-import">
+        <EditButton icon={<ImportOutlined />} onClick={() => setDialog('import')} data-testid="complaint-import">
           {t('complaints.import')}
-        </Button>
+        </EditButton>
       )}
       <Button icon={<CopyOutlined />} onClick={() => void copyUrls()} loading={urls.isPending} disabled={c.listing_count === 0} data-testid="complaint-copy-urls">
         {t('complaint.copyUrls')}
@@ -106,9 +107,9 @@ export default function ComplaintActions({ detail }: { detail: ComplaintDetail }
           </Space>
         </Button>
       </Dropdown>
-      <Button icon={<EditOutlined />} onClick={() => setDialog('edit')} data-testid="complaint-edit">
+      <EditButton icon={<EditOutlined />} onClick={() => setDialog('edit')} data-testid="complaint-edit">
         {t('common.edit')}
-      </Button>
+      </EditButton>
       {editable && (
         <Popconfirm
           title={t('common.confirmDelete')}
@@ -123,9 +124,9 @@ export default function ComplaintActions({ detail }: { detail: ComplaintDetail }
             )
           }
         >
-          <Button danger icon={<DeleteOutlined />} data-testid="complaint-delete">
+          <EditButton danger icon={<DeleteOutlined />} data-testid="complaint-delete">
             {t('common.delete')}
-          </Button>
+          </EditButton>
         </Popconfirm>
       )}
       <ComplaintForm open={dialog === 'edit'} complaint={c} assignees={assignees.data} onClose={() => setDialog(null)} />

@@ -1,10 +1,11 @@
 import { DeleteOutlined } from '@ant-design/icons'
-import { App, Button, Popconfirm, Space, Typography } from 'antd'
+import { App, Popconfirm, Space, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { canMove, isEditableStatus } from '../lib/enums'
 import { errorDetail } from '../lib/errors'
 import type { BulkResult, ComplaintRow, ComplaintStatus } from '../lib/ipc/bindings'
 import { useDeleteComplaints, useSetComplaintsStatus } from '../lib/queries'
+import { EditButton } from '../lib/access'
 
 interface Props {
   rows: ComplaintRow[]
@@ -56,24 +57,24 @@ export default function ComplaintBulkActions({ rows, onDone }: Props) {
   return (
     <Space wrap>
       <Typography.Text>{t('bulk.selected', { count: rows.length })}</Typography.Text>
-      <Button size="small" loading={running} disabled={!canAny('ready')} onClick={() => moveTo('ready')} data-testid="bulk-ready">
+      <EditButton size="small" loading={running} disabled={!canAny('ready')} onClick={() => moveTo('ready')} data-testid="bulk-ready">
         {t('complaint.action.ready')}
-      </Button>
-      <Button size="small" loading={running} disabled={!canAny('draft')} onClick={() => moveTo('draft')} data-testid="bulk-draft">
+      </EditButton>
+      <EditButton size="small" loading={running} disabled={!canAny('draft')} onClick={() => moveTo('draft')} data-testid="bulk-draft">
         {t('complaint.action.draft')}
-      </Button>
-      <Button size="small" loading={running} disabled={!canAny('closed')} onClick={() => moveTo('closed')} data-testid="bulk-close">
+      </EditButton>
+      <EditButton size="small" loading={running} disabled={!canAny('closed')} onClick={() => moveTo('closed')} data-testid="bulk-close">
         {t('complaint.action.closed')}
-      </Button>
+      </EditButton>
       <Popconfirm
         title={t('bulk.deleteConfirm', { count: deletable.length })}
         description={t('bulk.deleteHint')}
         disabled={deletable.length === 0}
         onConfirm={() => run(() => del.mutateAsync(deletable.map((r) => r.id)), 'bulk.deleted')}
       >
-        <Button size="small" danger icon={<DeleteOutlined />} disabled={deletable.length === 0} loading={running} data-testid="bulk-delete">
+        <EditButton size="small" danger icon={<DeleteOutlined />} disabled={deletable.length === 0} loading={running} data-testid="bulk-delete">
           {t('bulk.delete', { count: deletable.length })}
-        </Button>
+        </EditButton>
       </Popconfirm>
     </Space>
   )

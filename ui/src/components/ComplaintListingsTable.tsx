@@ -13,6 +13,7 @@ import { useRemoveComplaintListing } from '../lib/queries'
 import ListingEvidenceDrawer from './ListingEvidenceDrawer'
 import OutcomeModal from './OutcomeModal'
 import { OutcomeTag } from './Tags'
+import { EditButton } from '../lib/access'
 
 /** A complaint's listings: sort, filter, set outcomes, remove (before filing), open each one's evidence. */
 export default function ComplaintListingsTable({ detail }: { detail: ComplaintDetail }) {
@@ -135,18 +136,18 @@ export default function ComplaintListingsTable({ detail }: { detail: ComplaintDe
           <Typography.Text type="secondary">
             {t('listing.countOfMax', { count: detail.listings.length, max: detail.max_listings })}
           </Typography.Text>
-          <Button disabled={selection.length === 0} onClick={() => setOutcomeFor(selection)} data-testid="listings-outcome">
+          <EditButton disabled={selection.length === 0} onClick={() => setOutcomeFor(selection)} data-testid="listings-outcome">
             {t('listing.setOutcome', { count: selection.length })}
-          </Button>
+          </EditButton>
           {editable && (
             <Popconfirm
               title={t('listing.removeConfirm', { count: selection.length })}
               disabled={selection.length === 0}
               onConfirm={() => removeSelected()}
             >
-              <Button danger icon={<DeleteOutlined />} disabled={selection.length === 0} loading={remove.isPending} data-testid="listings-remove">
+              <EditButton danger icon={<DeleteOutlined />} disabled={selection.length === 0} loading={remove.isPending} data-testid="listings-remove">
                 {t('listing.remove', { count: selection.length })}
-              </Button>
+              </EditButton>
             </Popconfirm>
           )}
         </Space>

@@ -5,6 +5,7 @@ import { useErrors } from '../lib/errors'
 import { compareStr, humanSize, localTime, shortHash } from '../lib/format'
 import type { DocumentKind, DocumentView } from '../lib/ipc/bindings'
 import { useDetachDocument, useOpenDocument } from '../lib/queries'
+import { EditButton } from '../lib/access'
 
 /** Documents as a table; with `evidence`, also when and by whom each was captured. */
 export default function DocumentTable({ documents, evidence }: { documents: DocumentView[]; evidence: boolean }) {
@@ -79,9 +80,9 @@ export default function DocumentTable({ documents, evidence }: { documents: Docu
               )
             }
           >
-            <Button size="small" danger>
+            <EditButton size="small" danger>
               {t('common.remove')}
-            </Button>
+            </EditButton>
           </Popconfirm>
         </Space>
       ),

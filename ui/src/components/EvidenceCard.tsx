@@ -6,6 +6,7 @@ import { useErrors } from '../lib/errors'
 import { humanSize, localTime, shortHash } from '../lib/format'
 import type { DocumentView } from '../lib/ipc/bindings'
 import { useDetachDocument, useDocumentDataUrl, useOpenDocument } from '../lib/queries'
+import { EditButton } from '../lib/access'
 
 const THUMB_HEIGHT = 140
 
@@ -68,7 +69,7 @@ export default function EvidenceCard({ doc }: { doc: DocumentView }) {
             )
           }
         >
-          <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label={t('common.remove')} />
+          <EditButton type="text" size="small" danger icon={<DeleteOutlined />} aria-label={t('common.remove')} />
         </Popconfirm>,
       ]}
     >

@@ -1,4 +1,5 @@
 import { App, DatePicker, Space, Tag, Tooltip } from 'antd'
+import { useCanEdit } from '../lib/useCanEdit'
 import { useTranslation } from 'react-i18next'
 import { useErrors } from '../lib/errors'
 import { fromIsoDate, toIsoDate } from '../lib/format'
@@ -15,6 +16,7 @@ export default function SellerNotifiedField({ complaint }: { complaint: Complain
   const { message } = App.useApp()
   const { notifyError } = useErrors()
   const save = useSetSellerNotified()
+  const canEdit = useCanEdit()
   if (!complaint.filed_on) return <>{t('common.none')}</>
   const onChange = (on: string | null) =>
     save.mutateAsync({ id: complaint.id, on }).then(
@@ -29,7 +31,7 @@ export default function SellerNotifiedField({ complaint }: { complaint: Complain
         value={fromIsoDate(complaint.seller_notified_on)}
         disabledDate={(d) => d.isBefore(fromIsoDate(complaint.filed_on), 'day')}
         onChange={(d) => void onChange(toIsoDate(d))}
-        disabled={save.isPending}
+        disabled={save.isPending || !canEdit}
         aria-label={t('complaint.seller_notified_on')}
         data-testid="seller-notified"
       />

@@ -1,5 +1,5 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons'
-import { App, Button, Empty, Popconfirm, Space, Table } from 'antd'
+import { App, Empty, Popconfirm, Space, Table } from 'antd'
 import type { TableColumnsType } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -9,6 +9,7 @@ import type { ComplaintListingView, TestPurchaseView } from '../lib/ipc/bindings
 import { useDeleteTestPurchase } from '../lib/queries'
 import DocumentsPanel from './DocumentsPanel'
 import TestPurchaseForm from './TestPurchaseForm'
+import { EditButton } from '../lib/access'
 
 interface Props {
   complaintId: string
@@ -47,9 +48,9 @@ export default function TestPurchasesPanel({ complaintId, purchases, listings }:
       key: 'actions',
       render: (_, p) => (
         <Space>
-          <Button size="small" icon={<EditOutlined />} onClick={() => setForm({ open: true, purchase: p })}>
+          <EditButton size="small" icon={<EditOutlined />} onClick={() => setForm({ open: true, purchase: p })}>
             {t('common.edit')}
-          </Button>
+          </EditButton>
           <Popconfirm
             title={t('common.confirmDelete')}
             description={t('common.confirmDeleteHint')}
@@ -60,9 +61,9 @@ export default function TestPurchasesPanel({ complaintId, purchases, listings }:
               )
             }
           >
-            <Button size="small" danger icon={<DeleteOutlined />}>
+            <EditButton size="small" danger icon={<DeleteOutlined />}>
               {t('common.delete')}
-            </Button>
+            </EditButton>
           </Popconfirm>
         </Space>
       ),
@@ -71,9 +72,9 @@ export default function TestPurchasesPanel({ complaintId, purchases, listings }:
 
   return (
     <>
-      <Button icon={<PlusOutlined />} style={{ marginBottom: 12 }} onClick={() => setForm({ open: true, purchase: null })} data-testid="purchase-new">
+      <EditButton icon={<PlusOutlined />} style={{ marginBottom: 12 }} onClick={() => setForm({ open: true, purchase: null })} data-testid="purchase-new">
         {t('purchase.new')}
-      </Button>
+      </EditButton>
       <Table<TestPurchaseView>
         rowKey="id"
         size="small"

@@ -12,7 +12,10 @@ import type { MenuProps } from 'antd'
 import type { ReactNode } from 'react'
 import { Outlet, useLocation, useNavigate } from 'react-router-dom'
 import { useTranslation } from 'react-i18next'
+import { useQuery } from '@tanstack/react-query'
 import BackgroundJobs from '../components/BackgroundJobs'
+import * as api from '../lib/ipc/backend'
+import { keys } from '../lib/queries'
 import GlobalSearch from '../components/GlobalSearch'
 
 const { Sider, Header, Content } = Layout
@@ -39,6 +42,7 @@ export default function AppLayout() {
   const navigate = useNavigate()
   const { pathname } = useLocation()
   const section = sectionOf(pathname)
+  const { data: me } = useQuery({ queryKey: keys.whoami, queryFn: api.whoami, staleTime: Infinity })
 
   // The span carries the id end-to-end tests click.
   const item = (key: string, icon: ReactNode) => ({
@@ -63,6 +67,12 @@ export default function AppLayout() {
       <Sider width={232} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
         <div style={{ display: 'flex', flexDirection: 'column', height: '100%', minHeight: '100vh' }}>
           <div style={{ padding: '16px 24px', fontWeight: 600, fontSize: 18 }}>{t('app.name')}</div>
+          {me?.team && (
+            <Typography.Text type="secondary" style={{ padding: '0 24px 8px', fontSize: 12 }} data-testid="signed-in-as">
+              {t('team.signedInAs', { user: me.user })}
+              {me.role && ` · ${t(`team.role.${me.role}`)}`}
+            </Typography.Text>
+          )}
           <nav aria-label={t('app.name')} style={{ flex: 1 }}>
             <Menu mode="inline" selectedKeys={[section]} items={mainItems} onClick={go} style={{ border: 0 }} />
           </nav>

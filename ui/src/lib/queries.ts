@@ -14,6 +14,7 @@ import type {
 
 export const keys = {
   appInfo: ['app_info'] as const,
+  whoami: ['whoami'] as const,
   holders: ['holders'] as const,
   holder: (id: string) => ['holder', id] as const,
   holderAll: ['holder'] as const,

@@ -1,5 +1,5 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons'
-import { Alert, App, Button, Card, Empty, Popconfirm, Space, Table } from 'antd'
+import { Alert, App, Card, Empty, Popconfirm, Space, Table } from 'antd'
 import type { TableColumnsType } from 'antd'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -12,6 +12,7 @@ import { AGENT_KINDS } from '../lib/enums'
 import { compareStr, uniqueValues } from '../lib/format'
 import type { AgentRow, PoaView } from '../lib/ipc/bindings'
 import { useAgents, useDeleteAgent, useDeletePoa, useHolders, usePoas } from '../lib/queries'
+import { EditButton } from '../lib/access'
 
 export default function AgentsPage() {
   const { t } = useTranslation()
@@ -62,13 +63,13 @@ export default function AgentsPage() {
       key: 'actions',
       render: (_, a) => (
         <Space>
-          <Button size="small" icon={<EditOutlined />} onClick={() => setAgentForm({ open: true, agent: a })}>
+          <EditButton size="small" icon={<EditOutlined />} onClick={() => setAgentForm({ open: true, agent: a })}>
             {t('common.edit')}
-          </Button>
+          </EditButton>
           <Popconfirm title={t('common.confirmDelete')} description={t('common.confirmDeleteHint')} onConfirm={() => removed(delAgent.mutateAsync(a.id))}>
-            <Button size="small" danger icon={<DeleteOutlined />}>
+            <EditButton size="small" danger icon={<DeleteOutlined />}>
               {t('common.delete')}
-            </Button>
+            </EditButton>
           </Popconfirm>
         </Space>
       ),
@@ -106,13 +107,13 @@ export default function AgentsPage() {
       key: 'actions',
       render: (_, p) => (
         <Space>
-          <Button size="small" icon={<EditOutlined />} onClick={() => setPoaForm({ open: true, poa: p })}>
+          <EditButton size="small" icon={<EditOutlined />} onClick={() => setPoaForm({ open: true, poa: p })}>
             {t('common.edit')}
-          </Button>
+          </EditButton>
           <Popconfirm title={t('common.confirmDelete')} description={t('common.confirmDeleteHint')} onConfirm={() => removed(delPoa.mutateAsync(p.id))}>
-            <Button size="small" danger icon={<DeleteOutlined />}>
+            <EditButton size="small" danger icon={<DeleteOutlined />}>
               {t('common.delete')}
-            </Button>
+            </EditButton>
           </Popconfirm>
         </Space>
       ),
@@ -126,9 +127,9 @@ export default function AgentsPage() {
       <Card
         title={t('agent.list')}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAgentForm({ open: true, agent: null })} data-testid="agent-new">
+          <EditButton type="primary" icon={<PlusOutlined />} onClick={() => setAgentForm({ open: true, agent: null })} data-testid="agent-new">
             {t('agent.new')}
-          </Button>
+          </EditButton>
         }
       >
         <Table<AgentRow>
@@ -144,9 +145,9 @@ export default function AgentsPage() {
       <Card
         title={t('poa.all')}
         extra={
-          <Button icon={<PlusOutlined />} onClick={() => setPoaForm({ open: true, poa: null })} data-testid="poa-new">
+          <EditButton icon={<PlusOutlined />} onClick={() => setPoaForm({ open: true, poa: null })} data-testid="poa-new">
             {t('poa.new')}
-          </Button>
+          </EditButton>
         }
       >
         <Table<PoaView>

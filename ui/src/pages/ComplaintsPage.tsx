@@ -20,6 +20,7 @@ import { useTableHeight } from '../lib/hooks'
 import { clickedControl } from '../lib/table'
 import type { ComplaintRow } from '../lib/ipc/bindings'
 import { useComplaintPage, useRights } from '../lib/queries'
+import { EditButton } from '../lib/access'
 
 const first = (v: unknown): string | null => (Array.isArray(v) && v.length > 0 ? String(v[0]) : null)
 
@@ -166,15 +167,15 @@ export default function ComplaintsPage() {
 
   const toolbarButtons = (
     <>
-      <Button icon={<ImportOutlined />} onClick={() => setDialog('import')} data-testid="complaints-import">
+      <EditButton icon={<ImportOutlined />} onClick={() => setDialog('import')} data-testid="complaints-import">
         {t('complaints.import')}
-      </Button>
-      <Button icon={<AppstoreAddOutlined />} onClick={() => setDialog('batch')} data-testid="complaints-batch">
+      </EditButton>
+      <EditButton icon={<AppstoreAddOutlined />} onClick={() => setDialog('batch')} data-testid="complaints-batch">
         {t('complaints.batch')}
-      </Button>
-      <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog('new')} data-testid="complaints-new">
+      </EditButton>
+      <EditButton type="primary" icon={<PlusOutlined />} onClick={() => setDialog('new')} data-testid="complaints-new">
         {t('complaint.new')}
-      </Button>
+      </EditButton>
     </>
   )
   const empty = !page.isLoading && page.data?.total === 0 && !hasFilters(filter)
@@ -187,9 +188,9 @@ export default function ComplaintsPage() {
           <Typography.Paragraph type="secondary">{t('complaints.emptyHint')}</Typography.Paragraph>
           <Space wrap style={{ justifyContent: 'center' }}>
             {toolbarButtons}
-            <Button onClick={loadSample} loading={sampleLoading} data-testid="complaints-load-sample">
+            <EditButton onClick={loadSample} loading={sampleLoading} data-testid="complaints-load-sample">
               {t('holder.loadSample')}
-            </Button>
+            </EditButton>
           </Space>
         </Empty>
       ) : (

@@ -16,6 +16,7 @@ import { errorDetail, errorTitle } from '../lib/errors'
 import { count } from '../lib/format'
 import type { Platform } from '../lib/ipc/bindings'
 import { useDashboard, useOpenDeadlines } from '../lib/queries'
+import { EditButton } from '../lib/access'
 
 interface ListFilter {
   bucket: DeadlineBucket | null
@@ -89,9 +90,9 @@ export default function DashboardPage() {
           <Button icon={<ReloadOutlined />} onClick={() => void dash.refetch()} loading={dash.isFetching}>
             {t('dashboard.reload')}
           </Button>
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setTask({ open: true, task: null })} data-testid="dashboard-add-task">
+          <EditButton type="primary" icon={<PlusOutlined />} onClick={() => setTask({ open: true, task: null })} data-testid="dashboard-add-task">
             {t('task.new')}
-          </Button>
+          </EditButton>
         </Space>
       </Space>
       <BucketCards counts={d.counts} selected={filter.bucket} onSelect={(bucket) => set({ bucket })} />

@@ -18,6 +18,7 @@ import { useErrors } from '../lib/errors'
 import { compareStr, localTime, showDate } from '../lib/format'
 import type { AccountView, PoaView, RightRow } from '../lib/ipc/bindings'
 import { useDeleteAccount, useDeleteHolder, useDeletePoa, useHolder } from '../lib/queries'
+import { EditButton } from '../lib/access'
 
 function AccountHistory({ account }: { account: AccountView }) {
   const { t } = useTranslation()
@@ -104,9 +105,9 @@ export default function HolderDetailPage() {
           <Button size="small" disabled={a.next_statuses.length === 0} onClick={() => setStatusFor(a)}>
             {t('account.changeStatus')}
           </Button>
-          <Button size="small" icon={<EditOutlined />} onClick={() => setAccountForm({ open: true, account: a })}>
+          <EditButton size="small" icon={<EditOutlined />} onClick={() => setAccountForm({ open: true, account: a })}>
             {t('common.edit')}
-          </Button>
+          </EditButton>
           <PacketButton
             size="small"
             kind="registration"
@@ -114,9 +115,9 @@ export default function HolderDetailPage() {
             defaultName={`registration-${a.programme}-${holder.latin_name || holder.legal_name}`}
           />
           <Popconfirm title={t('common.confirmDelete')} description={t('common.confirmDeleteHint')} onConfirm={() => removed(delAccount.mutateAsync(a.id))}>
-            <Button size="small" danger icon={<DeleteOutlined />}>
+            <EditButton size="small" danger icon={<DeleteOutlined />}>
               {t('common.delete')}
-            </Button>
+            </EditButton>
           </Popconfirm>
         </Space>
       ),
@@ -144,13 +145,13 @@ export default function HolderDetailPage() {
       key: 'actions',
       render: (_, p) => (
         <Space>
-          <Button size="small" icon={<EditOutlined />} onClick={() => setPoaForm({ open: true, poa: p })}>
+          <EditButton size="small" icon={<EditOutlined />} onClick={() => setPoaForm({ open: true, poa: p })}>
             {t('common.edit')}
-          </Button>
+          </EditButton>
           <Popconfirm title={t('common.confirmDelete')} description={t('common.confirmDeleteHint')} onConfirm={() => removed(delPoa.mutateAsync(p.id))}>
-            <Button size="small" danger icon={<DeleteOutlined />}>
+            <EditButton size="small" danger icon={<DeleteOutlined />}>
               {t('common.delete')}
-            </Button>
+            </EditButton>
           </Popconfirm>
         </Space>
       ),
@@ -192,17 +193,17 @@ export default function HolderDetailPage() {
         title={holder.legal_name}
         extra={
           <Space>
-            <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
+            <EditButton icon={<EditOutlined />} onClick={() => setEditing(true)}>
               {t('common.edit')}
-            </Button>
+            </EditButton>
             <Popconfirm
               title={t('common.confirmDelete')}
               description={t('common.confirmDeleteHint')}
               onConfirm={() => removed(delHolder.mutateAsync(holder.id), () => navigate('/holders'))}
             >
-              <Button danger icon={<DeleteOutlined />}>
+              <EditButton danger icon={<DeleteOutlined />}>
                 {t('common.delete')}
-              </Button>
+              </EditButton>
             </Popconfirm>
           </Space>
         }
@@ -231,9 +232,9 @@ export default function HolderDetailPage() {
               label: t('holder.tabAccounts'),
               children: (
                 <>
-                  <Button icon={<PlusOutlined />} style={{ marginBottom: 12 }} onClick={() => setAccountForm({ open: true, account: null })} data-testid="account-new">
+                  <EditButton icon={<PlusOutlined />} style={{ marginBottom: 12 }} onClick={() => setAccountForm({ open: true, account: null })} data-testid="account-new">
                     {t('account.new')}
-                  </Button>
+                  </EditButton>
                   <Table<AccountView>
                     rowKey="id"
                     size="small"
@@ -251,9 +252,9 @@ export default function HolderDetailPage() {
               label: t('holder.tabPoas'),
               children: (
                 <>
-                  <Button icon={<PlusOutlined />} style={{ marginBottom: 12 }} onClick={() => setPoaForm({ open: true, poa: null })} data-testid="poa-new">
+                  <EditButton icon={<PlusOutlined />} style={{ marginBottom: 12 }} onClick={() => setPoaForm({ open: true, poa: null })} data-testid="poa-new">
                     {t('poa.new')}
-                  </Button>
+                  </EditButton>
                   <Table<PoaView>
                     rowKey="id"
                     size="small"
@@ -270,9 +271,9 @@ export default function HolderDetailPage() {
               label: t('holder.tabRights'),
               children: (
                 <>
-                  <Button icon={<PlusOutlined />} style={{ marginBottom: 12 }} onClick={() => setAddingRight(true)} data-testid="holder-add-right">
+                  <EditButton icon={<PlusOutlined />} style={{ marginBottom: 12 }} onClick={() => setAddingRight(true)} data-testid="holder-add-right">
                     {t('holder.addRight')}
-                  </Button>
+                  </EditButton>
                   <Table<RightRow>
                     rowKey="id"
                     size="small"

@@ -11,6 +11,7 @@ import { HOLDER_KINDS } from '../lib/enums'
 import { compareStr, uniqueValues } from '../lib/format'
 import type { HolderKind, HolderRow } from '../lib/ipc/bindings'
 import { useHolders } from '../lib/queries'
+import { EditButton } from '../lib/access'
 
 export default function HoldersPage() {
   const { t } = useTranslation()
@@ -99,12 +100,12 @@ export default function HoldersPage() {
       {empty ? (
         <Empty description={t('holder.empty')} style={{ marginTop: 64 }}>
           <Space>
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="holder-new">
+            <EditButton type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="holder-new">
               {t('holder.new')}
-            </Button>
-            <Button onClick={loadSample} loading={sampleLoading} data-testid="load-sample">
+            </EditButton>
+            <EditButton onClick={loadSample} loading={sampleLoading} data-testid="load-sample">
               {t('holder.loadSample')}
-            </Button>
+            </EditButton>
           </Space>
         </Empty>
       ) : (
@@ -118,9 +119,9 @@ export default function HoldersPage() {
               onChange={(e) => setSearch(e.target.value)}
               style={{ width: 320 }}
             />
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="holder-new">
+            <EditButton type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="holder-new">
               {t('holder.new')}
-            </Button>
+            </EditButton>
           </Space>
           <Table<HolderRow>
             rowKey="id"

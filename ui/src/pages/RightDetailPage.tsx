@@ -1,5 +1,5 @@
 import { CheckCircleTwoTone, CloseCircleTwoTone, DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons'
-import { App, Button, Card, Descriptions, Empty, Popconfirm, Space, Spin, Table, Typography } from 'antd'
+import { App, Card, Descriptions, Empty, Popconfirm, Space, Spin, Table, Typography } from 'antd'
 import type { TableColumnsType } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -15,6 +15,7 @@ import { useErrors } from '../lib/errors'
 import { compareStr, localTime, showDate } from '../lib/format'
 import type { PlatformBacking, ProgrammeRegistration } from '../lib/ipc/bindings'
 import { useDeleteRight, useRight } from '../lib/queries'
+import { EditButton } from '../lib/access'
 
 export default function RightDetailPage() {
   const { id = '' } = useParams()
@@ -54,9 +55,9 @@ export default function RightDetailPage() {
       title: t('common.actions'),
       key: 'actions',
       render: (_, reg) => (
-        <Button size="small" icon={<EditOutlined />} onClick={() => setRegForm({ open: true, reg })}>
+        <EditButton size="small" icon={<EditOutlined />} onClick={() => setRegForm({ open: true, reg })}>
           {t('common.edit')}
-        </Button>
+        </EditButton>
       ),
     },
   ]
@@ -73,9 +74,9 @@ export default function RightDetailPage() {
         extra={
           <Space>
             <PacketButton kind="ip_right" id={r.id} defaultName={`right-${r.registration_number || r.title}`} />
-            <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
+            <EditButton icon={<EditOutlined />} onClick={() => setEditing(true)}>
               {t('common.edit')}
-            </Button>
+            </EditButton>
             <Popconfirm
               title={t('common.confirmDelete')}
               description={t('common.confirmDeleteHint')}
@@ -89,9 +90,9 @@ export default function RightDetailPage() {
                 )
               }
             >
-              <Button danger icon={<DeleteOutlined />}>
+              <EditButton danger icon={<DeleteOutlined />}>
                 {t('common.delete')}
-              </Button>
+              </EditButton>
             </Popconfirm>
           </Space>
         }
@@ -135,9 +136,9 @@ export default function RightDetailPage() {
       <Card
         title={t('right.registrations')}
         extra={
-          <Button icon={<PlusOutlined />} onClick={() => setRegForm({ open: true, reg: null })} data-testid="registration-new">
+          <EditButton icon={<PlusOutlined />} onClick={() => setRegForm({ open: true, reg: null })} data-testid="registration-new">
             {t('reg.add')}
-          </Button>
+          </EditButton>
         }
       >
         <Table<ProgrammeRegistration>

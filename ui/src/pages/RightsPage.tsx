@@ -12,6 +12,7 @@ import { EXPIRY_FLAGS, RIGHT_KINDS } from '../lib/enums'
 import { compareStr, showDate, uniqueValues } from '../lib/format'
 import type { ExpiryFlag, RightRow } from '../lib/ipc/bindings'
 import { useRights } from '../lib/queries'
+import { EditButton } from '../lib/access'
 
 const EXPIRY_ORDER: Record<ExpiryFlag, number> = { expired: 0, within30_days: 1, within90_days: 2, ok: 3, no_expiry: 4 }
 
@@ -131,9 +132,9 @@ export default function RightsPage() {
       {empty ? (
         <Empty description={t('right.empty')} style={{ marginTop: 64 }}>
           <Space>
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="right-new">
+            <EditButton type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="right-new">
               {t('right.new')}
-            </Button>
+            </EditButton>
             <Button onClick={loadSample} loading={sampleLoading}>
               {t('holder.loadSample')}
             </Button>
@@ -150,9 +151,9 @@ export default function RightsPage() {
               onChange={(e) => setSearch(e.target.value)}
               style={{ width: 320 }}
             />
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="right-new">
+            <EditButton type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="right-new">
               {t('right.new')}
-            </Button>
+            </EditButton>
           </Space>
           <Table<RightRow>
             rowKey="id"

@@ -16,6 +16,7 @@ import { RiskTag } from '../components/Tags'
 import { useErrors } from '../lib/errors'
 import { localTime } from '../lib/format'
 import { useDeleteSeller, useSeller } from '../lib/queries'
+import { EditButton } from '../lib/access'
 
 export default function SellerDetailPage() {
   const { id = '' } = useParams()
@@ -49,9 +50,9 @@ export default function SellerDetailPage() {
         }
         extra={
           <Space>
-            <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="seller-edit">
+            <EditButton icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="seller-edit">
               {t('common.edit')}
-            </Button>
+            </EditButton>
             <Popconfirm
               title={t('common.confirmDelete')}
               description={t('seller.deleteHint')}
@@ -65,9 +66,9 @@ export default function SellerDetailPage() {
                 )
               }
             >
-              <Button danger icon={<DeleteOutlined />} data-testid="seller-delete">
+              <EditButton danger icon={<DeleteOutlined />} data-testid="seller-delete">
                 {t('common.delete')}
-              </Button>
+              </EditButton>
             </Popconfirm>
           </Space>
         }

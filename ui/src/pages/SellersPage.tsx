@@ -13,6 +13,7 @@ import { errorDetail, errorTitle } from '../lib/errors'
 import { compareStr } from '../lib/format'
 import type { SellerRow } from '../lib/ipc/bindings'
 import { useSellerSuggestions, useSellers } from '../lib/queries'
+import { EditButton } from '../lib/access'
 
 const num = (a: number | null, b: number | null) => (a ?? -1) - (b ?? -1)
 
@@ -101,9 +102,9 @@ export default function SellersPage() {
       {empty ? (
         <Empty description={t('seller.empty')} style={{ marginTop: 64 }}>
           <Space>
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="seller-new">
+            <EditButton type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="seller-new">
               {t('seller.new')}
-            </Button>
+            </EditButton>
             <Button onClick={loadSample} loading={sampleLoading}>
               {t('holder.loadSample')}
             </Button>
@@ -121,9 +122,9 @@ export default function SellersPage() {
                 onChange={(e) => setSearch(e.target.value)}
                 style={{ width: 320 }}
               />
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="seller-new">
+              <EditButton type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="seller-new">
                 {t('seller.new')}
-              </Button>
+              </EditButton>
             </Space>
             <Table<SellerRow>
               rowKey="id"

@@ -9,6 +9,7 @@ import { useErrors } from '../lib/errors'
 import { setLang } from '../i18n'
 import type { Lang } from '../i18n'
 import { useAppInfo, useVerifyIntegrity } from '../lib/queries'
+import { EditButton } from '../lib/access'
 
 export default function SettingsPage() {
   const { t, i18n } = useTranslation()
@@ -60,9 +61,9 @@ export default function SettingsPage() {
       <Card title={t('settings.sample')}>
         <Space orientation="vertical">
           <Typography.Text type="secondary">{t('settings.sampleHint')}</Typography.Text>
-          <Button onClick={loadSample} loading={loading} data-testid="settings-load-sample">
+          <EditButton onClick={loadSample} loading={loading} data-testid="settings-load-sample">
             {t('settings.loadSample')}
-          </Button>
+          </EditButton>
         </Space>
       </Card>
       <Card title={t('settings.integrity')}>

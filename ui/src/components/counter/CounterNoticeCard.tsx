@@ -1,5 +1,5 @@
 import { DeleteOutlined, EditOutlined, MessageOutlined, PaperClipOutlined, AuditOutlined } from '@ant-design/icons'
-import { App, Button, Card, Collapse, Descriptions, Popconfirm, Space, Tag, Typography } from 'antd'
+import { App, Card, Collapse, Descriptions, Popconfirm, Space, Tag, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useErrors } from '../../lib/errors'
 import { localTime, showDate, toChinaTime } from '../../lib/format'
@@ -8,6 +8,7 @@ import { useDeleteCounterNotice } from '../../lib/queries'
 import DeadlineTable, { NoDeadlines } from '../deadlines/DeadlineTable'
 import DocumentsPanel from '../DocumentsPanel'
 import PacketButton from '../PacketButton'
+import { EditButton } from '../../lib/access'
 
 const DECISION_COLOR: Record<CounterDecision, string> = { takedown_upheld: 'green', reinstated: 'red' }
 
@@ -56,16 +57,16 @@ export default function CounterNoticeCard({ notice: n, listings, complaintName, 
       extra={
         <Space wrap size={4}>
           {!decided && (
-            <Button size="small" icon={<EditOutlined />} onClick={onEdit}>
+            <EditButton size="small" icon={<EditOutlined />} onClick={onEdit}>
               {t('common.edit')}
-            </Button>
+            </EditButton>
           )}
-          <Button size="small" icon={<MessageOutlined />} onClick={onRespond} data-testid="cn-respond">
+          <EditButton size="small" icon={<MessageOutlined />} onClick={onRespond} data-testid="cn-respond">
             {t('counter.respond')}
-          </Button>
-          <Button size="small" icon={<AuditOutlined />} onClick={onDecide} data-testid="cn-decide">
+          </EditButton>
+          <EditButton size="small" icon={<AuditOutlined />} onClick={onDecide} data-testid="cn-decide">
             {t('counter.recordDecision')}
-          </Button>
+          </EditButton>
           <PacketButton size="small" kind="counter_notice" id={n.id} defaultName={`counter-notice-${complaintName}-round-${n.round}`} />
           {!decided && (
             <Popconfirm
@@ -78,9 +79,9 @@ export default function CounterNoticeCard({ notice: n, listings, complaintName, 
                 )
               }
             >
-              <Button size="small" danger icon={<DeleteOutlined />} data-testid="cn-delete">
+              <EditButton size="small" danger icon={<DeleteOutlined />} data-testid="cn-delete">
                 {t('common.delete')}
-              </Button>
+              </EditButton>
             </Popconfirm>
           )}
         </Space>

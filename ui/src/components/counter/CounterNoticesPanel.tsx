@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons'
-import { Button, Card, Empty, Space, Typography } from 'antd'
+import { Card, Empty, Space, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ComplaintDetail, CounterNoticeView } from '../../lib/ipc/bindings'
@@ -7,6 +7,7 @@ import CounterDecisionModal from './CounterDecisionModal'
 import CounterNoticeCard from './CounterNoticeCard'
 import CounterNoticeForm from './CounterNoticeForm'
 import CounterResponseModal from './CounterResponseModal'
+import { EditButton } from '../../lib/access'
 
 /** The sellers' counter-notices on a filed complaint, newest round first. */
 export default function CounterNoticesPanel({ detail }: { detail: ComplaintDetail }) {
@@ -23,9 +24,9 @@ export default function CounterNoticesPanel({ detail }: { detail: ComplaintDetai
       data-testid="counter-notices"
       extra={
         filed && (
-          <Button icon={<PlusOutlined />} onClick={() => setForm({ open: true, notice: null })} data-testid="counter-notice-add">
+          <EditButton icon={<PlusOutlined />} onClick={() => setForm({ open: true, notice: null })} data-testid="counter-notice-add">
             {t('counter.new')}
-          </Button>
+          </EditButton>
         )
       }
     >

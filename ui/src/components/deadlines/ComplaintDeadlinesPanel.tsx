@@ -1,11 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons'
-import { Button, Card } from 'antd'
+import { Card } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ComplaintDetail } from '../../lib/ipc/bindings'
 import DeadlineTable, { NoDeadlines } from './DeadlineTable'
 import type { DeadlineItem } from './DeadlineTable'
 import TaskForm from './TaskForm'
+import { EditButton } from '../../lib/access'
 
 /** Every deadline and task on one complaint, done ones included, with "Add task" for this complaint. */
 export default function ComplaintDeadlinesPanel({ detail }: { detail: ComplaintDetail }) {
@@ -16,9 +17,9 @@ export default function ComplaintDeadlinesPanel({ detail }: { detail: ComplaintD
     <Card
       title={`${t('deadline.sectionTitle')} (${detail.deadlines.length})`}
       extra={
-        <Button icon={<PlusOutlined />} onClick={() => setTask({ open: true, task: null })} data-testid="complaint-add-task">
+        <EditButton icon={<PlusOutlined />} onClick={() => setTask({ open: true, task: null })} data-testid="complaint-add-task">
           {t('task.new')}
-        </Button>
+        </EditButton>
       }
     >
       <DeadlineTable

@@ -1,5 +1,5 @@
 import { DeleteOutlined, EditOutlined } from '@ant-design/icons'
-import { App, Button, Empty, Popconfirm, Space, Table, Tag, Typography } from 'antd'
+import { App, Empty, Popconfirm, Space, Table, Tag, Typography } from 'antd'
 import type { TableColumnsType } from 'antd'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -10,6 +10,7 @@ import type { Deadline } from '../../lib/ipc/bindings'
 import { useAssignDeadline, useDeleteTask } from '../../lib/queries'
 import DoneToggle from './DoneToggle'
 import { DueCell, EstimatedTag } from './DueCell'
+import { EditButton } from '../../lib/access'
 
 /** A deadline as the dashboard lists it (with its complaint's label) or as a complaint holds it. */
 export type DeadlineItem = Deadline & { complaint_label?: string | null }
@@ -121,7 +122,7 @@ export default function DeadlineTable({ rows, showComplaint, now, loading, empty
       render: (_, d) =>
         d.rule_key === null ? (
           <Space size={4}>
-            <Button size="small" icon={<EditOutlined />} aria-label={t('common.edit')} onClick={() => onEditTask(d)} />
+            <EditButton size="small" icon={<EditOutlined />} aria-label={t('common.edit')} onClick={() => onEditTask(d)} />
             <Popconfirm
               title={t('common.confirmDelete')}
               description={t('common.confirmDeleteHint')}
@@ -132,7 +133,7 @@ export default function DeadlineTable({ rows, showComplaint, now, loading, empty
                 )
               }
             >
-              <Button size="small" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} />
+              <EditButton size="small" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} />
             </Popconfirm>
           </Space>
         ) : null,

@@ -10,6 +10,7 @@ import { useDeadlineRules, useResetDeadlineRule } from '../../lib/queries'
 import DeadlineRuleForm from './DeadlineRuleForm'
 import RuleHistoryDrawer from './RuleHistoryDrawer'
 import { offsetText, platformsText } from './ruleText'
+import { EditButton } from '../../lib/access'
 
 /** The rules that turn events (filing, a counter-notice, an expiry) into deadlines. */
 export default function DeadlineRulesCard() {
@@ -81,7 +82,7 @@ export default function DeadlineRulesCard() {
       width: 150,
       render: (_, r) => (
         <Space size={4}>
-          <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(r)} aria-label={t('common.edit')} data-testid={`rule-edit-${r.key}`} />
+          <EditButton size="small" icon={<EditOutlined />} onClick={() => setEditing(r)} aria-label={t('common.edit')} data-testid={`rule-edit-${r.key}`} />
           <Button size="small" icon={<HistoryOutlined />} onClick={() => setHistoryOf(r.key)} aria-label={t('rules.history')} data-testid={`rule-history-${r.key}`} />
           {!r.is_default && (
             <Popconfirm

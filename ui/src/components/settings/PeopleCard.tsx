@@ -1,5 +1,5 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons'
-import { App, Button, Card, Empty, Form, Input, Modal, Popconfirm, Space, Table, Typography } from 'antd'
+import { App, Card, Empty, Form, Input, Modal, Popconfirm, Space, Table, Typography } from 'antd'
 import type { TableColumnsType } from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -9,6 +9,7 @@ import type { Person, PersonDraft } from '../../lib/ipc/bindings'
 import { useCreatePerson, useDeletePerson, usePeople, useUpdatePerson } from '../../lib/queries'
 import FormButtons from '../FormButtons'
 import { useOpenedOnce } from '../../lib/useOpenedOnce'
+import { EditButton } from '../../lib/access'
 
 function PersonForm({ open, person, onClose }: { open: boolean; person: Person | null; onClose: () => void }) {
   const { t } = useTranslation()
@@ -71,9 +72,9 @@ export default function PeopleCard() {
       width: 200,
       render: (_, p) => (
         <Space>
-          <Button size="small" icon={<EditOutlined />} onClick={() => setForm({ open: true, person: p })}>
+          <EditButton size="small" icon={<EditOutlined />} onClick={() => setForm({ open: true, person: p })}>
             {t('common.edit')}
-          </Button>
+          </EditButton>
           <Popconfirm
             title={t('common.confirmDelete')}
             description={t('people.deleteHint')}
@@ -84,9 +85,9 @@ export default function PeopleCard() {
               )
             }
           >
-            <Button size="small" danger icon={<DeleteOutlined />}>
+            <EditButton size="small" danger icon={<DeleteOutlined />}>
               {t('common.delete')}
-            </Button>
+            </EditButton>
           </Popconfirm>
         </Space>
       ),
@@ -98,9 +99,9 @@ export default function PeopleCard() {
       title={t('people.title')}
       data-testid="people-card"
       extra={
-        <Button icon={<PlusOutlined />} onClick={() => setForm({ open: true, person: null })} data-testid="person-new">
+        <EditButton icon={<PlusOutlined />} onClick={() => setForm({ open: true, person: null })} data-testid="person-new">
           {t('people.new')}
-        </Button>
+        </EditButton>
       }
     >
       <Typography.Paragraph type="secondary">{t('people.hint')}</Typography.Paragraph>

@@ -30,6 +30,7 @@ import type {
   CommandName,
   DeskError,
   DeskInfo,
+  WhoAmI,
   DocumentView,
   EnforcementQuery,
   EnforcementReport,
@@ -105,6 +106,7 @@ function call<T>(
 export const cancelJob = (job: string) => invoke<boolean>('cancel_job', { job })
 
 export const appInfo = () => call<DeskInfo>('app_info')
+export const whoami = () => call<WhoAmI>('whoami')
 
 export const listHolders = () => call<HolderRow[]>('list_holders')
 export const getHolder = (id: string) => call<HolderDetail>('get_holder', { id })
