@@ -442,21 +442,23 @@ fn team_with_sample() -> Team {
     std::thread::spawn(|| {
         let url = ippdesk_store::team::scratch_database()
             .expect("make e2e starts a scratch cluster (IPPDESK_TEST_PG)");
-        let tag = url[url.rfind("t_").unwrap() + 2..][..8].to_string();
+        let tag = url[url.rfind("t_").expect("a scratch database name") + 2..][..8].to_string();
         let mut admin = App::team(&url).open_desk();
-        admin.team_init().unwrap();
+        admin.team_init().expect("team init");
         let [manager, paralegal, viewer] = ["boss", "lin", "zhao"].map(|n| format!("{n}-{tag}"));
         for (name, role) in [
             (&manager, TeamRole::Manager),
             (&paralegal, TeamRole::Paralegal),
             (&viewer, TeamRole::Viewer),
         ] {
-            admin.team_add_user(name, role, TEAM_PASSWORD).unwrap();
+            admin
+                .team_add_user(name, role, TEAM_PASSWORD)
+                .expect("a team user");
         }
-        admin.load_sample().unwrap();
+        admin.load_sample().expect("the sample");
         let complaint = admin
             .list_complaints(Default::default())
-            .unwrap()
+            .expect("complaints")
             .rows
             .into_iter()
             .find(|c| c.complaint.draft.external_number == "IPP-TB-2026-0173")
@@ -472,7 +474,7 @@ fn team_with_sample() -> Team {
         }
     })
     .join()
-    .unwrap()
+    .expect("the team set-up")
 }
 
 /// The team edition as a viewer: the team's data, no button that would

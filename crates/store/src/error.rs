@@ -92,6 +92,19 @@ impl StoreError {
 /// A write the database refused for the session's role is `Forbidden`.
 impl From<postgres::Error> for StoreError {
     fn from(e: postgres::Error) -> Self {
+        use postgres::error::SqlState;
+        let dropped = [
+            SqlState::ADMIN_SHUTDOWN,
+            SqlState::CRASH_SHUTDOWN,
+            SqlState::CANNOT_CONNECT_NOW,
+        ];
+        if e.is_closed() || e.code().is_some_and(|c| dropped.contains(c)) {
+            return StoreError::Connect(
+                "the connection was lost (a server restart or the network); nothing of the \
+                 change in progress was saved. Try again: IPP Desk connects again by itself."
+                    .into(),
+            );
+        }
         match e.code() {
             Some(c) if *c == postgres::error::SqlState::INSUFFICIENT_PRIVILEGE => {
                 StoreError::Forbidden(pg_message(&e))

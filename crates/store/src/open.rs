@@ -137,7 +137,7 @@ impl Store {
     /// A store on an open PostgreSQL connection (see `team::connect`).
     pub(crate) fn on_postgres(client: postgres::Client, url: &str) -> Store {
         Store {
-            link: Link::Pg(Box::new(RefCell::new(PgLink::new(client)))),
+            link: Link::Pg(Box::new(RefCell::new(PgLink::new(client, url)))),
             path: PathBuf::from(crate::team::redacted(url)),
             source: PathBuf::from(url),
         }
@@ -198,20 +198,29 @@ impl Store {
                 // Marks the transaction as audited by the app, so the
                 // triggers that log writes made outside it (psql, scripts:
                 // migrations/pg/audit_outside.sql) do not log it twice.
-                run("BEGIN; SET LOCAL ippdesk.audited = on")?;
-                let out = f(&Tx(TxLink::Pg(link)));
-                match out {
-                    Ok(v) => {
-                        run("COMMIT")?;
-                        Ok(v)
+                let begin = "BEGIN; SET LOCAL ippdesk.audited = on";
+                link.borrow_mut().revive()?;
+                match run(begin) {
+                    Err(StoreError::Connect(_)) => {
+                        // Dropped since the last call: nothing was begun yet.
+                        link.borrow_mut().revive_if(true)?;
+                        run(begin)?;
                     }
+                    other => other?,
+                }
+                link.borrow_mut().in_tx = true;
+                let out = f(&Tx(TxLink::Pg(link)));
+                let end = match out {
+                    Ok(v) => run("COMMIT").map(|()| v).map_err(E::from),
                     Err(e) => {
                         // A failed statement has already aborted it; a lost
                         // connection rolls it back on the server's side.
                         let _ = run("ROLLBACK");
                         Err(e)
                     }
-                }
+                };
+                link.borrow_mut().in_tx = false;
+                end
             }
         }
     }

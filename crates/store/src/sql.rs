@@ -26,17 +26,38 @@ pub enum Backend {
 
 /// A PostgreSQL connection with its prepared statements: the sync client
 /// prepares a statement per call otherwise, a second round trip each time.
+/// A connection the server dropped (a restart, the network) is made again
+/// on the next call outside a transaction; inside one, the call fails and
+/// the server has rolled the transaction back.
 pub struct PgLink {
     pub(crate) client: postgres::Client,
+    url: String,
     statements: HashMap<String, postgres::Statement>,
+    pub(crate) in_tx: bool,
 }
 
 impl PgLink {
-    pub(crate) fn new(client: postgres::Client) -> Self {
+    pub(crate) fn new(client: postgres::Client, url: &str) -> Self {
         PgLink {
             client,
+            url: url.to_string(),
             statements: HashMap::new(),
+            in_tx: false,
         }
+    }
+
+    /// Connects again if the server dropped the connection (not inside a
+    /// transaction, which is lost with it).
+    pub(crate) fn revive(&mut self) -> Result<()> {
+        self.revive_if(self.client.is_closed())
+    }
+
+    pub(crate) fn revive_if(&mut self, dropped: bool) -> Result<()> {
+        if dropped && !self.in_tx {
+            self.client = crate::team::client(&self.url)?;
+            self.statements.clear();
+        }
+        Ok(())
     }
 
     fn statement(&mut self, sql: &str) -> Result<postgres::Statement> {
@@ -46,6 +67,20 @@ impl PgLink {
         let s = self.client.prepare(sql)?;
         self.statements.insert(sql.to_string(), s.clone());
         Ok(s)
+    }
+}
+
+/// Runs `op` on the link; if the connection turns out to be dropped (and no
+/// transaction was open), once more on a new one.
+fn on_pg<T>(link: &RefCell<PgLink>, mut op: impl FnMut(&mut PgLink) -> Result<T>) -> Result<T> {
+    let mut link = link.borrow_mut();
+    link.revive()?;
+    match op(&mut link) {
+        Err(StoreError::Connect(_)) if !link.in_tx => {
+            link.revive_if(true)?;
+            op(&mut link)
+        }
+        other => other,
     }
 }
 
@@ -283,11 +318,10 @@ impl<'a> Conn<'a> {
                 bind_lite(&mut stmt, params)?;
                 Ok(stmt.raw_execute()? as u64)
             }
-            Conn::Pg(link) => {
-                let mut link = link.borrow_mut();
+            Conn::Pg(link) => on_pg(link, |link| {
                 let stmt = link.statement(sql)?;
                 Ok(link.client.execute(&stmt, &pg_params(params))?)
-            }
+            }),
         }
     }
 
@@ -295,7 +329,7 @@ impl<'a> Conn<'a> {
     pub fn batch(&self, sql: &str) -> Result<()> {
         match self {
             Conn::Lite(c) => Ok(c.execute_batch(sql)?),
-            Conn::Pg(link) => Ok(link.borrow_mut().client.batch_execute(sql)?),
+            Conn::Pg(link) => on_pg(link, |link| Ok(link.client.batch_execute(sql)?)),
         }
     }
 
@@ -318,11 +352,10 @@ impl<'a> Conn<'a> {
                 Ok(out)
             }
             Conn::Pg(link) => {
-                let rows = {
-                    let mut link = link.borrow_mut();
+                let rows = on_pg(link, |link| {
                     let stmt = link.statement(sql)?;
-                    link.client.query(&stmt, &pg_params(params))?
-                };
+                    Ok(link.client.query(&stmt, &pg_params(params))?)
+                })?;
                 rows.iter().map(|r| f(&Row::Pg(r))).collect()
             }
         }
@@ -346,11 +379,10 @@ impl<'a> Conn<'a> {
                 }
             }
             Conn::Pg(link) => {
-                let row = {
-                    let mut link = link.borrow_mut();
+                let row = on_pg(link, |link| {
                     let stmt = link.statement(sql)?;
-                    link.client.query_opt(&stmt, &pg_params(params))?
-                };
+                    Ok(link.client.query_opt(&stmt, &pg_params(params))?)
+                })?;
                 row.as_ref().map(|r| f(&Row::Pg(r))).transpose()
             }
         }
@@ -386,11 +418,10 @@ impl<'a> Conn<'a> {
                 "a PostgreSQL statement on SQLite".into(),
             ));
         };
-        let rows = {
-            let mut link = link.borrow_mut();
+        let rows = on_pg(link, |link| {
             let stmt = link.statement(sql)?;
-            link.client.query(&stmt, params)?
-        };
+            Ok(link.client.query(&stmt, params)?)
+        })?;
         let mut f = f;
         rows.iter().map(|r| f(&Row::Pg(r))).collect()
     }
@@ -402,9 +433,10 @@ impl<'a> Conn<'a> {
                 "a PostgreSQL statement on SQLite".into(),
             ));
         };
-        let mut link = link.borrow_mut();
-        let stmt = link.statement(sql)?;
-        Ok(link.client.execute(&stmt, params)?)
+        on_pg(link, |link| {
+            let stmt = link.statement(sql)?;
+            Ok(link.client.execute(&stmt, params)?)
+        })
     }
 
     /// The SQLite connection, for code that has no PostgreSQL port yet.

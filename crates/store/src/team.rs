@@ -732,6 +732,47 @@ mod tests {
         assert_eq!(code(&admin), (server_code_hash(), 1));
     }
 
+    /// The server drops the connection (a restart, the network): the next
+    /// call connects again by itself, and a write in progress when it drops
+    /// fails with a clear message and saves nothing.
+    #[test]
+    fn a_dropped_connection_is_made_again() {
+        let Some(url) = scratch_database() else {
+            return;
+        };
+        let mut s = connect(&url).unwrap();
+        let pid = |s: &Store| -> i32 { s.sql().value("SELECT pg_backend_pid()", &[]).unwrap() };
+        let kill = |pid: i32| {
+            let mut admin = client(&url).unwrap();
+            admin
+                .execute("SELECT pg_terminate_backend($1)", &[&pid])
+                .unwrap();
+        };
+        s.write(|tx| holders::insert(tx, &holder("甲"))).unwrap();
+        kill(pid(&s));
+        assert_eq!(holders::list(&s).unwrap().len(), 1, "a read after the drop");
+        kill(pid(&s));
+        s.write(|tx| holders::insert(tx, &holder("乙"))).unwrap();
+        // Dropped inside a write: refused, rolled back, and the next call works.
+        let inside = pid(&s);
+        let err = s
+            .write(|tx| {
+                holders::insert(tx, &holder("丙"))?;
+                kill(inside);
+                holders::insert(tx, &holder("丁"))
+            })
+            .unwrap_err();
+        assert!(matches!(err, StoreError::Connect(_)), "{err:?}");
+        let mut names: Vec<_> = holders::list(&s)
+            .unwrap()
+            .into_iter()
+            .map(|h| h.draft.legal_name)
+            .collect();
+        names.sort();
+        assert_eq!(names, ["乙", "甲"]);
+        assert_eq!(audit::verify(&s).unwrap(), []);
+    }
+
     #[test]
     fn user_names_are_checked_before_they_reach_sql() {
         for bad in [
