@@ -195,3 +195,37 @@ fn the_sample_is_complete_and_loads_once() {
         "1688 factory ~ AliExpress store"
     );
 }
+
+/// Two people open one holder; the first saves; the second's save, made on
+/// the version they opened, is refused with who changed it, and nothing of
+/// either is lost. Reopened on the new version, the second save goes through.
+#[test]
+fn a_save_over_someone_elses_newer_change_is_refused() {
+    let mut t = temp_desk("2026-11-22");
+    let d = &mut t.desk;
+    let h = d.create_holder(company("深圳市极光电子有限公司")).unwrap();
+    let opened = h.updated_at;
+
+    let mut first = h.draft.clone();
+    first.notes = "第一位同事的备注".into();
+    let saved = d.update_holder_since(h.id, first, Some(opened)).unwrap();
+
+    let mut second = h.draft.clone();
+    second.address = "深圳市南山区".into();
+    let err = d
+        .update_holder_since(h.id, second.clone(), Some(opened))
+        .unwrap_err();
+    assert_eq!(err.code, ErrorCode::Stale);
+    assert!(err.message.starts_with("Changed by "), "{}", err.message);
+    let stored = d.get_holder(h.id).unwrap();
+    assert_eq!(stored.holder.draft.notes, "第一位同事的备注");
+    assert_eq!(stored.holder.draft.address, "");
+
+    // Reloaded: the form is on the new version, and saves.
+    second.notes = stored.holder.draft.notes.clone();
+    let again = d
+        .update_holder_since(h.id, second, Some(saved.updated_at))
+        .unwrap();
+    assert_eq!(again.draft.address, "深圳市南山区");
+    assert_eq!(again.draft.notes, "第一位同事的备注");
+}

@@ -193,6 +193,9 @@ macro_rules! table {
     };
 }
 
+/// The `updated_at` an edit form was opened on (stale edits are refused).
+type Since = Option<chrono::DateTime<chrono::Utc>>;
+
 table! {
     Read app_info() => |d, _c| d.info();
     Read verify_integrity() => |d, _c| d.verify();
@@ -203,7 +206,7 @@ table! {
     Read list_holders() => |d, _c| d.list_holders();
     Read get_holder(id: id) => |d, _c| d.get_holder(id);
     Write create_holder(draft: HolderDraft) => |d, _c| d.create_holder(draft);
-    Write update_holder(id: id, draft: HolderDraft) => |d, _c| d.update_holder(id, draft);
+    Write update_holder(id: id, draft: HolderDraft, base: Since) => |d, _c| d.update_holder_since(id, draft, base);
     Write delete_holder(id: id) => |d, _c| d.delete_holder(id);
 
     Read list_agents() => |d, _c| d.list_agents();
@@ -223,7 +226,7 @@ table! {
     Read list_rights() => |d, _c| d.list_rights();
     Read get_right(id: id) => |d, _c| d.get_right(id);
     Write create_right(draft: RightDraft) => |d, _c| d.create_right(draft);
-    Write update_right(id: id, draft: RightDraft) => |d, _c| d.update_right(id, draft);
+    Write update_right(id: id, draft: RightDraft, base: Since) => |d, _c| d.update_right_since(id, draft, base);
     Write delete_right(id: id) => |d, _c| d.delete_right(id);
     Write set_registration(draft: ProgrammeRegistrationDraft) => |d, _c| d.set_registration(draft);
 
@@ -241,7 +244,7 @@ table! {
     Read list_complaints(filter: ComplaintFilter) => |d, _c| d.list_complaints(filter);
     Read get_complaint(id: id) => |d, _c| d.get_complaint(id);
     Write create_complaint(draft: ComplaintDraft) => |d, _c| d.create_complaint(draft);
-    Write update_complaint(id: id, draft: ComplaintDraft) => |d, _c| d.update_complaint(id, draft);
+    Write update_complaint(id: id, draft: ComplaintDraft, base: Since) => |d, _c| d.update_complaint_since(id, draft, base);
     Write delete_complaint(id: id) => |d, _c| d.delete_complaint(id);
     Write set_complaint_status(id: id, to: ComplaintStatus) => |d, _c| d.set_complaint_status(id, to);
     Write set_complaints_status(ids: IdList, to: ComplaintStatus) => |d, _c| d.set_complaints_status(ids, to);

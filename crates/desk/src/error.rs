@@ -29,11 +29,14 @@ pub enum ErrorCode {
     Forbidden,
     /// Long work stopped at the user's request; nothing was saved.
     Cancelled,
+    /// The record changed since the form was opened (someone else saved it);
+    /// nothing was saved: reload, then edit again.
+    Stale,
 }
 
 impl ErrorCode {
     /// Every code, for the UI's check that an error came from the backend.
-    pub const ALL: [ErrorCode; 15] = [
+    pub const ALL: [ErrorCode; 16] = [
         ErrorCode::Validation,
         ErrorCode::NotFound,
         ErrorCode::Duplicate,
@@ -49,6 +52,7 @@ impl ErrorCode {
         ErrorCode::UnknownCommand,
         ErrorCode::Forbidden,
         ErrorCode::Cancelled,
+        ErrorCode::Stale,
     ];
 }
 

@@ -23,6 +23,7 @@ mod sample;
 mod seed;
 mod sellers;
 mod shared;
+mod stale;
 mod table_export;
 mod team;
 

@@ -1,5 +1,5 @@
 import { App, AutoComplete, Form, Input, Modal, Radio, Select, Space } from 'antd'
-import { useEffect } from 'react'
+import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useErrors } from '../lib/errors'
 import { COMPLAINT_REASONS, COMPLAINT_TARGETS, MAX_EXPLANATION_CHARS, PLATFORMS, isEditableStatus } from '../lib/enums'
@@ -64,8 +64,12 @@ export default function ComplaintForm({ open, complaint, assignees = [], onClose
   // A filed complaint keeps its platform, right and account (the backend refuses changes).
   const locked = !!complaint && !isEditableStatus(complaint.status)
 
+  // The version the form was opened on: a save over a newer one is refused
+  // (code `stale`), and what is typed is never reset by a refetch while open.
+  const openedOn = useRef<string | undefined>(undefined)
   useEffect(() => {
     if (!open) return
+    openedOn.current = complaint?.updated_at
     form.resetFields()
     form.setFieldsValue(
       complaint
@@ -83,12 +87,15 @@ export default function ComplaintForm({ open, complaint, assignees = [], onClose
           }
         : { platform: 'taobao', target: 'listings', reason: 'counterfeit' },
     )
-  }, [open, complaint, form])
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when opened or another record is edited
+  }, [open, complaint?.id, form])
 
   const onFinish = async (v: Values) => {
     const draft = toDraft(v)
     try {
-      const saved = complaint ? await update.mutateAsync({ id: complaint.id, draft }) : await create.mutateAsync(draft)
+      const saved = complaint
+        ? await update.mutateAsync({ id: complaint.id, draft, base: openedOn.current })
+        : await create.mutateAsync(draft)
       message.success(t('common.saved'))
       onSaved?.(saved)
       onClose()

@@ -1,5 +1,5 @@
 import { App, Button, Form, Input, Modal, Radio, Space } from 'antd'
-import { useEffect } from 'react'
+import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useErrors } from '../lib/errors'
 import { HOLDER_KINDS, isRequired } from '../lib/enums'
@@ -46,12 +46,17 @@ export default function HolderForm({ open, holder, onClose, onSaved }: Props) {
   const update = useUpdateHolder()
   const saving = create.isPending || update.isPending
 
+  // The version the form was opened on: a save over a newer one is refused
+  // (code `stale`), and what is typed is never reset by a refetch while open.
+  const openedOn = useRef<string | undefined>(undefined)
   useEffect(() => {
     if (!open) return
+    openedOn.current = holder?.updated_at
     const v: HolderDraft = holder ? { ...EMPTY, ...pickDraft(holder) } : EMPTY
     form.resetFields()
     form.setFieldsValue(v)
-  }, [open, holder, form])
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when opened or another record is edited
+  }, [open, holder?.id, form])
 
   const onFinish = async (values: HolderDraft) => {
     const draft: HolderDraft = { ...EMPTY, ...values }
@@ -61,7 +66,7 @@ export default function HolderForm({ open, holder, onClose, onSaved }: Props) {
     draft.country = draft.country.toUpperCase()
     try {
       const saved = holder
-        ? await update.mutateAsync({ id: holder.id, draft })
+        ? await update.mutateAsync({ id: holder.id, draft, base: openedOn.current })
         : await create.mutateAsync(draft)
       message.success(t('common.saved'))
       onSaved?.(saved)

@@ -1,6 +1,6 @@
 import { App, Button, DatePicker, Form, Input, Modal, Radio, Select, Space } from 'antd'
 import type { Dayjs } from 'dayjs'
-import { useEffect, useMemo } from 'react'
+import { useEffect, useMemo, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useErrors } from '../lib/errors'
 import { MARK_TYPES, NICE_CLASSES, NUMBERED_RIGHT_KINDS, RIGHT_KINDS } from '../lib/enums'
@@ -89,8 +89,12 @@ export default function RightForm({ open, right, registrantId, onClose, onSaved 
   const kind = Form.useWatch('kind', form)
   const jurisdiction = Form.useWatch('jurisdiction', form)
 
+  // The version the form was opened on: a save over a newer one is refused
+  // (code `stale`), and what is typed is never reset by a refetch while open.
+  const openedOn = useRef<string | undefined>(undefined)
   useEffect(() => {
     if (!open) return
+    openedOn.current = right?.updated_at
     form.resetFields()
     if (right) {
       form.setFieldsValue({
@@ -110,7 +114,8 @@ export default function RightForm({ open, right, registrantId, onClose, onSaved 
     } else {
       form.setFieldsValue({ kind: 'trademark', mark_type: 'word', registrant_id: registrantId })
     }
-  }, [open, right, registrantId, form])
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when opened or another record is edited
+  }, [open, right?.id, registrantId, form])
 
   const holderOptions = useMemo(
     () =>
@@ -125,7 +130,7 @@ export default function RightForm({ open, right, registrantId, onClose, onSaved 
     const draft = toDraft(values)
     try {
       const saved = right
-        ? await update.mutateAsync({ id: right.id, draft })
+        ? await update.mutateAsync({ id: right.id, draft, base: openedOn.current })
         : await create.mutateAsync(draft)
       message.success(t('common.saved'))
       onSaved?.(saved)

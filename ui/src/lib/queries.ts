@@ -194,8 +194,8 @@ const ALL_KEYS = [
 
 export const useCreateHolder = () => useDeskMutation(api.createHolder, HOLDER_KEYS)
 export const useUpdateHolder = () =>
-  useDeskMutation((v: { id: string; draft: Parameters<typeof api.updateHolder>[1] }) =>
-    api.updateHolder(v.id, v.draft), HOLDER_KEYS)
+  useDeskMutation((v: { id: string; draft: Parameters<typeof api.updateHolder>[1]; base?: string }) =>
+    api.updateHolder(v.id, v.draft, v.base), HOLDER_KEYS)
 export const useDeleteHolder = () => useDeskMutation(api.deleteHolder, HOLDER_KEYS)
 
 export const useCreateAgent = () => useDeskMutation(api.createAgent, AGENT_KEYS)
@@ -224,8 +224,8 @@ export const useChangeAccountStatus = () =>
 
 export const useCreateRight = () => useDeskMutation(api.createRight, RIGHT_KEYS)
 export const useUpdateRight = () =>
-  useDeskMutation((v: { id: string; draft: Parameters<typeof api.updateRight>[1] }) =>
-    api.updateRight(v.id, v.draft), RIGHT_KEYS)
+  useDeskMutation((v: { id: string; draft: Parameters<typeof api.updateRight>[1]; base?: string }) =>
+    api.updateRight(v.id, v.draft, v.base), RIGHT_KEYS)
 export const useDeleteRight = () => useDeskMutation(api.deleteRight, RIGHT_KEYS)
 export const useSetRegistration = () => useDeskMutation(api.setRegistration, RIGHT_KEYS)
 
@@ -235,8 +235,8 @@ export const useOpenDocument = () => useMutation<null, unknown, string>({ mutati
 
 export const useCreateComplaint = () => useDeskMutation(api.createComplaint, COMPLAINT_KEYS)
 export const useUpdateComplaint = () =>
-  useDeskMutation((v: { id: string; draft: Parameters<typeof api.updateComplaint>[1] }) =>
-    api.updateComplaint(v.id, v.draft), COMPLAINT_KEYS)
+  useDeskMutation((v: { id: string; draft: Parameters<typeof api.updateComplaint>[1]; base?: string }) =>
+    api.updateComplaint(v.id, v.draft, v.base), COMPLAINT_KEYS)
 export const useDeleteComplaint = () => useDeskMutation(api.deleteComplaint, COMPLAINT_KEYS)
 export const useSetComplaintStatus = () =>
   useDeskMutation((v: { id: string; to: Parameters<typeof api.setComplaintStatus>[1] }) =>

@@ -111,8 +111,9 @@ export const whoami = () => call<WhoAmI>('whoami')
 export const listHolders = () => call<HolderRow[]>('list_holders')
 export const getHolder = (id: string) => call<HolderDetail>('get_holder', { id })
 export const createHolder = (draft: HolderDraft) => call<Holder>('create_holder', { draft })
-export const updateHolder = (id: string, draft: HolderDraft) =>
-  call<Holder>('update_holder', { id, draft })
+/** `base`: the `updated_at` the form was opened on; a newer record is not overwritten (code `stale`). */
+export const updateHolder = (id: string, draft: HolderDraft, base?: string) =>
+  call<Holder>('update_holder', { id, draft, base: base ?? null })
 export const deleteHolder = (id: string) => call<null>('delete_holder', { id })
 
 export const listAgents = () => call<AgentRow[]>('list_agents')
@@ -138,8 +139,9 @@ export const changeAccountStatus = (id: string, input: StatusChangeInput) =>
 export const listRights = () => call<RightRow[]>('list_rights')
 export const getRight = (id: string) => call<RightDetail>('get_right', { id })
 export const createRight = (draft: RightDraft) => call<IpRight>('create_right', { draft })
-export const updateRight = (id: string, draft: RightDraft) =>
-  call<IpRight>('update_right', { id, draft })
+/** `base`: the `updated_at` the form was opened on; a newer record is not overwritten (code `stale`). */
+export const updateRight = (id: string, draft: RightDraft, base?: string) =>
+  call<IpRight>('update_right', { id, draft, base: base ?? null })
 export const deleteRight = (id: string) => call<null>('delete_right', { id })
 
 export const setRegistration = (draft: ProgrammeRegistrationDraft) =>
@@ -158,8 +160,9 @@ export const documentDataUrl = (id: string) => call<string | null>('document_dat
 export const listComplaints = (filter: ComplaintFilter) => call<ComplaintPage>('list_complaints', { filter })
 export const getComplaint = (id: string) => call<ComplaintDetail>('get_complaint', { id })
 export const createComplaint = (draft: ComplaintDraft) => call<ComplaintRow>('create_complaint', { draft })
-export const updateComplaint = (id: string, draft: ComplaintDraft) =>
-  call<ComplaintRow>('update_complaint', { id, draft })
+/** `base`: the `updated_at` the form was opened on; a newer record is not overwritten (code `stale`). */
+export const updateComplaint = (id: string, draft: ComplaintDraft, base?: string) =>
+  call<ComplaintRow>('update_complaint', { id, draft, base: base ?? null })
 export const deleteComplaint = (id: string) => call<null>('delete_complaint', { id })
 export const setComplaintStatus = (id: string, to: ComplaintStatus) =>
   call<ComplaintRow>('set_complaint_status', { id, to })
