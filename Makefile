@@ -27,7 +27,7 @@ help:
 	@echo "make team-demo  the team edition on a throwaway local PostgreSQL, opened as the manager"
 	@echo "make fmt    format Rust code;  make lint  clippy + UI lint and types"
 	@echo "make bindings  regenerate ui/src/lib/ipc/bindings.ts from the Rust types"
-	@echo "make bench  benchmarks;  make measure  cold start and idle memory of the release build"
+	@echo "make bench  benchmarks, SQLite beside PostgreSQL;  make measure  cold start and idle memory of the release build"
 	@echo "make bundle release .deb and .rpm (Tauri's bundler), then install the .deb and start it under Xvfb"
 	@echo "make fuzz   each fuzz target for FUZZ_SECONDS (default 600; nightly Rust + cargo-fuzz)"
 	@echo "make crash  kill -9 the CLI at random moments of imports, attachments and packets, 100 rounds (CRASH_ROUNDS, CRASH_SEED)"
@@ -135,12 +135,24 @@ crash: deps-build
 	IPPDESK_CRASH_ROUNDS=$(or $(CRASH_ROUNDS),100) $(if $(CRASH_SEED),IPPDESK_CRASH_SEED=$(CRASH_SEED)) \
 	  cargo test -p ippdesk-cli --test crash --quiet -- --nocapture
 
-# Figures beside baselines measured in the same run (sqlite3 .import, a
-# primary-key lookup, sha256sum). The 1M-listing database is kept in
-# target/bench-data between runs.
+# Figures beside baselines measured in the same run (sqlite3 .import, psql
+# \copy, a primary-key lookup, sha256sum). The database figures are measured
+# on SQLite and on PostgreSQL (the team edition), a throwaway cluster on
+# loopback (scripts/pg-scratch, stopped at the end), printed side by side.
+# The 1M-listing SQLite database is kept in target/bench-data between runs.
+# PostgreSQL's is generated each run, smaller by default: PG_LISTINGS /
+# PG_COMPLAINTS, 200k / 20k (the seed writes each complaint's listings,
+# outcomes, deadlines and counter-notices statement by statement over
+# loopback, about 8 ms a complaint: 1M / 100k would take some 15 minutes;
+# PG_LISTINGS=1000000 PG_COMPLAINTS=100000 for the same sizes as SQLite).
+# ONLY="import queries" picks benchmarks.
 bench: deps-build
-	@$(call apt_install,sqlite3)
-	cargo run --release --quiet -p ippdesk-bench -- --data-dir target/bench-data $(ONLY)
+	@$(call apt_install,sqlite3 postgresql)
+	cargo build --release --quiet -p ippdesk-bench
+	@pg=$$(mktemp -d -u "$${TMPDIR:-/tmp}/ippdesk-bench-pg.XXXXXX"); trap 'scripts/pg-scratch stop "'"$$pg"'"' EXIT; \
+	pg_url=$$(scripts/pg-scratch start "$$pg"); \
+	cargo run --release --quiet -p ippdesk-bench -- --data-dir target/bench-data --pg "$$pg_url" \
+	  --pg-listings $(or $(PG_LISTINGS),200000) --pg-complaints $(or $(PG_COMPLAINTS),20000) $(ONLY)
 
 # Cold start (window mapped, UI's first call, first page's data) and PSS of the
 # app and each WebKit process after 10 s idle, on the release build with the UI

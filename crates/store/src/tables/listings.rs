@@ -1,6 +1,6 @@
 //! Listings: one row per canonical URL. Imports insert many at once through
-//! one prepared statement (SQLite) or a few multi-row statements
-//! (PostgreSQL), and write one audit row for the batch.
+//! one prepared statement (SQLite) or one binary COPY (PostgreSQL), and
+//! write one audit row for the batch.
 
 use ippdesk_domain::{ComplaintRef, Id, Listing};
 use std::collections::HashMap;
@@ -250,60 +250,79 @@ fn insert_all_lite(tx: &Tx, listings: &[Listing]) -> Result<()> {
     Ok(())
 }
 
-/// Listings per PostgreSQL statement: each column goes as one array, so a
-/// part costs one round trip instead of one per listing.
+/// Listings per part in tests: the PostgreSQL path used to write parts of
+/// this many, and a large import must still keep its order across them.
+#[cfg(test)]
 const PG_PART: usize = 10_000;
 
-/// PostgreSQL: the listings in parts of [`PG_PART`], each one prepared
-/// (cached) `INSERT … SELECT FROM unnest(…)` of column arrays, rows in the
-/// given order (so `n` numbers them as SQLite does).
+/// The columns [`insert_all_pg`] copies, with their types, in order.
+const PG_COPY: &str =
+    "COPY listings (id, platform, kind, external_id, canonical_url, original_url, title,
+    price, seller_name, store_url, seller_id, notes, created_at) FROM STDIN (FORMAT binary)";
+const PG_COPY_TYPES: [postgres::types::Type; 13] = {
+    use postgres::types::Type;
+    [
+        Type::UUID,
+        Type::TEXT,
+        Type::TEXT,
+        Type::TEXT,
+        Type::TEXT,
+        Type::TEXT,
+        Type::TEXT,
+        Type::TEXT,
+        Type::TEXT,
+        Type::TEXT,
+        Type::UUID,
+        Type::TEXT,
+        Type::TIMESTAMPTZ,
+    ]
+};
+
+/// PostgreSQL: the listings in one binary `COPY`, rows in the given order
+/// (so `n` numbers them as SQLite does). COPY is PostgreSQL's bulk path: it
+/// writes the rows to the table in batches, where an `INSERT … SELECT FROM
+/// unnest(…)` of column arrays built and inserted them one at a time.
 fn insert_all_pg(tx: &Tx, listings: &[Listing]) -> Result<()> {
-    let sql = tx.sql();
-    for part in listings.chunks(PG_PART) {
-        let ids: Vec<Uuid> = part.iter().map(|l| l.id).collect();
-        let platforms: Vec<&str> = part.iter().map(|l| l.platform.as_str()).collect();
-        let kinds: Vec<&str> = part.iter().map(|l| l.kind.as_str()).collect();
-        let external: Vec<Option<&str>> = part.iter().map(|l| l.external_id.as_deref()).collect();
-        let text = |f: fn(&Listing) -> &str| part.iter().map(f).collect::<Vec<&str>>();
-        let canonical = text(|l| &l.canonical_url);
-        let original = text(|l| &l.original_url);
-        let titles = text(|l| &l.title);
-        let prices = text(|l| &l.price);
-        let seller_names = text(|l| &l.seller_name);
-        let store_urls = text(|l| &l.store_url);
-        let sellers: Vec<Option<Uuid>> = part.iter().map(|l| l.seller_id).collect();
-        let notes = text(|l| &l.notes);
-        let created: Vec<DateTime<Utc>> = part.iter().map(|l| l.created_at).collect();
-        sql.pg_execute(
-            "INSERT INTO listings (id, platform, kind, external_id, canonical_url, original_url, title, price,
-                seller_name, store_url, seller_id, notes, created_at)
-             SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
-                $7::text[], $8::text[], $9::text[], $10::text[], $11::uuid[], $12::text[], $13::timestamptz[])",
-            &[
-                &ids,
-                &platforms,
-                &kinds,
-                &external,
-                &canonical,
-                &original,
-                &titles,
-                &prices,
-                &seller_names,
-                &store_urls,
-                &sellers,
-                &notes,
-                &created,
-            ],
-        )
-        .map_err(|e| {
-            let what = match refused_listing(&e, part) {
-                Some(l) => format!("listing {}", l.canonical_url),
-                None => "listing".to_string(),
-            };
-            StoreError::from_write(e, &what)
-        })?;
+    if listings.is_empty() {
+        return Ok(());
     }
-    Ok(())
+    let Conn::Pg(link) = tx.sql() else {
+        return Err(StoreError::Unsupported(
+            "a PostgreSQL statement on SQLite".into(),
+        ));
+    };
+    let copy = || -> std::result::Result<(), postgres::Error> {
+        let mut link = link.borrow_mut();
+        let sink = link.client.copy_in(PG_COPY)?;
+        let mut rows = postgres::binary_copy::BinaryCopyInWriter::new(sink, &PG_COPY_TYPES);
+        for l in listings {
+            rows.write(&[
+                &l.id,
+                &l.platform.as_str(),
+                &l.kind.as_str(),
+                &l.external_id,
+                &l.canonical_url,
+                &l.original_url,
+                &l.title,
+                &l.price,
+                &l.seller_name,
+                &l.store_url,
+                &l.seller_id,
+                &l.notes,
+                &l.created_at,
+            ])?;
+        }
+        rows.finish()?;
+        Ok(())
+    };
+    copy().map_err(|e| {
+        let e = StoreError::from(e);
+        let what = match refused_listing(&e, listings) {
+            Some(l) => format!("listing {}", l.canonical_url),
+            None => "listing".to_string(),
+        };
+        StoreError::from_write(e, &what)
+    })
 }
 
 /// The listing of `part` a PostgreSQL error names in its detail (`Key
