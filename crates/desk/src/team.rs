@@ -19,14 +19,6 @@ pub struct WhoAmI {
     pub role: Option<TeamRole>,
 }
 
-/// The operating system's user name (solo edition's actor).
-pub fn os_user() -> String {
-    ["USER", "USERNAME", "LOGNAME"]
-        .iter()
-        .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()))
-        .unwrap_or_else(|| "unknown".into())
-}
-
 impl Desk {
     /// Team edition: waits for other desktops' changes and calls `changed`
     /// with the tables each burst of commits touched (empty: after a lost
@@ -45,7 +37,7 @@ impl Desk {
     pub fn whoami(&self) -> Result<WhoAmI> {
         match self.store.backend() {
             Backend::Sqlite => Ok(WhoAmI {
-                user: os_user(),
+                user: ippdesk_store::tables::audit::os_user(),
                 team: false,
                 role: None,
             }),

@@ -3,7 +3,7 @@
 //! PostgreSQL): readable in any tool. How each backend binds and reads them
 //! is in `sql.rs`.
 
-use serde::{de::DeserializeOwned, Serialize};
+use serde::Serialize;
 use uuid::Uuid;
 
 use crate::StoreError;
@@ -15,24 +15,8 @@ pub(crate) fn enum_text<T: Serialize>(v: &T) -> String {
     }
 }
 
-pub(crate) fn parse_enum<T: DeserializeOwned>(s: String) -> rusqlite::Result<T> {
-    serde_json::from_value(serde_json::Value::String(s.clone())).map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
-    })
-}
-
 pub(crate) fn json_text<T: Serialize>(v: &T) -> String {
     serde_json::to_string(v).unwrap_or_else(|_| "null".into())
-}
-
-pub(crate) fn parse_id(s: String) -> rusqlite::Result<Uuid> {
-    Uuid::parse_str(&s).map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
-    })
-}
-
-pub(crate) fn parse_opt_id(s: Option<String>) -> rusqlite::Result<Option<Uuid>> {
-    s.map(parse_id).transpose()
 }
 
 pub(crate) fn not_found(what: &str, id: Uuid) -> StoreError {

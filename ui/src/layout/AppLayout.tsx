@@ -12,10 +12,8 @@ import type { MenuProps } from 'antd'
 import type { ReactNode } from 'react'
 import { Outlet, useLocation, useNavigate } from 'react-router-dom'
 import { useTranslation } from 'react-i18next'
-import { useQuery } from '@tanstack/react-query'
 import BackgroundJobs from '../components/BackgroundJobs'
-import * as api from '../lib/ipc/backend'
-import { keys } from '../lib/queries'
+import { useWhoAmI } from '../lib/useCanEdit'
 import GlobalSearch from '../components/GlobalSearch'
 
 const { Sider, Header, Content } = Layout
@@ -42,7 +40,7 @@ export default function AppLayout() {
   const navigate = useNavigate()
   const { pathname } = useLocation()
   const section = sectionOf(pathname)
-  const { data: me } = useQuery({ queryKey: keys.whoami, queryFn: api.whoami, staleTime: Infinity })
+  const me = useWhoAmI()
 
   // The span carries the id end-to-end tests click.
   const item = (key: string, icon: ReactNode) => ({

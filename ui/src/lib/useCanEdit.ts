@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import * as api from './ipc/backend'
+import type { WhoAmI } from './ipc/bindings'
 import { keys } from './queries'
 
 /**
@@ -8,6 +9,11 @@ import { keys } from './queries'
  * keeps a viewer from being offered what would be refused.
  */
 export function useCanEdit(): boolean {
-  const { data } = useQuery({ queryKey: keys.whoami, queryFn: api.whoami, staleTime: Infinity })
-  return !(data?.team === true && data.role === 'viewer')
+  const me = useWhoAmI()
+  return !(me?.team === true && me.role === 'viewer')
+}
+
+/** Who is signed in (the OS user in the solo edition); undefined until known. */
+export function useWhoAmI(): WhoAmI | undefined {
+  return useQuery({ queryKey: keys.whoami, queryFn: api.whoami, staleTime: Infinity }).data
 }

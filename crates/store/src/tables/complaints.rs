@@ -7,7 +7,7 @@ use ippdesk_domain::{
 };
 use serde::{Deserialize, Serialize};
 
-use super::audit;
+use super::{audit, listings};
 use crate::codec::{enum_text, not_found};
 use crate::sql::{AsId, Backend, Param, Row};
 use crate::{open::Db, Result, StoreError, Tx};
@@ -375,40 +375,17 @@ pub struct ComplaintListing {
     pub outcome_on: Option<NaiveDate>,
 }
 
-/// A listing's columns, read here rather than through the listings module
-/// so this join does not depend on how that module reads its rows.
-const LISTING_COLUMNS: &str =
-    "l.id, l.platform, l.kind, l.external_id, l.canonical_url, l.original_url, l.title,
-    l.price, l.seller_name, l.store_url, l.seller_id, l.notes, l.created_at";
-
-fn listing_from_row(r: &Row) -> Result<Listing> {
-    Ok(Listing {
-        id: r.id(0)?,
-        platform: r.enumeration(1)?,
-        kind: r.enumeration(2)?,
-        external_id: r.get(3)?,
-        canonical_url: r.get(4)?,
-        original_url: r.get(5)?,
-        title: r.get(6)?,
-        price: r.get(7)?,
-        seller_name: r.get(8)?,
-        store_url: r.get(9)?,
-        seller_id: r.opt_id(10)?,
-        notes: r.get(11)?,
-        created_at: r.get(12)?,
-    })
-}
-
 pub fn listings_of(db: &impl Db, complaint: Id) -> Result<Vec<ComplaintListing>> {
     db.sql().query(
         &format!(
-            "SELECT {LISTING_COLUMNS}, cl.position, cl.outcome, cl.outcome_on FROM complaint_listings cl
-             JOIN listings l ON l.id = cl.listing_id WHERE cl.complaint_id = $1 ORDER BY cl.position"
+            "SELECT {}, cl.position, cl.outcome, cl.outcome_on FROM complaint_listings cl
+             JOIN listings l ON l.id = cl.listing_id WHERE cl.complaint_id = $1 ORDER BY cl.position",
+            listings::COLUMNS
         ),
         &[&AsId(complaint)],
         |r| {
             Ok(ComplaintListing {
-                listing: listing_from_row(r)?,
+                listing: listings::from_row(r)?,
                 position: small(r, 13)?,
                 outcome: r.enumeration(14)?,
                 outcome_on: r.get(15)?,
@@ -658,92 +635,8 @@ pub fn set_max_listings(tx: &Tx, programme: Programme, max: u32) -> Result<()> {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::sql::AsJson;
     use crate::tables::{accounts, holders, listings, rights, search};
     use crate::testing::{account, complaint, each_store, holder, listing, right, temp_store};
-    use ippdesk_domain::{Account, IpRight};
-
-    // The complaint's parents are written with plain statements (both
-    // backends), so these tests prove this module whichever of the others
-    // run on PostgreSQL yet.
-    fn put_account(tx: &Tx, a: &Account) -> Result<()> {
-        let d = &a.draft;
-        tx.sql().execute(
-            "INSERT INTO accounts (id, holder_id, programme, role, location, login_email, contact_email,
-                external_id, agent_id, poa_id, status, notes, created_at, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
-            &[
-                &AsId(a.id),
-                &AsId(d.holder_id),
-                &enum_text(&d.programme),
-                &enum_text(&d.role),
-                &enum_text(&d.location),
-                &d.login_email,
-                &d.contact_email,
-                &d.external_id,
-                &d.agent_id.map(AsId),
-                &d.poa_id.map(AsId),
-                &enum_text(&a.status),
-                &d.notes,
-                &a.created_at,
-                &a.updated_at,
-            ],
-        )?;
-        Ok(())
-    }
-
-    fn put_right(tx: &Tx, r: &IpRight) -> Result<()> {
-        let d = &r.draft;
-        tx.sql().execute(
-            "INSERT INTO ip_rights (id, kind, title, mark_type, registration_number, jurisdiction, designations,
-                registrant_id, nice_classes, filing_date, registration_date, expiry_date, notes, created_at, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
-            &[
-                &AsId(r.id),
-                &enum_text(&d.kind),
-                &d.title,
-                &d.mark_type.as_ref().map(enum_text),
-                &d.registration_number,
-                &d.jurisdiction,
-                &AsJson::of(&d.designations),
-                &AsId(d.registrant_id),
-                &AsJson::of(&d.nice_classes),
-                &d.filing_date,
-                &d.registration_date,
-                &d.expiry_date,
-                &d.notes,
-                &r.created_at,
-                &r.updated_at,
-            ],
-        )?;
-        Ok(())
-    }
-
-    fn put_listings(tx: &Tx, ls: &[Listing]) -> Result<()> {
-        for l in ls {
-            tx.sql().execute(
-                "INSERT INTO listings (id, platform, kind, external_id, canonical_url, original_url, title, price,
-                    seller_name, store_url, seller_id, notes, created_at)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
-                &[
-                    &AsId(l.id),
-                    &enum_text(&l.platform),
-                    &enum_text(&l.kind),
-                    &l.external_id,
-                    &l.canonical_url,
-                    &l.original_url,
-                    &l.title,
-                    &l.price,
-                    &l.seller_name,
-                    &l.store_url,
-                    &l.seller_id.map(AsId),
-                    &l.notes,
-                    &l.created_at,
-                ],
-            )?;
-        }
-        Ok(())
-    }
 
     pub(crate) struct World {
         pub store: crate::Store,
@@ -760,8 +653,8 @@ pub(crate) mod tests {
         store
             .write(|tx| {
                 holders::insert(tx, &h)?;
-                put_account(tx, &a)?;
-                put_right(tx, &r)
+                crate::tables::accounts::insert(tx, &a)?;
+                crate::tables::rights::insert(tx, &r)
             })
             .unwrap();
         World {
@@ -788,7 +681,7 @@ pub(crate) mod tests {
                 .store
                 .write(|tx| {
                     insert(tx, &c)?;
-                    put_listings(tx, &ls)?;
+                    listings::insert_many(tx, &ls, "test")?;
                     add_listings(tx, c.id, &[ls[1].id, ls[0].id, ls[1].id])
                 })
                 .unwrap();
@@ -812,7 +705,7 @@ pub(crate) mod tests {
             let added = w
                 .store
                 .write(|tx| {
-                    put_listings(tx, std::slice::from_ref(&third))?;
+                    listings::insert_many(tx, std::slice::from_ref(&third), "test")?;
                     add_listings(tx, c.id, &[ls[0].id, third.id])
                 })
                 .unwrap();
@@ -914,7 +807,7 @@ pub(crate) mod tests {
                         ],
                     )?;
                     insert(tx, &c)?;
-                    put_listings(tx, std::slice::from_ref(&l))?;
+                    listings::insert_many(tx, std::slice::from_ref(&l), "test")?;
                     add_listings(tx, c.id, &[l.id])
                 })
                 .unwrap();
@@ -1195,7 +1088,9 @@ pub(crate) mod tests {
         each_store(|s| {
             let mut w = world(s);
             let other = right(w.holder, "87654321");
-            w.store.write(|tx| put_right(tx, &other)).unwrap();
+            w.store
+                .write(|tx| crate::tables::rights::insert(tx, &other))
+                .unwrap();
             let mut all = Vec::new();
             for i in 0..12 {
                 let mut c = complaint(

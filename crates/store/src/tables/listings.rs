@@ -12,7 +12,7 @@ use serde::Serialize;
 use uuid::Uuid;
 
 use super::audit;
-use crate::codec::{not_found, parse_enum, parse_id, parse_opt_id};
+use crate::codec::not_found;
 use crate::sql::{AsId, Backend, Conn, Row};
 use crate::{open::Db, Result, StoreError, Tx};
 
@@ -20,60 +20,23 @@ pub(crate) const COLUMNS: &str =
     "l.id, l.platform, l.kind, l.external_id, l.canonical_url, l.original_url, l.title,
     l.price, l.seller_name, l.store_url, l.seller_id, l.notes, l.created_at";
 
-/// A row that starts with [`COLUMNS`]: a row of either backend, or a raw
-/// SQLite row of code that still reads through rusqlite.
-pub(crate) trait ListingRow {
-    type Error;
-    fn listing(&self) -> std::result::Result<Listing, Self::Error>;
-}
-
-impl ListingRow for Row<'_> {
-    type Error = StoreError;
-    fn listing(&self) -> Result<Listing> {
-        let r = self;
-        Ok(Listing {
-            id: r.id(0)?,
-            platform: r.enumeration(1)?,
-            kind: r.enumeration(2)?,
-            external_id: r.get(3)?,
-            canonical_url: r.get(4)?,
-            original_url: r.get(5)?,
-            title: r.get(6)?,
-            price: r.get(7)?,
-            seller_name: r.get(8)?,
-            store_url: r.get(9)?,
-            seller_id: r.opt_id(10)?,
-            notes: r.get(11)?,
-            created_at: r.get(12)?,
-        })
-    }
-}
-
-impl ListingRow for rusqlite::Row<'_> {
-    type Error = rusqlite::Error;
-    fn listing(&self) -> rusqlite::Result<Listing> {
-        let r = self;
-        Ok(Listing {
-            id: parse_id(r.get(0)?)?,
-            platform: parse_enum(r.get(1)?)?,
-            kind: parse_enum(r.get(2)?)?,
-            external_id: r.get(3)?,
-            canonical_url: r.get(4)?,
-            original_url: r.get(5)?,
-            title: r.get(6)?,
-            price: r.get(7)?,
-            seller_name: r.get(8)?,
-            store_url: r.get(9)?,
-            seller_id: parse_opt_id(r.get(10)?)?,
-            notes: r.get(11)?,
-            created_at: r.get(12)?,
-        })
-    }
-}
-
 /// The listing at the start of a row ([`COLUMNS`]).
-pub(crate) fn from_row<R: ListingRow + ?Sized>(r: &R) -> std::result::Result<Listing, R::Error> {
-    r.listing()
+pub(crate) fn from_row(r: &Row) -> Result<Listing> {
+    Ok(Listing {
+        id: r.id(0)?,
+        platform: r.enumeration(1)?,
+        kind: r.enumeration(2)?,
+        external_id: r.get(3)?,
+        canonical_url: r.get(4)?,
+        original_url: r.get(5)?,
+        title: r.get(6)?,
+        price: r.get(7)?,
+        seller_name: r.get(8)?,
+        store_url: r.get(9)?,
+        seller_id: r.opt_id(10)?,
+        notes: r.get(11)?,
+        created_at: r.get(12)?,
+    })
 }
 
 pub fn get(db: &impl Db, id: Id) -> Result<Listing> {
@@ -81,7 +44,7 @@ pub fn get(db: &impl Db, id: Id) -> Result<Listing> {
         .query_opt(
             &format!("SELECT {COLUMNS} FROM listings l WHERE l.id = $1"),
             &[&AsId(id)],
-            |r| from_row(r),
+            from_row,
         )?
         .ok_or_else(|| not_found("listing", id))
 }
@@ -90,7 +53,7 @@ pub fn for_seller(db: &impl Db, seller: Id) -> Result<Vec<Listing>> {
     db.sql().query(
         &format!("SELECT {COLUMNS} FROM listings l WHERE l.seller_id = $1 ORDER BY l.n"),
         &[&AsId(seller)],
-        |r| from_row(r),
+        from_row,
     )
 }
 

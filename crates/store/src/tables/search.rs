@@ -414,78 +414,14 @@ fn pg_search_sql(source: &Source, short: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::codec::enum_text;
     use crate::sql::AsId;
     use crate::tables::holders;
     use crate::testing::{account, complaint, each_store, holder, listing, right, seller};
     use crate::Store;
     use ippdesk_domain::{Complaint, Listing, Platform, Seller};
 
-    // Rows are written with plain SQL, only the columns search reads and
-    // those the tables require: these tests are about search, not about the
-    // modules that own the tables (SQLite's triggers queue them all the same).
-
     fn put_listing(tx: &Tx, l: &Listing) -> Result<()> {
-        tx.sql().execute(
-            "INSERT INTO listings (id, platform, kind, external_id, canonical_url, original_url, title, seller_name, created_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-            &[
-                &AsId(l.id),
-                &enum_text(&l.platform),
-                &enum_text(&l.kind),
-                &l.external_id,
-                &l.canonical_url,
-                &l.original_url,
-                &l.title,
-                &l.seller_name,
-                &l.created_at,
-            ],
-        )?;
-        Ok(())
-    }
-
-    fn put_seller(tx: &Tx, s: &Seller) -> Result<()> {
-        let d = &s.draft;
-        tx.sql().execute(
-            "INSERT INTO sellers (id, platform, store_name, store_name_translation, store_url, company_name, created_at, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-            &[
-                &AsId(s.id),
-                &enum_text(&d.platform),
-                &d.store_name,
-                &d.store_name_translation,
-                &d.store_url,
-                &d.company_name,
-                &s.created_at,
-                &s.updated_at,
-            ],
-        )?;
-        Ok(())
-    }
-
-    fn put_complaint(tx: &Tx, c: &Complaint) -> Result<()> {
-        let d = &c.draft;
-        tx.sql().execute(
-            "INSERT INTO complaints (id, account_id, platform, right_id, target, reason, explanation_en, explanation_zh,
-                 external_number, assignee, status, created_at, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
-            &[
-                &AsId(c.id),
-                &AsId(d.account_id),
-                &enum_text(&d.platform),
-                &AsId(d.right_id),
-                &enum_text(&d.target),
-                &enum_text(&d.reason),
-                &d.explanation_en,
-                &d.explanation_zh,
-                &d.external_number,
-                &d.assignee,
-                &enum_text(&c.status),
-                &c.created_at,
-                &c.updated_at,
-            ],
-        )?;
-        Ok(())
+        crate::tables::listings::insert_many(tx, std::slice::from_ref(l), "test")
     }
 
     /// A complaint's account and right (and their holder), as its foreign
@@ -496,36 +432,8 @@ mod tests {
         let a = account(h.id);
         s.write(|tx| {
             holders::insert(tx, &h)?;
-            tx.sql().execute(
-                "INSERT INTO ip_rights (id, kind, title, registration_number, jurisdiction, registrant_id, created_at, updated_at)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-                &[
-                    &AsId(r.id),
-                    &enum_text(&r.draft.kind),
-                    &r.draft.title,
-                    &r.draft.registration_number,
-                    &r.draft.jurisdiction,
-                    &AsId(h.id),
-                    &r.created_at,
-                    &r.updated_at,
-                ],
-            )?;
-            tx.sql().execute(
-                "INSERT INTO accounts (id, holder_id, programme, role, location, login_email, contact_email, status, created_at, updated_at)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-                &[
-                    &AsId(a.id),
-                    &AsId(h.id),
-                    &enum_text(&a.draft.programme),
-                    &enum_text(&a.draft.role),
-                    &enum_text(&a.draft.location),
-                    &a.draft.login_email,
-                    &a.draft.contact_email,
-                    &enum_text(&a.status),
-                    &a.created_at,
-                    &a.updated_at,
-                ],
-            )?;
+            crate::tables::rights::insert(tx, &r)?;
+            crate::tables::accounts::insert(tx, &a)?;
             Ok::<_, crate::StoreError>(())
         })
         .unwrap();
@@ -573,8 +481,8 @@ mod tests {
         shop.draft.store_url = "https://shop123.taobao.com".into();
         s.write(|tx| {
             ls.iter().try_for_each(|l| put_listing(tx, l))?;
-            put_seller(tx, &shop)?;
-            put_complaint(tx, &c)
+            crate::tables::sellers::insert(tx, &shop)?;
+            crate::tables::complaints::insert(tx, &c)
         })
         .unwrap();
         Rows { ls, shop, c }
