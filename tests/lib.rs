@@ -43,6 +43,48 @@ impl TempDesk {
         }
     }
 
+    /// How many files the vault holds: the solo folder's, or the team
+    /// database's (each stored once however often it is attached).
+    pub fn vault_file_count(&self) -> usize {
+        match &self.team_url {
+            Some(url) => {
+                let n: i64 = postgres::Client::connect(url, postgres::NoTls)
+                    .expect("connect")
+                    .query_one("SELECT count(*) FROM vault_files", &[])
+                    .expect("count vault files")
+                    .get(0);
+                n as usize
+            }
+            None => std::fs::read_dir(self.dir.path().join("vault")).map_or(0, |d| d.count()),
+        }
+    }
+
+    /// Replaces the stored content of the vault file `sha256` (of one part,
+    /// 1 MiB at most, in a team database), as a failing disk or someone with
+    /// the files' or the server's access would.
+    pub fn damage_vault_file(&self, sha256: &str, content: &[u8]) {
+        match &self.team_url {
+            Some(url) => {
+                let changed = postgres::Client::connect(url, postgres::NoTls)
+                    .expect("connect")
+                    .execute(
+                        "UPDATE vault_parts SET data = $2 WHERE sha256 = $1 AND n = 0",
+                        &[&sha256, &content],
+                    )
+                    .expect("damage the stored part");
+                assert_eq!(changed, 1, "{sha256} has a first part");
+            }
+            None => {
+                let stored = self.dir.path().join("vault").join(sha256);
+                let mut perms = std::fs::metadata(&stored).expect("stored").permissions();
+                #[allow(clippy::permissions_set_readonly_false)]
+                perms.set_readonly(false);
+                std::fs::set_permissions(&stored, perms).expect("writable");
+                std::fs::write(&stored, content).expect("damage");
+            }
+        }
+    }
+
     /// Closes and reopens the database, as a restart of the app would.
     pub fn reopen(self) -> TempDesk {
         let TempDesk {
@@ -63,7 +105,7 @@ impl TempDesk {
 
 fn open(dir: &tempfile::TempDir, team_url: Option<&str>) -> Desk {
     match team_url {
-        Some(url) => Desk::open_team(url, dir.path()).expect("open the team database"),
+        Some(url) => Desk::open(std::path::Path::new(url)).expect("open the team database"),
         None => Desk::open(&dir.path().join("ippdesk.sqlite3")).expect("open"),
     }
 }

@@ -95,7 +95,7 @@ impl App {
 
     pub fn open_desk(&self) -> ippdesk_desk::Desk {
         match &self.team_url {
-            Some(url) => ippdesk_desk::Desk::open_team(url, self.dir.path()).unwrap(),
+            Some(url) => ippdesk_desk::Desk::open(std::path::Path::new(url)).unwrap(),
             None => ippdesk_desk::Desk::open(&self.db()).unwrap(),
         }
     }

@@ -27,12 +27,7 @@ fn attach_dedupe_verify_and_detect_tampering() {
     assert_eq!(docs[0].sha256, docs[1].sha256);
     assert_eq!(docs[0].original_name, "营业执照.png");
     assert_eq!(docs[0].media_type, "image/png");
-    let vault = t.dir.path().join("vault");
-    assert_eq!(
-        std::fs::read_dir(&vault).unwrap().count(),
-        1,
-        "same content stored once"
-    );
+    assert_eq!(t.vault_file_count(), 1, "same content stored once");
 
     // A viewing copy carries the original name and the same bytes.
     let view = t.desk.document_for_viewing(docs[0].id).unwrap();
@@ -58,12 +53,7 @@ fn attach_dedupe_verify_and_detect_tampering() {
     assert_eq!(t.desk.get_holder(h.id).unwrap().documents.len(), 2);
 
     assert!(t.desk.verify().unwrap().ok);
-    let stored = vault.join(&docs[0].sha256);
-    let mut perms = std::fs::metadata(&stored).unwrap().permissions();
-    #[allow(clippy::permissions_set_readonly_false)]
-    perms.set_readonly(false);
-    std::fs::set_permissions(&stored, perms).unwrap();
-    std::fs::write(&stored, b"\x89PNG forged licence").unwrap();
+    t.damage_vault_file(&docs[0].sha256, b"\x89PNG forged licence");
     let report = t.desk.verify().unwrap();
     assert!(!report.ok);
     assert_eq!(report.vault.len(), 1);

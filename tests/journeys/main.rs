@@ -8,3 +8,4 @@ mod exports;
 mod packets;
 mod registration;
 mod rights;
+mod team_import;

@@ -478,15 +478,11 @@ fn a_damaged_vault_file_stops_the_packet_naming_the_document() {
         .find(|e| e.media_type == "image/png")
         .expect("a screenshot")
         .clone();
-    let stored = t.dir.path().join("vault").join(&doc.sha256);
-    let mut perms = std::fs::metadata(&stored).expect("stored").permissions();
-    #[allow(clippy::permissions_set_readonly_false)]
-    perms.set_readonly(false);
-    std::fs::set_permissions(&stored, perms).expect("writable");
-    let mut bytes = std::fs::read(&stored).expect("read");
+    let mut bytes =
+        std::fs::read(t.desk.document_for_viewing(doc.id).expect("a copy")).expect("read");
     let last = bytes.len() - 1;
     bytes[last] ^= 1;
-    std::fs::write(&stored, &bytes).expect("damage");
+    t.damage_vault_file(&doc.sha256, &bytes);
 
     let out = t.dir.path().join("out");
     std::fs::create_dir(&out).expect("dir");
@@ -514,21 +510,27 @@ fn a_damaged_vault_file_stops_the_packet_naming_the_document() {
         "nothing written"
     );
 
-    // Attaching the original again repairs the vault; the packet follows.
+    // Solo: attaching the original again repairs the vault; the packet
+    // follows. Team: nobody may change a stored file from the app, so the
+    // attach says the team's copy is damaged and who mends it.
     bytes[last] ^= 1;
     let original = t.dir.path().join(&doc.original_name);
     std::fs::write(&original, &bytes).expect("write");
     let mut t = t;
     let holder = t.desk.list_holders().expect("holders")[0].holder.id;
-    t.desk
-        .attach(AttachInput {
-            owner_kind: OwnerKind::Holder,
-            owner_id: holder,
-            doc_kind: None,
-            facts: None,
-            paths: vec![original.display().to_string()],
-        })
-        .expect("attach");
+    let again = t.desk.attach(AttachInput {
+        owner_kind: OwnerKind::Holder,
+        owner_id: holder,
+        doc_kind: None,
+        facts: None,
+        paths: vec![original.display().to_string()],
+    });
+    if t.team_url.is_some() {
+        let err = again.expect_err("the team's copy stays damaged");
+        assert!(err.message.contains("administrator"), "{}", err.message);
+        return;
+    }
+    again.expect("attach");
     let (_pdf, zip, _) = generate(&t, PacketFor::Complaint, filed, "repaired");
     assert!(verify_bundle(&zip).expect("verify").ok);
 }

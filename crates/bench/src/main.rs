@@ -131,8 +131,6 @@ struct Pg {
     complaints: u32,
     /// The seeded database the query benchmarks share, made at first use.
     seeded: Mutex<Option<String>>,
-    /// The desks' local files (the evidence vault).
-    local: tempfile::TempDir,
 }
 
 impl Pg {
@@ -142,7 +140,6 @@ impl Pg {
             listings: args.pg_listings.unwrap_or(args.listings),
             complaints: args.pg_complaints.unwrap_or(args.complaints),
             seeded: Mutex::new(None),
-            local: tempfile::tempdir().unwrap_or_else(|e| fail("temp dir", e)),
         }
     }
 
@@ -195,7 +192,7 @@ impl Pg {
     }
 
     fn desk(&self, url: &str) -> Desk {
-        Desk::open_team(url, self.local.path()).unwrap_or_else(|e| fail("open (PostgreSQL)", e))
+        Desk::open(Path::new(url)).unwrap_or_else(|e| fail("open (PostgreSQL)", e))
     }
 
     /// The database of `listings` / `complaints`, seeded at first use by

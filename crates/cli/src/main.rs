@@ -524,6 +524,9 @@ fn run(cli: &Cli) -> Result<(), DeskError> {
         };
     }
     let path = resolve_db_path(cli.db.clone())?;
+    if let Command::Team(team::TeamCmd::Import { from }) = &cli.command {
+        return team::import(&path, from, Out { json: cli.json });
+    }
     let mut desk = Desk::open(&path)?;
     if let Command::Packet {
         kind,

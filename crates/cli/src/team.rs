@@ -3,7 +3,7 @@
 //! user may do.
 
 use clap::Subcommand;
-use ippdesk_desk::{Desk, DeskError, ErrorCode, TeamRole};
+use ippdesk_desk::{Desk, DeskError, ErrorCode, SoloImportStep, TeamRole};
 
 use crate::Out;
 
@@ -12,6 +12,15 @@ pub enum TeamCmd {
     /// Create the schema and roles on a new team database and make the
     /// signed-in user its administrator (run once, by IT or the admin).
     Init,
+    /// Copy a solo database (its file and evidence vault) into a new team
+    /// database, in place of `team init`: every record, the audit history
+    /// with its actors, and the evidence, counted and re-hashed, in one
+    /// transaction. The signed-in user becomes the administrator.
+    Import {
+        /// The solo database file (ippdesk.sqlite3; its vault folder beside it).
+        #[arg(long)]
+        from: std::path::PathBuf,
+    },
     /// Who is signed in, and their role.
     Whoami,
     /// Team logins.
@@ -64,8 +73,43 @@ fn password(from_stdin: bool) -> Result<String, DeskError> {
     Ok(first)
 }
 
+/// `team import`: runs on a database nobody has opened, so before the CLI
+/// opens one (opening writes the default rules).
+pub fn import(db: &std::path::Path, from: &std::path::Path, out: Out) -> Result<(), DeskError> {
+    let (admin, report) = Desk::import_solo(db, from, |step| {
+        if !out.json {
+            match step {
+                SoloImportStep::Table { table, rows } => eprintln!("  {table}: {rows} rows"),
+                SoloImportStep::File { done, total } if done == total || done % 100 == 0 => {
+                    eprintln!("  evidence: {done} of {total} files")
+                }
+                SoloImportStep::File { .. } => {}
+            }
+        }
+    })?;
+    let records: u64 = report.tables.iter().map(|t| t.rows).sum();
+    out.print(
+        &serde_json::json!({ "admin": admin, "report": report }),
+        || {
+            format!(
+                "Imported {records} records in {} tables, {} audit rows (the chain verifies) and {} evidence files ({} bytes, each re-hashed) from {}. {admin} is the administrator.",
+                report.tables.len(),
+                report.audit_rows,
+                report.files,
+                report.bytes,
+                from.display()
+            )
+        },
+    )
+}
+
 pub fn run(desk: &Desk, cmd: &TeamCmd, out: Out) -> Result<(), DeskError> {
     match cmd {
+        // main runs it before opening a desk (see `import`).
+        TeamCmd::Import { .. } => Err(DeskError::new(
+            ErrorCode::Internal,
+            "team import runs on a database nobody has opened",
+        )),
         TeamCmd::Init => {
             let admin = desk.team_init()?;
             let info = desk.info()?;

@@ -719,7 +719,7 @@ fn a_team_database_from_the_command_line() {
             .arg(db)
             .args(args)
             .env_remove("IPPDESK_DB")
-            // The team database's local files (evidence, for now) go here.
+            // The team database's local files (the calendar, the lock) go here.
             .env("XDG_DATA_HOME", home.path())
             .stdin(std::process::Stdio::piped())
             .stdout(std::process::Stdio::piped())
@@ -807,5 +807,48 @@ fn a_team_database_from_the_command_line() {
     assert_eq!(
         after[0]["seq"], audit[0]["seq"],
         "the refused write left no row"
+    );
+
+    // A solo database with the sample moves into a new team database, and
+    // verifies there; the same import into a used database is refused.
+    let solo = home.path().join("solo.sqlite3");
+    let solo = solo.to_str().unwrap();
+    json(&run(solo, &["--json", "sample"], ""));
+    let solo_audit = json(&run(
+        solo,
+        &["--json", "audit", "list", "--limit", "100000"],
+        "",
+    ));
+    let fresh = ippdesk_store::team::scratch_database().unwrap();
+    let moved = json(&run(
+        &fresh,
+        &["--json", "team", "import", "--from", solo],
+        "",
+    ));
+    assert_eq!(moved["admin"], "postgres");
+    assert_eq!(
+        moved["report"]["audit_rows"],
+        solo_audit.as_array().unwrap().len()
+    );
+    assert!(moved["report"]["files"].as_u64().unwrap() > 0, "{moved}");
+    let checked = json(&run(&fresh, &["--json", "verify"], ""));
+    assert_eq!(checked["ok"], true, "{checked}");
+    assert_eq!(
+        json(&run(
+            &fresh,
+            &["--json", "audit", "list", "--limit", "100000"],
+            ""
+        )),
+        solo_audit
+    );
+    let again = run(&url, &["--json", "team", "import", "--from", solo], "");
+    assert!(!again.status.success());
+    let err: serde_json::Value = serde_json::from_slice(&again.stderr).unwrap();
+    assert!(
+        err["message"]
+            .as_str()
+            .unwrap()
+            .contains("already holds records"),
+        "{err}"
     );
 }

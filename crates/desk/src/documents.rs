@@ -8,7 +8,7 @@ use ippdesk_store::tables::{
     accounts, agents, complaints, counter_notices, documents, holders, listings, poas, rights,
     sellers, test_purchases,
 };
-use ippdesk_store::vault::{copy_hashing, hash_file};
+use ippdesk_store::vault::hash_file;
 use ippdesk_store::Document;
 
 use crate::packets::safe_file_name;
@@ -78,7 +78,7 @@ impl Desk {
                     format!("{p} is a folder; attach the files inside it."),
                 ));
             }
-            let stored = self.vault.ingest(path)?;
+            let stored = self.store.vault_ingest(path)?;
             let name = path
                 .file_name()
                 .map_or_else(|| p.clone(), |n| n.to_string_lossy().into_owned());
@@ -128,7 +128,7 @@ impl Desk {
         bytes: &[u8],
         facts: EvidenceFacts,
     ) -> Result<DocumentView> {
-        let stored = self.vault.ingest_bytes(bytes)?;
+        let stored = self.store.vault_ingest_bytes(bytes)?;
         let d = Document {
             id: new_id(),
             owner_kind: kind,
@@ -160,8 +160,12 @@ impl Desk {
         if !d.media_type.starts_with("image/") || d.size > MAX_THUMBNAIL_SOURCE {
             return Ok(None);
         }
-        let path = self.vault.path_of(&d.sha256)?;
-        let bytes = std::fs::read(&path).map_err(|e| io_err(&path, e))?;
+        let bytes = self
+            .store
+            .vault_read(&d.sha256, d.size)
+            .map_err(|problem| {
+                self.damaged(&d.original_name, &d.sha256, &problem, "it was not shown")
+            })?;
         Ok(Some(format!(
             "data:{};base64,{}",
             d.media_type,
@@ -178,48 +182,54 @@ impl Desk {
     /// must never be opened for writing). A copy left by an earlier view may
     /// have been edited there, so it is reused only while it still hashes to
     /// the document; otherwise a fresh one is written, checked as it is copied.
+    /// A document's vault file no longer matches its hash: what happened
+    /// instead (`outcome`), and how to mend it on this edition.
+    pub(crate) fn damaged(
+        &self,
+        name: &str,
+        sha256: &str,
+        problem: &str,
+        outcome: &str,
+    ) -> DeskError {
+        DeskError::new(
+            ErrorCode::Io,
+            format!(
+                "{name} no longer matches its SHA-256 {sha256} in the vault ({problem}), so \
+                 {outcome}. {} Verify (Settings) lists every damaged file.",
+                self.store.vault_repair_hint()
+            ),
+        )
+    }
+
+    /// Copies the document's vault file to `dest` whole or not at all,
+    /// refusing it if it no longer matches its hash.
+    fn fresh_copy(&self, d: &Document, dest: &Path) -> Result<()> {
+        let mut damage = None;
+        let written = atomic::write_file(dest, |w| {
+            damage = self.store.vault_copy_out(&d.sha256, d.size, w)?.err();
+            match damage {
+                None => Ok(()),
+                Some(_) => Err(std::io::Error::other("the vault file changed")),
+            }
+        });
+        if let Some(problem) = damage {
+            return Err(self.damaged(&d.original_name, &d.sha256, &problem, "it was not opened"));
+        }
+        Ok(written?)
+    }
+
     pub fn document_for_viewing(&self, id: Id) -> Result<PathBuf> {
         let d = documents::get(&self.store, id)?;
-        let src = self.vault.path_of(&d.sha256)?;
         let dir = std::env::temp_dir().join("ippdesk-view").join(&d.sha256);
         std::fs::create_dir_all(&dir).map_err(|e| io_err(&dir, e))?;
         let dest = dir.join(safe_file_name(&d.original_name));
         let unchanged =
             matches!(hash_file(&dest), Ok((sha, size)) if sha == d.sha256 && size == d.size);
         if !unchanged {
-            fresh_copy(&d, &src, &dest)?;
+            self.fresh_copy(&d, &dest)?;
         }
         Ok(dest)
     }
-}
-
-/// Copies the vault file `src` of `d` to `dest` whole or not at all, refusing
-/// it if it no longer matches its hash.
-fn fresh_copy(d: &Document, src: &Path, dest: &Path) -> Result<()> {
-    let file = std::fs::File::open(src).map_err(|e| io_err(src, e))?;
-    let mut damage = None;
-    let written = atomic::write_file(dest, |w| {
-        let (sha256, size) = copy_hashing(file, w)?;
-        damage = if sha256 != d.sha256 {
-            Some(format!("content changed (now hashes to {sha256})"))
-        } else if size != d.size {
-            Some("size changed".to_string())
-        } else {
-            return Ok(());
-        };
-        Err(std::io::Error::other("the vault file changed"))
-    });
-    if let Some(problem) = damage {
-        return Err(DeskError::new(
-            ErrorCode::Io,
-            format!(
-                "{} no longer matches its SHA-256 {} in the vault ({problem}), so it was not \
-                 opened. Attach the original file again to repair it.",
-                d.original_name, d.sha256
-            ),
-        ));
-    }
-    Ok(written?)
 }
 
 fn io_err(path: &Path, e: std::io::Error) -> DeskError {
@@ -264,7 +274,12 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&copy).unwrap(), content);
 
         // A damaged vault file is never copied out as the evidence.
-        let stored = desk.vault.path_of(&d.sha256).unwrap();
+        let stored = desk
+            .store
+            .vault_folder()
+            .unwrap()
+            .path_of(&d.sha256)
+            .unwrap();
         make_writable(&stored);
         std::fs::write(&stored, "damaged in the vault").unwrap();
         std::fs::remove_file(&copy).unwrap();

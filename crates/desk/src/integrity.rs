@@ -41,8 +41,8 @@ impl Desk {
     pub fn verify(&self) -> Result<VerifyReport> {
         let docs = documents::all(&self.store)?;
         let files = self
-            .vault
-            .verify(docs.iter().map(|d| (d.sha256.as_str(), d.size)))?;
+            .store
+            .vault_verify(docs.iter().map(|d| (d.sha256.as_str(), d.size)));
         let vault: Vec<_> = files
             .into_iter()
             .map(|p| VaultIssue {

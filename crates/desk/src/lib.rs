@@ -34,6 +34,7 @@ pub use error::{DeskError, ErrorCode};
 pub use import::read_import_bytes;
 pub use ippdesk_domain::*;
 pub use ippdesk_store::team::{TeamRole, TeamUser};
+pub use ippdesk_store::team_import::{SoloImport, SoloImportStep, TableCopied};
 pub use packets::{
     verify_bundle, verify_bundle_within, BundleLimits, BundleProblem, BundleReport, PacketFor,
     PacketRequest, PacketResult,
@@ -45,13 +46,12 @@ pub use team::WhoAmI;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use ippdesk_store::{Store, Vault};
+use ippdesk_store::Store;
 
 pub type Result<T, E = DeskError> = std::result::Result<T, E>;
 
 pub struct Desk {
     store: Store,
-    vault: Vault,
     today: Option<NaiveDate>,
 }
 
@@ -76,18 +76,8 @@ pub fn resolve_db_path(explicit: Option<PathBuf>) -> Result<PathBuf> {
     }
 }
 
-/// Where a database's evidence files live: beside a solo file; for a team
-/// database, for now, in this user's data folder under the server and
-/// database's name (evidence in PostgreSQL itself is still to come).
-fn vault_for(path: &Path) -> Result<Vault> {
-    match team_folder(path) {
-        Some(dir) => Ok(Vault::beside(&dir?.join("db"))),
-        None => Ok(Vault::beside(path)),
-    }
-}
-
-/// For a team database's URL: this user's local folder for it (evidence for
-/// now, the one-app lock); None for a database file.
+/// For a team database's URL: this user's local folder for it (the
+/// calendar file, the one-app lock); None for a database file.
 pub(crate) fn team_folder(path: &Path) -> Option<Result<PathBuf>> {
     let url = path.to_str().filter(|s| ippdesk_store::team::is_url(s))?;
     let label: String = ippdesk_store::team::label(url)
@@ -109,24 +99,10 @@ pub(crate) fn team_folder(path: &Path) -> Option<Result<PathBuf>> {
 }
 
 impl Desk {
-    /// A team database with this computer's files for it (the evidence vault,
-    /// for now) in `local`, instead of the user's data folder (tests).
-    pub fn open_team(url: &str, local: &Path) -> Result<Desk> {
-        Self::open_with_vault(Path::new(url), Vault::beside(&local.join("db")))
-    }
-
     /// `path` is a database file, or a `postgres://` URL for a team database.
     pub fn open(path: &Path) -> Result<Desk> {
-        Self::open_with_vault(path, vault_for(path)?)
-    }
-
-    fn open_with_vault(path: &Path, vault: Vault) -> Result<Desk> {
         let store = Store::open(path)?;
-        let mut desk = Desk {
-            store,
-            vault,
-            today: None,
-        };
+        let mut desk = Desk { store, today: None };
         desk.ensure_default_rules()?;
         Ok(desk)
     }
@@ -136,7 +112,6 @@ impl Desk {
     pub fn open_reader(path: &Path) -> Result<Desk> {
         Ok(Desk {
             store: Store::open_another(path)?,
-            vault: vault_for(path)?,
             today: None,
         })
     }
@@ -193,7 +168,7 @@ impl Desk {
     pub fn info(&self) -> Result<DeskInfo> {
         Ok(DeskInfo {
             db_path: self.store.path().display().to_string(),
-            vault_dir: self.vault.dir().display().to_string(),
+            vault_dir: self.store.vault_place(),
             schema_version: self.store.schema_version()?,
             today: self.today(),
         })

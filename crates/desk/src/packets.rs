@@ -135,14 +135,24 @@ impl Desk {
     /// The document's vault file, re-hashed: a packet never vouches for a
     /// file that no longer matches the hash it prints.
     fn intact_bytes(&self, d: &DocumentView) -> Result<Vec<u8>> {
-        self.vault
-            .read_intact(&d.sha256, d.size)
-            .map_err(|problem| damaged(d, &problem))
+        self.store.vault_read(&d.sha256, d.size).map_err(|problem| {
+            self.damaged(
+                &d.original_name,
+                &d.sha256,
+                &problem,
+                "no packet was written",
+            )
+        })
     }
 
     fn check_intact(&self, d: &DocumentView) -> Result<()> {
-        match self.vault.problem_of(&d.sha256, d.size) {
-            Some(problem) => Err(damaged(d, &problem)),
+        match self.store.vault_problem(&d.sha256, d.size) {
+            Some(problem) => Err(self.damaged(
+                &d.original_name,
+                &d.sha256,
+                &problem,
+                "no packet was written",
+            )),
             None => Ok(()),
         }
     }
@@ -770,7 +780,12 @@ impl Desk {
             add_entry(&mut zip, MANIFEST, &manifest_bytes)?;
             for e in evidence {
                 if let Err(problem) = self.copy_original(&mut zip, e)? {
-                    damage = Some(damaged(&e.doc, &problem));
+                    damage = Some(self.damaged(
+                        &e.doc.original_name,
+                        &e.doc.sha256,
+                        &problem,
+                        "no packet was written",
+                    ));
                     return Err(std::io::Error::other(problem));
                 }
             }
@@ -792,20 +807,9 @@ impl Desk {
         zip: &mut zip::ZipWriter<W>,
         e: &Evidence,
     ) -> std::io::Result<std::result::Result<(), String>> {
-        let src = match self.vault.path_of(&e.doc.sha256) {
-            Ok(p) => std::fs::File::open(p)?,
-            Err(err) => return Ok(Err(err.to_string())),
-        };
         zip.start_file(e.entry.file.as_str(), stored())
             .map_err(std::io::Error::other)?;
-        let (sha256, size) = copy_hashing(src, zip)?;
-        Ok(if sha256 != e.doc.sha256 {
-            Err(format!("content changed (now hashes to {sha256})"))
-        } else if size != e.doc.size {
-            Err("size changed".into())
-        } else {
-            Ok(())
-        })
+        self.store.vault_copy_out(&e.doc.sha256, e.doc.size, zip)
     }
 }
 
@@ -821,19 +825,6 @@ fn add_entry<W: Write + Seek>(
     zip.start_file(name, stored())
         .map_err(std::io::Error::other)?;
     zip.write_all(bytes)
-}
-
-/// A vault file that no longer matches its hash, named as the user knows it.
-fn damaged(d: &DocumentView, problem: &str) -> DeskError {
-    DeskError::new(
-        ErrorCode::Io,
-        format!(
-            "{} no longer matches its SHA-256 {} in the vault ({problem}), so no packet was \
-             written. Attach the original file again to repair it; Verify (Settings) lists \
-             every damaged file.",
-            d.original_name, d.sha256
-        ),
-    )
 }
 
 fn hex_sha256(bytes: &[u8]) -> String {
@@ -1788,7 +1779,7 @@ mod tests {
             .iter()
             .flat_map(|l| l.evidence.iter())
             .find(|e| e.media_type == "image/png")
-            .map(|e| desk.vault.read_intact(&e.sha256, e.size).unwrap())
+            .map(|e| desk.store.vault_read(&e.sha256, e.size).unwrap())
             .unwrap();
         for n in names {
             desk.attach_bytes(

@@ -2,11 +2,14 @@
 //! administrator) the team's logins. The rights themselves are PostgreSQL's:
 //! these only ask the server, or ask it to change a role.
 
+use std::path::Path;
+
 use ippdesk_store::team::{self, TeamRole, TeamUser};
-use ippdesk_store::Backend;
+use ippdesk_store::team_import::{import_solo, SoloImport, SoloImportStep};
+use ippdesk_store::{Backend, Store};
 use serde::Serialize;
 
-use crate::{Desk, Result};
+use crate::{Desk, DeskError, ErrorCode, Result};
 
 /// The signed-in person. Solo: the operating system's user, who may do
 /// everything; team: the database user and their role.
@@ -72,5 +75,36 @@ impl Desk {
 
     pub fn team_disable_user(&self, name: &str) -> Result<()> {
         Ok(team::disable_user(&self.store, name)?)
+    }
+}
+
+impl Desk {
+    /// Copies the solo database file `solo` and its vault into the team
+    /// database at `url`, which must be new (nobody has opened it yet): the
+    /// schema and roles are made, the caller becomes its administrator, and
+    /// every record, the audit history and the evidence arrive in one
+    /// transaction, counted and re-hashed. Returns the administrator.
+    pub fn import_solo(
+        url: &Path,
+        solo: &Path,
+        progress: impl FnMut(SoloImportStep),
+    ) -> Result<(String, SoloImport)> {
+        if !solo.is_file() {
+            return Err(DeskError::new(
+                ErrorCode::NotFound,
+                format!("{} is not a database file.", solo.display()),
+            ));
+        }
+        if url.to_str().is_none_or(|u| !team::is_url(u)) {
+            return Err(DeskError::new(
+                ErrorCode::Validation,
+                "Import into a team database: --db postgres://USER@HOST/DATABASE.",
+            ));
+        }
+        let mut to = Store::open(url)?;
+        let admin = team::init(&to)?;
+        let from = Store::open(solo)?;
+        let report = import_solo(&mut to, &from, progress)?;
+        Ok((admin, report))
     }
 }

@@ -5,11 +5,14 @@
 pub mod atomic;
 mod codec;
 mod error;
+mod evidence;
 pub mod migrations;
 mod open;
 pub mod sql;
 pub mod tables;
 pub mod team;
+pub mod team_import;
+mod team_vault;
 mod testing;
 pub mod vault;
 
@@ -18,6 +21,6 @@ pub use open::{Db, Store, Tx};
 pub use sql::Backend;
 pub use tables::audit::{AuditEntry, AuditProblem};
 pub use tables::documents::Document;
-pub use vault::{Vault, VaultProblem};
+pub use vault::{Stored, Vault, VaultProblem};
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

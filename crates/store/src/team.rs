@@ -15,17 +15,24 @@ pub struct PgMigration {
     pub parts: &'static [&'static str],
 }
 
-pub const PG_MIGRATIONS: &[PgMigration] = &[PgMigration {
-    version: 1,
-    name: "schema",
-    parts: &[
-        include_str!("../migrations/pg/0001/1_parties.sql"),
-        include_str!("../migrations/pg/0001/2_marketplace.sql"),
-        include_str!("../migrations/pg/0001/3_complaints.sql"),
-        include_str!("../migrations/pg/0001/4_deadlines.sql"),
-        include_str!("../migrations/pg/0001/5_search.sql"),
-    ],
-}];
+pub const PG_MIGRATIONS: &[PgMigration] = &[
+    PgMigration {
+        version: 1,
+        name: "schema",
+        parts: &[
+            include_str!("../migrations/pg/0001/1_parties.sql"),
+            include_str!("../migrations/pg/0001/2_marketplace.sql"),
+            include_str!("../migrations/pg/0001/3_complaints.sql"),
+            include_str!("../migrations/pg/0001/4_deadlines.sql"),
+            include_str!("../migrations/pg/0001/5_search.sql"),
+        ],
+    },
+    PgMigration {
+        version: 2,
+        name: "vault",
+        parts: &[include_str!("../migrations/pg/0002_vault.sql")],
+    },
+];
 
 /// Roles and grants, applied after every migration (see the file).
 const ROLES: &str = include_str!("../migrations/pg/roles.sql");
@@ -578,6 +585,10 @@ mod tests {
         assert!(matches!(err, StoreError::Forbidden(_)), "{err:?}");
         assert_eq!(audit::count(&viewer).unwrap(), rows);
         assert!(holders::list(&viewer).unwrap().is_empty());
+        let err = viewer
+            .vault_ingest_bytes(b"viewer's screenshot")
+            .unwrap_err();
+        assert!(matches!(err, StoreError::Forbidden(_)), "{err:?}");
 
         // A paralegal edits holders (the audit row names them), but not the
         // rules, the audit log, or the team.
@@ -594,6 +605,20 @@ mod tests {
         assert!(matches!(err, StoreError::Forbidden(_)), "{err:?}");
         let err = audit::raw_execute(&para, "DELETE FROM audit_log").unwrap_err();
         assert!(matches!(err, StoreError::Forbidden(_)), "{err:?}");
+        // Evidence is added, and read by all, but never changed or removed.
+        let shot = para.vault_ingest_bytes(b"listing screenshot").unwrap();
+        assert_eq!(
+            viewer.vault_read(&shot.sha256, shot.size).unwrap(),
+            b"listing screenshot"
+        );
+        for change in [
+            "UPDATE vault_parts SET data = 'forged'",
+            "DELETE FROM vault_parts",
+            "DELETE FROM vault_files",
+        ] {
+            let err = audit::raw_execute(&para, change).unwrap_err();
+            assert!(matches!(err, StoreError::Forbidden(_)), "{change}: {err:?}");
+        }
         assert!(add_user(&para, &format!("mallory-{tag}"), TeamRole::Admin, PASSWORD).is_err());
         assert_eq!(audit::verify(&para).unwrap(), []);
 

@@ -44,9 +44,7 @@ impl Vault {
         if is_sha256_hex(sha256) {
             Ok(self.dir.join(sha256))
         } else {
-            Err(StoreError::Corrupt(format!(
-                "{sha256:?} is not a vault file name (64 lowercase hex characters)"
-            )))
+            Err(StoreError::Corrupt(format!("{sha256:?} is {NOT_A_NAME}")))
         }
     }
 
@@ -123,61 +121,73 @@ impl Vault {
         atomic::sync_dir(&self.dir).map_err(|e| StoreError::io(&self.dir, e))
     }
 
+    /// Writes the stored file `sha256` to `dst`, hashing it as it goes: the
+    /// inner `Err` says how it is not the file of `sha256` and `size` (bad
+    /// name, missing, unreadable, changed), and what was written is then not
+    /// the evidence; the outer one is an error writing to `dst`.
+    pub fn copy_out(
+        &self,
+        sha256: &str,
+        size: u64,
+        dst: &mut dyn Write,
+    ) -> io::Result<std::result::Result<(), String>> {
+        let Ok(path) = self.path_of(sha256) else {
+            return Ok(Err(NOT_A_NAME.into()));
+        };
+        let file = match File::open(&path) {
+            Ok(f) => f,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                return Ok(Err("missing from the vault".into()))
+            }
+            Err(e) => return Ok(Err(format!("unreadable: {e}"))),
+        };
+        let (actual, actual_size) = copy_hashing(file, &mut WriteTo(dst))?;
+        Ok(judge(sha256, size, &actual, actual_size))
+    }
+
     /// What is wrong with the stored file `sha256` of `size` bytes, if
     /// anything: a bad name, missing, unreadable, or no longer its hash.
     pub fn problem_of(&self, sha256: &str, size: u64) -> Option<String> {
-        let Ok(path) = self.path_of(sha256) else {
-            return Some("not a vault file name (64 lowercase hex characters)".into());
-        };
-        match hash_file(&path) {
-            Err(e) if e.kind() == io::ErrorKind::NotFound => Some("missing from the vault".into()),
-            Err(e) => Some(format!("unreadable: {e}")),
-            Ok((actual, _)) if actual != sha256 => {
-                Some(format!("content changed (now hashes to {actual})"))
-            }
-            Ok((_, actual_size)) if actual_size != size => Some("size changed".into()),
-            Ok(_) => None,
-        }
+        problem(self.copy_out(sha256, size, &mut io::sink()))
     }
+}
 
-    /// The bytes of the stored file, re-hashed: `Err` says what is wrong.
-    pub fn read_intact(&self, sha256: &str, size: u64) -> std::result::Result<Vec<u8>, String> {
-        let path = self
-            .path_of(sha256)
-            .map_err(|_| "not a vault file name (64 lowercase hex characters)".to_string())?;
-        let bytes = fs::read(&path).map_err(|e| match e.kind() {
-            io::ErrorKind::NotFound => "missing from the vault".to_string(),
-            _ => format!("unreadable: {e}"),
-        })?;
-        let actual = hex::encode(Sha256::digest(&bytes));
-        if actual != sha256 {
-            return Err(format!("content changed (now hashes to {actual})"));
-        }
-        if bytes.len() as u64 != size {
-            return Err("size changed".into());
-        }
-        Ok(bytes)
+pub(crate) const NOT_A_NAME: &str = "not a vault file name (64 lowercase hex characters)";
+
+/// How content that hashed to `actual` (`actual_size` bytes) falls short of
+/// the file `sha256` of `size` bytes, if it does.
+pub(crate) fn judge(
+    sha256: &str,
+    size: u64,
+    actual: &str,
+    actual_size: u64,
+) -> std::result::Result<(), String> {
+    if actual != sha256 {
+        Err(format!("content changed (now hashes to {actual})"))
+    } else if actual_size != size {
+        Err("size changed".into())
+    } else {
+        Ok(())
     }
+}
 
-    /// Re-hashes each expected file; names every one missing or changed.
-    pub fn verify<'a>(
-        &self,
-        expected: impl IntoIterator<Item = (&'a str, u64)>,
-    ) -> Result<Vec<VaultProblem>> {
-        let mut problems = Vec::new();
-        let mut seen = std::collections::BTreeSet::new();
-        for (sha, size) in expected {
-            if !seen.insert(sha.to_string()) {
-                continue;
-            }
-            if let Some(problem) = self.problem_of(sha, size) {
-                problems.push(VaultProblem {
-                    sha256: sha.to_string(),
-                    problem,
-                });
-            }
-        }
-        Ok(problems)
+/// A copy's outcome as one problem: an error while reading counts as one.
+pub(crate) fn problem(copied: io::Result<std::result::Result<(), String>>) -> Option<String> {
+    match copied {
+        Ok(Ok(())) => None,
+        Ok(Err(p)) => Some(p),
+        Err(e) => Some(format!("unreadable: {e}")),
+    }
+}
+
+/// `&mut dyn Write` as a sized writer, for functions generic over one.
+struct WriteTo<'a>(&'a mut dyn Write);
+impl Write for WriteTo<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0.write(buf)
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        self.0.flush()
     }
 }
 
@@ -222,6 +232,21 @@ fn tempfile_in(dir: &Path) -> Result<(PathBuf, File)> {
 mod tests {
     use super::*;
 
+    fn read_intact(v: &Vault, sha256: &str, size: u64) -> std::result::Result<Vec<u8>, String> {
+        let mut bytes = Vec::new();
+        match problem(v.copy_out(sha256, size, &mut bytes)) {
+            Some(p) => Err(p),
+            None => Ok(bytes),
+        }
+    }
+
+    fn problems(v: &Vault, files: &[(&str, u64)]) -> Vec<String> {
+        files
+            .iter()
+            .filter_map(|(sha, size)| v.problem_of(sha, *size))
+            .collect()
+    }
+
     #[test]
     fn same_file_twice_is_stored_once_and_verify_names_damage() {
         let dir = tempfile::tempdir().unwrap();
@@ -237,10 +262,7 @@ mod tests {
         assert_eq!(sha, a.sha256);
 
         let c = v.ingest_bytes(b"other").unwrap();
-        assert!(v
-            .verify([(a.sha256.as_str(), a.size), (c.sha256.as_str(), c.size)])
-            .unwrap()
-            .is_empty());
+        assert!(problems(&v, &[(&a.sha256, a.size), (&c.sha256, c.size)]).is_empty());
 
         // Damage one file and remove the other.
         let pa = v.path_of(&a.sha256).unwrap();
@@ -250,24 +272,19 @@ mod tests {
         fs::set_permissions(&pa, perms).unwrap();
         fs::write(&pa, b"certificate page X").unwrap();
         fs::remove_file(v.path_of(&c.sha256).unwrap()).unwrap();
-        let problems = v
-            .verify([(a.sha256.as_str(), a.size), (c.sha256.as_str(), c.size)])
-            .unwrap();
-        assert_eq!(problems.len(), 2);
-        assert!(problems[0].problem.contains("changed"));
-        assert_eq!(problems[1].sha256, c.sha256);
-        assert!(problems[1].problem.contains("missing"));
-        assert!(v
-            .read_intact(&a.sha256, a.size)
+        let found = problems(&v, &[(&a.sha256, a.size), (&c.sha256, c.size)]);
+        assert_eq!(found.len(), 2);
+        assert!(found[0].contains("changed"), "{found:?}");
+        assert!(found[1].contains("missing"), "{found:?}");
+        assert!(read_intact(&v, &a.sha256, a.size)
             .unwrap_err()
             .contains("changed"));
-        assert!(v
-            .read_intact(&c.sha256, c.size)
+        assert!(read_intact(&v, &c.sha256, c.size)
             .unwrap_err()
             .contains("missing"));
         let d = v.ingest_bytes(b"intact").unwrap();
-        assert_eq!(v.read_intact(&d.sha256, d.size).unwrap(), b"intact");
-        assert_eq!(v.read_intact(&d.sha256, 5).unwrap_err(), "size changed");
+        assert_eq!(read_intact(&v, &d.sha256, d.size).unwrap(), b"intact");
+        assert_eq!(read_intact(&v, &d.sha256, 5).unwrap_err(), "size changed");
 
         // Adding the original again repairs the damaged copy.
         v.ingest_bytes(b"certificate page 1").unwrap();
@@ -302,9 +319,11 @@ mod tests {
             assert!(!is_sha256_hex(name), "{name:?}");
             let err = v.path_of(name).unwrap_err();
             assert!(err.to_string().contains("not a vault file name"), "{err}");
-            let problems = v.verify([(name.as_str(), 1)]).unwrap();
-            assert!(problems[0].problem.contains("not a vault file name"));
-            assert!(v.read_intact(name, 1).is_err());
+            assert!(v
+                .problem_of(name, 1)
+                .unwrap()
+                .contains("not a vault file name"));
+            assert!(read_intact(&v, name, 1).is_err());
         }
     }
 

@@ -149,7 +149,8 @@ BEGIN
         WHERE c.relnamespace = current_schema()::regnamespace
           AND c.relkind IN ('r', 'p')
           AND c.relname NOT IN ('audit_log', 'ippdesk_meta', 'complaint_status_counts',
-                                'complaint_filter_counts', 'enforcement_counts', 'open_deadline_counts')
+                                'complaint_filter_counts', 'enforcement_counts', 'open_deadline_counts',
+                                'vault_files', 'vault_parts')
         ORDER BY c.relname
     LOOP
         key := CASE t.relname

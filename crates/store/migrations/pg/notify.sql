@@ -12,7 +12,7 @@ DO $$
 DECLARE t text;
 BEGIN
     FOR t IN SELECT tablename FROM pg_tables
-             WHERE schemaname = current_schema() AND tablename NOT IN ('ippdesk_meta', 'audit_log')
+             WHERE schemaname = current_schema() AND tablename NOT IN ('ippdesk_meta', 'audit_log', 'vault_files', 'vault_parts')
     LOOP
         EXECUTE format('DROP TRIGGER IF EXISTS ippdesk_notify ON %I', t);
         EXECUTE format('CREATE TRIGGER ippdesk_notify AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON %I

@@ -31,13 +31,19 @@ GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ippdesk_paralegal;
 -- Rules and people are the manager's; the schema's record is the admin's.
 REVOKE INSERT, UPDATE, DELETE ON deadline_rules, people, ippdesk_meta FROM ippdesk_paralegal;
 GRANT INSERT, UPDATE, DELETE ON deadline_rules, people TO ippdesk_manager;
--- The audit log is appended to, never changed (its triggers refuse it too).
-REVOKE UPDATE, DELETE ON audit_log FROM ippdesk_paralegal;
+-- The audit log is appended to, never changed (its triggers refuse it too);
+-- a vault file is written once and never changed either.
+REVOKE UPDATE, DELETE ON audit_log, vault_files, vault_parts FROM ippdesk_paralegal;
 
 -- The actor of an audit row is the database session's user, whatever the
--- client sends.
+-- client sends; but the history an administrator imports from a solo
+-- database (team_import.rs, which sets ippdesk.importing) keeps its actors.
 CREATE OR REPLACE FUNCTION audit_log_actor() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+    IF current_setting('ippdesk.importing', true) = 'on'
+       AND (SELECT rolsuper OR rolcreaterole FROM pg_roles WHERE rolname = session_user) THEN
+        RETURN NEW;
+    END IF;
     NEW.actor := session_user;
     RETURN NEW;
 END $$;

@@ -695,8 +695,8 @@ mod tests {
         assert_eq!(verify(&s).unwrap(), []);
     }
 
-    /// Every table but the log, the schema's record and the derived counts
-    /// has the trigger, once however often the file is applied; truncating
+    /// Every table but the log, the schema's record, the derived counts and
+    /// the vault's files (insert-only, not records) has the trigger, once however often the file is applied; truncating
     /// a table is logged, truncating the log refused; a session's own
     /// temporary `audit_log` does not catch its rows.
     #[test]
@@ -727,7 +727,9 @@ mod tests {
                 "complaint_status_counts",
                 "enforcement_counts",
                 "ippdesk_meta",
-                "open_deadline_counts"
+                "open_deadline_counts",
+                "vault_files",
+                "vault_parts"
             ]
         );
 
