@@ -442,7 +442,10 @@ fn team_with_sample() -> Team {
     std::thread::spawn(|| {
         let url = ippdesk_store::team::scratch_database()
             .expect("make e2e starts a scratch cluster (IPPDESK_TEST_PG)");
-        let tag = url[url.rfind("t_").expect("a scratch database name") + 2..][..8].to_string();
+        // Roles are server-wide: the name's random end (a UUID v7's first
+        // hex digits are its creation time, shared by databases made in the
+        // same minute, as the two team tests' are).
+        let tag = url[url.rfind("t_").expect("a scratch database name") + 2..][24..32].to_string();
         let mut admin = App::team(&url).open_desk();
         admin.team_init().expect("team init");
         let [manager, paralegal, viewer] = ["boss", "lin", "zhao"].map(|n| format!("{n}-{tag}"));
